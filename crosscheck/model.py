@@ -1,0 +1,176 @@
+"""The data model: a few frozen dataclasses that every stage passes along.
+
+A claim keeps character offsets into its source's original text (as spaCy's ``Span`` does), so
+every report can quote and highlight exactly what the outlet wrote.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Iterable, Literal
+
+if TYPE_CHECKING:  # pandas is imported only when a table is asked for (start-up time)
+    import pandas as pd
+
+SCHEMA_VERSION = 1
+
+
+class Verdict(str, enum.Enum):
+    """How the outlets behind one fact relate."""
+
+    AGREE = "agree"
+    CONFLICT = "conflict"
+    SINGLE = "single-source"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article: its original text and what we know about where it came from."""
+
+    id: str
+    path: str
+    text: str
+    outlet: str | None = None
+    published: date | None = None
+    published_inferred: bool = False
+    updated: date | None = None
+    #: (start, end) offsets of the article's own text; the rest is page furniture.
+    body: tuple[tuple[int, int], ...] = ()
+    #: wire services the article credits ("With reporting by AP, AFP").
+    wires: tuple[str, ...] = ()
+    cluster: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "published_inferred": self.published_inferred,
+            "wires": list(self.wires),
+            "cluster": self.cluster,
+            "chars": len(self.text),
+        }
+
+
+ClaimType = Literal["quantity", "date"]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One numeric or dated assertion, with its exact span in the source text."""
+
+    id: str
+    source: str
+    type: ClaimType
+    text: str
+    start: int
+    end: int
+    sentence: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    subject: str | None = None
+    event: str | None = None
+    #: ISO 8601 at its precision, or an interval "start/end"; for a quantity its time scope.
+    date: str | None = None
+    qualifier: str | None = None
+    #: where the sentence starts in the source text, to highlight the claim inside it.
+    sentence_start: int = 0
+    #: content words of the sentence around the claim, normalised, for alignment.
+    context: str = ""
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"claim {self.id}: end {self.end} before start {self.start}")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"claim {self.id}: low {self.low} above high {self.high}")
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        for key in ("value", "low", "high"):
+            d[key] = _plain_number(d[key])
+        return d
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One fact as stated by one or more sources, and whether they agree."""
+
+    id: str
+    topic: str
+    verdict: Verdict
+    claims: tuple[str, ...]
+    sources: tuple[str, ...]
+    outlets: int
+    explanation: str
+    low: float | str | None = None
+    best: float | str | None = None
+    high: float | str | None = None
+    type: ClaimType = "quantity"
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["verdict"] = self.verdict.value
+        d["claims"] = list(self.claims)
+        d["sources"] = list(self.sources)
+        for key in ("low", "best", "high"):
+            d[key] = _plain_number(d[key])
+        return d
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A set of sources about one event, with what was extracted and found in it."""
+
+    id: str
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    #: problems with individual inputs that were skipped ("file: reason").
+    skipped: tuple[str, ...] = field(default=())
+
+    def source(self, source_id: str) -> Source:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(source_id)
+
+    def claim(self, claim_id: str) -> Claim:
+        for c in self.claims:
+            if c.id == claim_id:
+                return c
+        raise KeyError(claim_id)
+
+    def to_dict(self, *, findings: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "corpus": self.id,
+            "sources": [s.to_dict() for s in self.sources],
+            "claims": [c.to_dict() for c in self.claims],
+        }
+        if findings:
+            d["findings"] = [f.to_dict() for f in self.findings]
+        return d
+
+
+def to_frame(items: Iterable[Source | Claim | Finding]) -> "pd.DataFrame":
+    """A pandas table whose columns are the JSON fields of the items."""
+    import pandas as pd
+
+    rows = [item.to_dict() for item in items]
+    return pd.DataFrame.from_records(rows)
+
+
+def _plain_number(x: Any) -> Any:
+    """34.0 -> 34 so that JSON reads as the outlet wrote it."""
+    if isinstance(x, float) and x.is_integer() and abs(x) < 2**53:
+        return int(x)
+    return x

@@ -1,0 +1,404 @@
+"""Stage 1: load articles, tell article text from page furniture, find outlet and date.
+
+The original text is never modified: furniture is recorded as the complement of ``Source.body``
+so that claim offsets stay offsets into what the file said.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .model import Corpus, Source
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SIDECAR = "crosscheck.meta.json"
+MAX_BYTES = 64 * 1024 * 1024
+MULTINEWS_SEPARATOR = "|||||"
+
+
+#: one character for one character, so offsets into the normalised text are offsets into the original
+_NORMALISE = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200a": " ",
+                            "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'",
+                            "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-", "\u2010": "-",
+                            "\t": " "})
+
+
+def normalise(text: str) -> str:
+    """Non-breaking spaces, curly quotes and dashes as plain ASCII, length preserved."""
+    return text.translate(_NORMALISE)
+
+
+class InputError(ValueError):
+    """A problem with the user's input: reported in one line, never as a traceback."""
+
+
+def example_corpus() -> Path:
+    """The bundled Fallujah corpus (five outlets, January 2014)."""
+    return Path(str(resources.files("crosscheck") / "examples" / "fallujah-2014"))
+
+
+# --------------------------------------------------------------------------- data files
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict[str, Any]:
+    """A knowledge file from crosscheck/data/ (outlets, furniture, vague amounts, ...)."""
+    with resources.files("crosscheck").joinpath("data", name).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=None)
+def _furniture() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Pattern[str]]]:
+    data = load_data("furniture.json")
+    lines = re.compile("|".join(f"(?:{p})" for p in data["lines"]), re.IGNORECASE)
+    markers = re.compile("|".join(f"(?:{p})" for p in data["headline_markers"]))
+    metadata = [re.compile(p) for p in data["metadata"]]
+    return lines, markers, metadata
+
+
+@lru_cache(maxsize=None)
+def _outlets() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, str], list[re.Pattern[str]]]:
+    data = load_data("outlets.json")
+    signatures = [(o["name"], re.compile("|".join(f"(?:{s})" for s in o["signatures"]), re.MULTILINE))
+                  for o in data["outlets"] if o.get("signatures")]
+    aliases = {a.lower(): o["name"] for o in data["outlets"] for a in o.get("aliases", [])}
+    credits = [re.compile(p, re.MULTILINE) for p in data["credit_patterns"]]
+    return signatures, aliases, credits
+
+
+def wire_names() -> frozenset[str]:
+    return frozenset(o["name"] for o in load_data("outlets.json")["outlets"] if o.get("wire"))
+
+
+# --------------------------------------------------------------------------- reading files
+
+
+def read_text(path: Path) -> str:
+    """Decode a file: UTF-8 first, then the encoding charset-normalizer detects."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: file too large ({size // 2**20} MB; limit {MAX_BYTES // 2**20} MB)")
+        raw = path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return decode(raw, name=str(path))
+
+
+_BINARY_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF",
+                 b"PK\x03\x04": "ZIP/Office", b"\x7fELF": "executable"}
+
+
+def decode(raw: bytes, *, name: str = "<bytes>") -> str:
+    for magic, kind in _BINARY_MAGIC.items():
+        if raw.startswith(magic):
+            raise InputError(f"{name}: binary file ({kind}), not text")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw[: 2**20]).best()
+        if best is None or best.encoding is None:
+            raise InputError(f"{name}: binary file or unknown encoding") from None
+        text = raw.decode(best.encoding, errors="replace")
+    if "\x00" in text[:65536]:
+        raise InputError(f"{name}: binary file (contains NUL bytes), not text")
+    return text
+
+
+def html_to_text(html: str, *, name: str) -> tuple[str, dict[str, str | None]]:
+    """The main text of an HTML page (trafilatura), and what its metadata says."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    meta = trafilatura.extract_metadata(html)
+    if not text:
+        raise InputError(f"{name}: no article text found in HTML")
+    info = {"published": getattr(meta, "date", None), "sitename": getattr(meta, "sitename", None)}
+    return text, info
+
+
+# --------------------------------------------------------------------------- furniture and metadata
+
+
+def split_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line, without its line break."""
+    start = 0
+    for m in re.finditer(r"\r\n|\n|\r", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def body_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Offsets of article text: every non-empty line that is not furniture or metadata."""
+    furniture, markers, metadata = _furniture()
+    lines = list(split_lines(text))
+    is_furniture = [False] * len(lines)
+    for i, (a, b) in enumerate(lines):
+        line = normalise(text[a:b])
+        if not line.strip():
+            continue
+        if furniture.search(line) or any(m.search(line) for m in metadata):
+            is_furniture[i] = True
+        elif markers.search(line):
+            is_furniture[i] = True
+            # the unrelated headline (and its section tag) that the link belongs to
+            taken, j = 0, i - 1
+            while j >= 0 and taken < 2:
+                prev = text[lines[j][0]:lines[j][1]].strip()
+                if prev:
+                    if len(prev) > 160 or markers.search(prev):
+                        break
+                    is_furniture[j] = True
+                    taken += 1
+                j -= 1
+    spans = [(a, b) for (a, b), furn in zip(lines, is_furniture) if not furn and text[a:b].strip()]
+    return tuple(spans)
+
+
+def find_outlet(text: str) -> str | None:
+    """The outlet whose signature the text carries; None rather than a guess."""
+    signatures, _, _ = _outlets()
+    best: tuple[int, str] | None = None
+    for name, pattern in signatures:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else None
+
+
+def find_wires(text: str) -> tuple[str, ...]:
+    """Wire services the article credits ("With reporting by AP, AFP")."""
+    _, aliases, credits = _outlets()
+    wires = wire_names()
+    found: list[str] = []
+    for pattern in credits:
+        for m in pattern.finditer(text):
+            for part in re.split(r",|\band\b", m.group("list")):
+                name = aliases.get(part.strip(" .()").lower())
+                if name in wires and name not in found:
+                    found.append(name)
+    return tuple(found)
+
+
+def parse_date(text: str) -> date | None:
+    """A full date as written in metadata ("2014-01-06", "January 6, 2014")."""
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
+                                                               "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date() if parsed else None
+
+
+def find_dates(text: str) -> tuple[date | None, date | None]:
+    """(published, updated) from metadata lines and datelines."""
+    _, _, metadata = _furniture()
+    published: date | None = None
+    updated: date | None = None
+    for a, b in split_lines(text):
+        line = normalise(text[a:b])
+        for pattern in metadata:
+            m = pattern.search(line)
+            if not m:
+                continue
+            when = parse_date(m.group("date"))
+            if when is None:
+                continue
+            key = (m.groupdict().get("key") or "").lower()
+            if "update" in key:
+                updated = updated or when
+            else:
+                published = published or when
+            break
+    return published, updated
+
+
+# --------------------------------------------------------------------------- sources and corpora
+
+
+def make_source(source_id: str, path: str, text: str, *, cluster: str = "",
+                hints: Mapping[str, Any] | None = None) -> Source:
+    hints = hints or {}
+    published, updated = find_dates(text)
+    if published is None and hints.get("published"):
+        published = parse_date(str(hints["published"]))
+    outlet = find_outlet(text) or hints.get("outlet")
+    return Source(id=source_id, path=path, text=text, outlet=outlet, published=published,
+                  updated=updated, body=body_spans(text), wires=find_wires(text), cluster=cluster)
+
+
+def infer_published(sources: Sequence[Source]) -> list[Source]:
+    """Sources that state no date take the latest date the rest of the cluster states."""
+    stated = [d for s in sources for d in (s.published, s.updated) if d is not None]
+    if not stated:
+        return list(sources)
+    latest = max(stated)
+    return [s if s.published else replace(s, published=latest, published_inferred=True) for s in sources]
+
+
+def apply_overrides(sources: Sequence[Source], overrides: Mapping[str, Mapping[str, Any]]) -> list[Source]:
+    """User corrections by source id ("*" for all): {"outlet": ..., "published": ...}."""
+    out = []
+    for s in sources:
+        o = {**overrides.get("*", {}), **overrides.get(s.id, {})}
+        if "outlet" in o:
+            s = replace(s, outlet=o["outlet"] or None)
+        if o.get("published"):
+            when = _iso_date(str(o["published"]), where=f"override for {s.id}")
+            s = replace(s, published=when, published_inferred=False)
+        out.append(s)
+    return out
+
+
+def _iso_date(value: str, *, where: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{where}: published date {value!r} is not YYYY-MM-DD") from None
+
+
+def read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
+    path = folder / SIDECAR
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return dict(data.get("sources", data))
+    except (ValueError, AttributeError) as exc:
+        raise InputError(f"{path}: not a valid sidecar ({exc})") from None
+
+
+def _multinews_documents(text: str) -> list[str]:
+    docs = [d.replace("NEWLINE_CHAR", "\n").strip() for d in text.split(MULTINEWS_SEPARATOR)]
+    return [d for d in docs if d]
+
+
+def _corpus(corpus_id: str, sources: list[Source], skipped: list[str],
+            overrides: Mapping[str, Mapping[str, Any]]) -> Corpus:
+    sources = apply_overrides(infer_published(apply_overrides(sources, overrides)), overrides)
+    return Corpus(id=corpus_id, sources=tuple(sources), skipped=tuple(skipped))
+
+
+def load_file(path: Path, *, cluster: str | None = None,
+              overrides: Mapping[str, Mapping[str, Any]] | None = None) -> list[Corpus]:
+    overrides = {**read_sidecar(path.parent), **(overrides or {})}
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        return list(load_jsonl(path, cluster=cluster, overrides=overrides))
+    text = read_text(path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text, info = html_to_text(text, name=str(path))
+        return [_corpus(path.stem, [make_source(path.stem, str(path), text, hints=info)], [], overrides)]
+    if MULTINEWS_SEPARATOR in text or "NEWLINE_CHAR" in text:
+        docs = _multinews_documents(text)
+        sources = [make_source(f"{path.stem}/{i}", str(path), d, cluster=path.stem) for i, d in enumerate(docs)]
+        return [_corpus(path.stem, sources, [], overrides)]
+    return [_corpus(path.stem, [make_source(path.stem, str(path), text)], [], overrides)]
+
+
+def load_jsonl(path: Path, *, cluster: str | None = None,
+               overrides: Mapping[str, Mapping[str, Any]] | None = None) -> Iterator[Corpus]:
+    """One corpus per JSON line ({"id", "documents": [...]}); claims of clusters never mix."""
+    text = read_text(path)
+    found = False
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            cid = str(obj["id"])
+            docs = obj["documents"]
+            if not isinstance(docs, list):
+                raise TypeError("'documents' is not a list")
+        except (ValueError, KeyError, TypeError) as exc:
+            msg = f"{path}:{lineno}: not a cluster line ({type(exc).__name__}: {exc})"
+            if cluster is None:
+                yield Corpus(id=f"{path.name}:{lineno}", sources=(), skipped=(msg,))
+                continue
+            raise InputError(msg) from None
+        if cluster is not None and cid != cluster:
+            continue
+        found = True
+        hints = obj.get("outlet_hints") or []
+        sources = []
+        for i, doc in enumerate(docs):
+            hint = hints[i] if i < len(hints) and hints[i] not in (None, "", "?") else None
+            sources.append(make_source(f"{cid}/{i}", str(path), str(doc), cluster=cid,
+                                       hints={"outlet": hint}))
+        yield _corpus(cid, sources, [], overrides or {})
+    if cluster is not None and not found:
+        raise InputError(f"{path}: no cluster with id {cluster!r}")
+
+
+def load_directory(folder: Path, *, overrides: Mapping[str, Mapping[str, Any]] | None = None) -> list[Corpus]:
+    overrides = {**read_sidecar(folder), **(overrides or {})}
+    files = sorted(p for p in folder.iterdir()
+                   if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES and p.name != SIDECAR)
+    if not files:
+        raise InputError(f"{folder}: no .txt, .md or .html files")
+    sources: list[Source] = []
+    skipped: list[str] = []
+    for p in files:
+        try:
+            text = read_text(p)
+            info: dict[str, Any] = {}
+            if p.suffix.lower() in HTML_SUFFIXES:
+                text, info = html_to_text(text, name=str(p))
+            sources.append(make_source(p.stem, str(p), text, cluster=folder.name, hints=info))
+        except InputError as exc:
+            skipped.append(str(exc))
+    if not sources:
+        raise InputError(f"{folder}: no readable sources ({skipped[0]})")
+    return [_corpus(folder.name, sources, skipped, overrides)]
+
+
+def load(paths: Iterable[str | Path] = (), *, cluster: str | None = None,
+         overrides: Mapping[str, Mapping[str, Any]] | None = None) -> list[Corpus]:
+    """Corpora from paths (directories, files, JSONL clusters); the bundled example if none.
+
+    Several plain files given together form one corpus; a directory is one corpus; a JSONL file
+    is one corpus per cluster.
+    """
+    paths = [Path(p) for p in paths] or [example_corpus()]
+    corpora: list[Corpus] = []
+    loose: list[Source] = []
+    skipped: list[str] = []
+    for p in paths:
+        if not p.exists():
+            raise InputError(f"{p}: no such file or directory")
+        if p.is_dir():
+            corpora.extend(load_directory(p, overrides=overrides))
+        elif p.suffix.lower() in JSONL_SUFFIXES or len(paths) == 1:
+            corpora.extend(load_file(p, cluster=cluster, overrides=overrides))
+        else:
+            try:
+                for c in load_file(p, overrides=overrides):
+                    loose.extend(c.sources)
+            except InputError as exc:
+                skipped.append(str(exc))
+    if loose:
+        corpora.append(_corpus("+".join(sorted({Path(s.path).stem for s in loose}))[:80], loose, skipped, overrides or {}))
+    elif skipped:
+        raise InputError(skipped[0])
+    return corpora
