@@ -249,13 +249,42 @@ def make_source(source_id: str, path: str, text: str, *, cluster: str = "",
                   updated=updated, body=body_spans(text), wires=find_wires(text), cluster=cluster)
 
 
-def infer_published(sources: Sequence[Source]) -> list[Source]:
-    """Sources that state no date take the latest date the rest of the cluster states."""
+_FULL_DATE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|"
+                        r"August|September|October|November|December) \d{1,2},? (?:19|20)\d\d\b"
+                        r"|\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December) (?:19|20)\d\d\b")
+
+
+def latest_full_date(source: Source) -> date | None:
+    """The latest fully written date in the article's own text ("Wednesday, April 27, 2016")."""
+    found = [parse_date(m.group().replace("Sept", "Sep")) for a, b in source.body
+             for m in _FULL_DATE.finditer(normalise(source.text[a:b]))]
+    found = [d for d in found if d is not None]
+    return max(found) if found else None
+
+
+def infer_published(sources: Sequence[Source], *, window: int = 3) -> list[Source]:
+    """Dates for sources that state none, marked inferred.
+
+    The cluster's newest date (stated metadata, else the newest full date any article writes) is
+    when the event was covered; an undated source takes its own newest full date when that is
+    within ``window`` days of it (older ones are background, "in this Aug. 15, 2014 file photo"),
+    else the cluster's date.
+    """
+    own = {s.id: latest_full_date(s) for s in sources if s.published is None}
     stated = [d for s in sources for d in (s.published, s.updated) if d is not None]
-    if not stated:
+    pool = stated or [d for d in own.values() if d is not None]
+    if not pool:
         return list(sources)
-    latest = max(stated)
-    return [s if s.published else replace(s, published=latest, published_inferred=True) for s in sources]
+    newest = max(pool)
+    out = []
+    for s in sources:
+        if s.published is None:
+            mine = own.get(s.id)
+            when = mine if mine is not None and abs((newest - mine).days) <= window else newest
+            s = replace(s, published=when, published_inferred=True)
+        out.append(s)
+    return out
 
 
 def apply_overrides(sources: Sequence[Source], overrides: Mapping[str, Mapping[str, Any]]) -> list[Source]:

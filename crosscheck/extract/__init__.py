@@ -1,0 +1,244 @@
+"""Stage 2: every numeric and dated claim of a source, with its exact span.
+
+Works sentence by sentence over the source's body (never its furniture) in a normalised copy of
+the text whose characters map one to one onto the original, so offsets need no translation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+
+from ..model import Claim, Corpus, Source
+from ..sources import load_data, normalise
+from .dates import DateSpan, find_dates, interval
+from .numbers import QuantitySpan, Token, find_quantities, tokenize
+
+__all__ = ["extract", "extract_source", "sentences"]
+
+_ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "st", "jan", "feb",
+           "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "jr", "sr",
+           "no", "vs", "prof", "rev", "maj", "cpl", "pvt", "adm", "brig", "supt", "det", "insp", "ft", "mt", "ave",
+           "approx", "est", "dept", "univ", "gens"}
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n")
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence between start and end."""
+    s = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if m.group() != "\n":
+            word = re.search(r"(\w+)\W*$", text[max(s, m.start() - 12):m.start() + 1])
+            w = word.group(1) if word else ""
+            if w.lower() in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", text[max(s, m.start() - 5):m.end()].split()[-1] if text[max(s, m.start() - 5):m.end()].split() else ""):
+                continue
+        e = m.end()
+        if text[s:e].strip():
+            yield _trim(text, s, e)
+        s = e
+    if text[s:end].strip():
+        yield _trim(text, s, end)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@lru_cache(maxsize=None)
+def _lexicon() -> tuple[dict[str, str], list[tuple[tuple[str, ...], str]], frozenset[str]]:
+    lex = load_data("lexicon.json")
+    subjects = {w.lower(): cls for cls, words in lex["subjects"].items() for w in words}
+    events = sorted(((tuple(p.lower().split()), ev) for ev, ps in lex["events"].items() for p in ps),
+                    key=lambda x: -len(x[0]))
+    return subjects, events, frozenset(lex["stopwords"])
+
+
+def subject_class(noun: str | None) -> str | None:
+    if not noun:
+        return None
+    subjects, _, _ = _lexicon()
+    n = noun.lower()
+    return subjects.get(n) or subjects.get(n.split()[-1]) or n
+
+
+_STOP_AFTER = {"and", "or", "but", "in", "on", "at", "to", "for", "from", "by", "with", "as", "of", "were", "was",
+               "are", "is", "have", "has", "had", "who", "which", "that", "than", "will", "would", "could", "said",
+               "after", "before", "during", "while", "since", "per", "each", "a", "an", "the", "this", "last", "later",
+               "earlier", "more", "being", "been", "be", "into", "over", "under", "when", "where", "until", "across"}
+
+
+_NOT_SUBJECTS = {"west", "east", "north", "south", "away", "long", "old", "ago", "later", "earlier", "apart", "each",
+                 "ahead", "behind", "high", "wide", "deep", "early", "late", "straight", "total"}
+
+
+def _head_noun(toks: list[Token], j: int) -> str | None:
+    """The counted noun after a number: '25 Islamist militants,' -> 'militants'."""
+    subjects, _, _ = _lexicon()
+    if j < len(toks) and toks[j].low == "of":
+        j += 1
+        if j < len(toks) and toks[j].low in ("the", "their", "its"):
+            j += 1
+    words: list[str] = []
+    k = j
+    while k < len(toks) and len(words) < 4:
+        t = toks[k]
+        if not t.text[0].isalpha() or t.low in _STOP_AFTER:
+            if t.text == "-" and words:
+                k += 1
+                continue
+            break
+        words.append(t.low)
+        k += 1
+    if not words or words[0] in _NOT_SUBJECTS:
+        return None
+    for n in (2, 1):  # a lexicon subject wins: "Anbar government officials told" -> officials
+        for x in range(len(words) - n + 1):
+            if " ".join(words[x:x + n]) in subjects:
+                return " ".join(words[x:x + n])
+    plural = [w for w in words if w.endswith("s") and not w.endswith("ss") and len(w) > 3]
+    return plural[0] if plural else words[-1]
+
+
+def _event(toks: list[Token], a: int, b: int) -> str | None:
+    """The event word nearest to tokens a..b in the same clause."""
+    _, events, _ = _lexicon()
+    lows = [t.low for t in toks]
+    best: tuple[int, str] | None = None
+    for i in range(len(toks)):
+        for phrase, ev in events:
+            n = len(phrase)
+            if tuple(lows[i:i + n]) == phrase:
+                dist = a - (i + n) if i + n <= a else (i - b if i >= b else 0)
+                if any(toks[x].text == ";" for x in range(min(i, a), max(i, b))):
+                    dist += 30
+                if best is None or dist < best[0]:
+                    best = (dist, ev)
+                break
+    return best[1] if best and best[0] <= 25 else None
+
+
+def _context(toks: list[Token], skip: tuple[int, int]) -> str:
+    """Content words of the sentence, lower-case, for fuzzy alignment."""
+    _, _, stop = _lexicon()
+    words = [t.low for i, t in enumerate(toks) if t.text[0].isalpha() and t.low not in stop and len(t.text) > 2
+             and not skip[0] <= t.start < skip[1]]
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _claim_id(source_id: str, start: int, end: int, kind: str) -> str:
+    digest = hashlib.blake2b(f"{source_id}:{start}:{end}:{kind}".encode(), digest_size=5).hexdigest()
+    return f"{kind[0]}{digest}"
+
+
+def _scope(dates: list[DateSpan], q: QuantitySpan) -> str | None:
+    """The time scope of a quantity: the nearest dated expression of its sentence, after it first."""
+    best = None
+    for d in dates:
+        if d.value is None or d.kind in ("year", "decade", "year_range"):
+            continue
+        dist = d.start - q.end if d.start >= q.end else (q.start - d.end) * 1.5
+        if best is None or dist < best[0]:
+            best = (dist, d.value)
+    return best[1] if best else None
+
+
+def extract_source(source: Source) -> list[Claim]:
+    """All claims of one source, in text order."""
+    anchor = source.updated or source.published
+    norm = normalise(source.text)
+    claims: list[Claim] = []
+    for a, b in source.body:
+        for s, e in sentences(norm, a, b):
+            claims.extend(_sentence_claims(source, norm, s, e, anchor))
+    return claims
+
+
+def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | None) -> list[Claim]:
+    sent = norm[s:e]
+    original = source.text[s:e]
+    names = _masked_names(sent)
+    dates = find_dates(sent, anchor=anchor)
+    masked = [(d.start, d.end) for d in dates] + names
+    quantities = find_quantities(sent, masked=masked)
+    toks = tokenize(sent)
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    claims: list[Claim] = []
+    previous_subject: str | None = None
+    for q in quantities:
+        subject = _head_noun(toks, q.after)
+        unit = q.unit
+        # "Lizandra Cosme, 32," / "Durst, 73," : an age
+        if subject is None and unit is None and q.first > 0 and toks[q.first - 1].text == "," and q.first >= 2 \
+                and toks[q.first - 2].text[:1].isupper() and q.after < len(toks) and toks[q.after].text in (",", ")", ".") \
+                and q.value is not None and 1 <= q.value <= 110:
+            unit, subject = "year", "age"
+        if unit == "year" and q.after < len(toks) and q.after > 1 and toks[q.after - 1].low == "old":
+            subject = "age"
+        if subject is None and previous_subject and (q.first > 0 and toks[q.first - 1].low in ("another", "and", "more")):
+            subject = previous_subject
+        if subject is None:
+            subject = _list_head(toks, q.first)
+        if subject and unit is None:
+            previous_subject = subject
+        event = _event(toks, q.first, q.after)
+        claims.append(Claim(
+            id=_claim_id(source.id, s + q.start, s + q.end, "quantity"), source=source.id, type="quantity",
+            text=source.text[s + q.start:s + q.end], start=s + q.start, end=s + q.end, sentence=original,
+            value=q.value, low=q.low, high=q.high, unit=unit, subject=subject_class(subject) if subject else None,
+            event=event, date=_scope(dates, q), qualifier=q.qualifier, sentence_start=s,
+            context=_context(toks, (q.start, q.end))))
+    for d in dates:
+        i = by_start.get(d.start, 0)
+        j = i
+        while j < len(toks) and toks[j].end <= d.end:
+            j += 1
+        claims.append(Claim(
+            id=_claim_id(source.id, s + d.start, s + d.end, "date"), source=source.id, type="date",
+            text=source.text[s + d.start:s + d.end], start=s + d.start, end=s + d.end, sentence=original,
+            date=d.value, event=_event(toks, i, j), sentence_start=s, context=_context(toks, (d.start, d.end))))
+    claims.sort(key=lambda c: c.start)
+    return claims
+
+
+def _list_head(toks: list[Token], first: int) -> str | None:
+    """'more surveillance drones: 10 in ...' -> 'drones'."""
+    subjects, _, _ = _lexicon()
+    k = first - 1
+    if k >= 0 and toks[k].text in (":", "-"):
+        k -= 1
+        if k >= 0 and toks[k].text[0].isalpha():
+            return toks[k].low
+    return None
+
+
+@lru_cache(maxsize=None)
+def _name_pattern() -> re.Pattern[str]:
+    names = [n for o in load_data("outlets.json")["outlets"] for n in o.get("names", [])]
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or r"(?!)")
+
+
+def _masked_names(sentence: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _name_pattern().finditer(sentence)]
+
+
+def extract(corpus: Corpus | Iterable[Source]) -> Corpus:
+    """The corpus with the claims of all its sources (a list of sources makes a corpus)."""
+    if not isinstance(corpus, Corpus):
+        sources = tuple(corpus)
+        corpus = Corpus(id=sources[0].cluster if sources else "", sources=sources)
+    claims = [c for s in corpus.sources for c in extract_source(s)]
+    return replace(corpus, claims=tuple(claims))

@@ -1,0 +1,253 @@
+"""Date expressions: found by our own patterns, read by dateparser, anchored news style.
+
+dateparser's ``search_dates`` on whole sentences misreads news ("December" for "December 30 after",
+a week-old Monday for "on Monday", Wednesdays for "We"), so candidate spans are found here and
+only the span is handed to dateparser. Bare weekdays, seasons and intervals ("last week",
+"later this year") follow newsroom convention, which dateparser does not model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|"
+          r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_FULL_MONTH = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAYPART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_MONTH_CUES = "|".join(f"(?<={w.replace(' ', '[ ]')})" for w in ("in ", "In ", "since ", "Since ", "until ", "by ", "By ", "of ",
+                                             "early ", "late ", "mid-", "last ", "this ", "next ", "Early ", "Late ", "the "))
+
+DATE_RE = re.compile(
+    rf"""
+    (?P<weekday_date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?
+                     |\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_FULL_MONTH}(?:,?\s+{_YEAR})?)(?![\d:]))
+  | (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
+  | (?P<month_year>\b(?:{_FULL_MONTH}|May|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:of\s+)?{_YEAR}\b)
+  | (?P<weekdays>\b{_WEEKDAY}(?:\s+(?:and|or|through|to)\s+{_WEEKDAY})?{_DAYPART}\b)
+  | (?P<relative>\b(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|today|tonight|tomorrow
+        |(?:later|earlier)\s+this\s+(?:week|month|year)
+        |(?:this|last|next)\s+(?:week(?:end)?|month|year|spring|summer|fall|autumn|winter)
+        |in\s+the\s+(?:coming|upcoming|next)\s+(?:days|weeks|months)
+        |(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
+  | (?P<month_only>(?:{_MONTH_CUES}){_FULL_MONTH}\b(?![\s,]+\d))
+  | (?P<year_range>(?<![\d$.,/-]){_YEAR}-(?:\d\d|{_YEAR})(?![\d%]))
+  | (?P<decade>(?:\b(?:1[89]\d0|20[0-2]0)|'[0-9]0)s\b)
+  | (?P<year>(?<![\d$£€.,/#-]){_YEAR}(?![\d%,.]\d|[\d%]|-\d|\s*(?:percent|per\s+cent|people|persons|residents|troops|soldiers|votes|dollars|euros|pounds|feet|miles|meters|metres|kilometers|kilograms|tons|acres|homes|jobs|cases|times)\b))
+    """,
+    re.VERBOSE,
+)
+
+FUTURE_CUES = re.compile(r"\b(?:will|would|is to|are to|scheduled|set to|expected|due|plans? to|next|upcoming|coming|later)\b",
+                         re.IGNORECASE)
+_SEASONS = {"spring": ((3, 20), (6, 20)), "summer": ((6, 21), (9, 22)), "fall": ((9, 23), (12, 20)),
+            "autumn": ((9, 23), (12, 20)), "winter": ((12, 21), (3, 19))}
+_SMALL = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+#: names that contain a weekday or month but are not dates
+_NOT_DATES = re.compile(r"(?:Black|Good|Super|Cyber|Bloody|Ash|Palm|Easter|Holy|Boxing)\s+(?:Friday|Tuesday|Monday|Sunday|Thursday|Wednesday)"
+                        r"|(?:Sunday|Monday)\s+(?:Times|Telegraph|Express|Mirror|Herald|Night Football|School)")
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: int
+    end: int
+    text: str
+    kind: str
+    #: ISO 8601 at its precision, an interval "a/b", or None when it cannot be anchored.
+    value: str | None
+
+
+def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
+    """Date expressions in one (normalised) sentence, resolved against the anchor date."""
+    spans: list[DateSpan] = []
+    blocked = [(m.start(), m.end()) for m in _NOT_DATES.finditer(sentence)]
+    for m in DATE_RE.finditer(sentence):
+        kind = m.lastgroup or ""
+        a, b = m.start(kind), m.end(kind)
+        if any(x <= a < y for x, y in blocked):
+            continue
+        text = sentence[a:b]
+        if kind == "weekday_date" and not re.search(r"\d", text):
+            continue
+        if kind == "month_only" and text == "May":
+            continue
+        if kind == "year" and not _year_is_date(sentence, a, b):
+            continue
+        # plans ("is scheduled to return to court on Dec. 26") look forward; the cue must be close
+        future = bool(FUTURE_CUES.search(sentence, max(0, a - 70), a))
+        spans.append(DateSpan(a, b, text, kind, resolve(text, kind, anchor=anchor, future=future)))
+    return spans
+
+
+def _year_is_date(sentence: str, a: int, b: int) -> bool:
+    """'in 2004', 'the 2003 invasion': yes; 'more than 2000 people': no."""
+    before = sentence[max(0, a - 16):a].lower()
+    if re.search(r"(?:more than|at least|about|some|nearly|over|up to|almost|around|fewer than|\$)\s*$", before):
+        return False
+    return True
+
+
+def resolve(text: str, kind: str, *, anchor: date | None, future: bool = False) -> str | None:
+    text = re.sub(r"\s+", " ", text.strip())
+    if kind == "iso":
+        return text
+    if kind == "year":
+        return text
+    if kind == "decade":
+        digits = re.search(r"\d+", text).group()
+        y = int(digits) if len(digits) == 4 else 1900 + int(digits)
+        return f"{y}/{y + 9}"
+    if kind == "year_range":
+        first, second = text.split("-")
+        last = int(second) if len(second) == 4 else int(first[:2] + second)
+        return f"{first}/{last}" if last > int(first) else None
+    if kind == "month_year":
+        return _parse(text, anchor, "past", ("month", "year"))
+    if kind == "weekday_date":
+        explicit = re.search(_YEAR, text)
+        core = re.sub(rf"^{_WEEKDAY},?\s+", "", text)
+        if explicit:
+            return _parse(core, None, "past", ("day", "month", "year"))
+        if anchor is None:
+            return None
+        return _parse(core, anchor, "future" if future else "past", ("day", "month"))
+    if anchor is None:
+        return None
+    if kind == "weekdays":
+        days = re.findall(_WEEKDAY, text)
+        resolved = [_weekday(d, anchor, future) for d in days]
+        return resolved[0] if len(resolved) == 1 else f"{min(resolved)}/{max(resolved)}"
+    if kind == "month_only":
+        m = MONTHS.index(text) + 1
+        year = anchor.year if (m <= anchor.month) != future else anchor.year + (1 if future else -1)
+        return f"{year:04d}-{m:02d}"
+    return _relative(text.lower(), anchor)
+
+
+def _weekday(name: str, anchor: date, future: bool) -> str:
+    """The most recent such day on or before the anchor (news style); the next one for plans."""
+    target = WEEKDAYS.index(name)
+    if future:
+        return (anchor + timedelta(days=(target - anchor.weekday()) % 7)).isoformat()
+    return (anchor - timedelta(days=(anchor.weekday() - target) % 7)).isoformat()
+
+
+def _relative(text: str, anchor: date) -> str | None:
+    year = anchor.year
+    if text in ("today", "tonight"):
+        return anchor.isoformat()
+    if text == "yesterday":
+        return (anchor - timedelta(days=1)).isoformat()
+    if text == "tomorrow":
+        return (anchor + timedelta(days=1)).isoformat()
+    if "day before yesterday" in text:
+        return (anchor - timedelta(days=2)).isoformat()
+    m = re.fullmatch(r"(later|earlier) this (week|month|year)", text)
+    if m:
+        start, end = _period(m.group(2), anchor)
+        return f"{anchor}/{end}" if m.group(1) == "later" else f"{start}/{anchor}"
+    m = re.fullmatch(r"(this|last|next) (week(?:end)?|month|year|spring|summer|fall|autumn|winter)", text)
+    if m:
+        which, unit = m.groups()
+        if unit in _SEASONS:
+            (m1, d1), (m2, d2) = _SEASONS[unit]
+            y = year - (1 if which == "last" or (which == "this" and False) else 0) + (1 if which == "next" else 0)
+            end_year = y + 1 if m2 < m1 else y
+            return f"{date(y, m1, d1)}/{date(end_year, m2, d2)}"
+        shift = {"this": 0, "last": -1, "next": 1}[which]
+        if unit == "weekend":
+            sat = anchor - timedelta(days=(anchor.weekday() - 5) % 7) + timedelta(weeks=shift if which == "next" else 0)
+            if which == "last" and anchor.weekday() >= 5:
+                sat -= timedelta(weeks=1)
+            return f"{sat}/{sat + timedelta(days=1)}"
+        if unit == "year":
+            return f"{year + shift:04d}"
+        if unit == "month":
+            mm = anchor.month + shift
+            y, mm = (year - 1, 12) if mm == 0 else (year + 1, 1) if mm == 13 else (year, mm)
+            return f"{y:04d}-{mm:02d}"
+        start, end = _period("week", anchor + timedelta(weeks=shift))
+        return f"{start}/{end}"
+    m = re.fullmatch(r"in the (?:coming|upcoming|next) (days|weeks|months)", text)
+    if m:
+        span = {"days": timedelta(days=7), "weeks": timedelta(weeks=6), "months": timedelta(days=183)}[m.group(1)]
+        return f"{anchor}/{anchor + span}"
+    m = re.fullmatch(r"(\w+) (day|week|month|year)s? ago", text)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _SMALL.get(m.group(1), 1)
+        unit = m.group(2)
+        if unit == "day":
+            return (anchor - timedelta(days=n)).isoformat()
+        if unit == "week":
+            return (anchor - timedelta(weeks=n)).isoformat()
+        if unit == "month":
+            mm = anchor.month - n
+            y = year + (mm - 1) // 12
+            return f"{y:04d}-{(mm - 1) % 12 + 1:02d}"
+        return f"{year - n:04d}"
+    return None
+
+
+def _period(unit: str, when: date) -> tuple[date, date]:
+    if unit == "week":
+        start = when - timedelta(days=when.weekday())
+        return start, start + timedelta(days=6)
+    if unit == "month":
+        start = when.replace(day=1)
+        nxt = (start + timedelta(days=32)).replace(day=1)
+        return start, nxt - timedelta(days=1)
+    return date(when.year, 1, 1), date(when.year, 12, 31)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, anchor: date | None, prefer: str, parts: tuple[str, ...]) -> str | None:
+    """dateparser on one candidate span; ISO at the precision the span states."""
+    import dateparser
+    from datetime import datetime
+
+    settings = {"PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
+    if anchor is not None:
+        # on the anchor day itself "January 6" is that day, not last year's
+        base = anchor + timedelta(days=1) if prefer == "past" else anchor - timedelta(days=1)
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    parsed = dateparser.parse(text.replace("Sept.", "Sep."), languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    d = parsed.date()
+    if "day" in parts:
+        if anchor is not None and prefer == "past" and d > anchor:
+            d = d.replace(year=d.year - 1)
+        return d.isoformat()
+    if "month" in parts:
+        return f"{d.year:04d}-{d.month:02d}"
+    return f"{d.year:04d}"
+
+
+def interval(value: str | None) -> tuple[date, date] | None:
+    """The days an ISO value or interval covers ("2011-12" -> Dec 1..31)."""
+    if not value:
+        return None
+    if "/" in value:
+        a, b = value.split("/", 1)
+        lo, hi = interval(a), interval(b)
+        return (lo[0], hi[1]) if lo and hi else None
+    try:
+        if len(value) == 4:
+            y = int(value)
+            return date(y, 1, 1), date(y, 12, 31)
+        if len(value) == 7:
+            start = date.fromisoformat(value + "-01")
+            return _period("month", start)
+        d = date.fromisoformat(value)
+        return d, d
+    except ValueError:
+        return None

@@ -1,0 +1,163 @@
+"""Accuracy against hand-written gold (tests/gold/*.json): extraction, alignment, verdicts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Claim, Corpus, Verdict
+from .sources import InputError, example_corpus, load
+
+DEFAULT_CORPORA = Path("../shared/corpora")
+
+
+@dataclass
+class Score:
+    corpus: str
+    gold: int = 0
+    found: int = 0
+    correct: int = 0
+    extracted: int = 0
+    matched: int = 0
+    furniture: int = 0
+    findings_gold: int = 0
+    findings_right: int = 0
+    false_conflicts: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+    finding_errors: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 1.0
+
+    @property
+    def findings_accuracy(self) -> float:
+        return self.findings_right / self.findings_gold if self.findings_gold else 1.0
+
+
+def load_gold_corpus(gold: dict[str, Any], *, corpora: Path = DEFAULT_CORPORA) -> Corpus:
+    name = gold["corpus"]
+    if "#" in name:
+        file, cluster = name.split("#", 1)
+        path = corpora / file
+        if not path.exists():
+            raise InputError(f"{path}: corpus file for gold {name!r} not found (use --corpora DIR)")
+        return load([path], cluster=cluster)[0]
+    if name == "fallujah-2014":
+        return load([example_corpus()])[0]
+    raise InputError(f"gold corpus {name!r} is unknown")
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= max(1.0, 0.02 * abs(b))
+
+
+def claim_correct(c: Claim, g: dict[str, Any]) -> bool:
+    """Same type and the same value and bounds (quantity) or the same date (date)."""
+    if c.type != g["type"]:
+        return False
+    if c.type == "date":
+        return c.date == g.get("date")
+    if g.get("value") is not None and c.value is not None:
+        return _close(c.value, g["value"]) and _close(c.low, g.get("low")) and _close(c.high, g.get("high"))
+    return _close(c.low, g.get("low")) and _close(c.high, g.get("high"))
+
+
+def _overlaps(c: Claim, source: str, start: int, end: int) -> bool:
+    return c.source == source and c.start < end and start < c.end
+
+
+def score_extraction(corpus: Corpus, gold: dict[str, Any]) -> Score:
+    s = Score(corpus=gold["corpus"])
+    claims = list(corpus.claims)
+    gold_claims = gold["claims"]
+    s.gold = len(gold_claims)
+    for g in gold_claims:
+        end = g["start"] + len(g["text"])
+        cands = [c for c in claims if _overlaps(c, g["source"], g["start"], end)]
+        if cands:
+            s.found += 1
+        if any(claim_correct(c, g) for c in cands):
+            s.correct += 1
+        else:
+            got = "; ".join(f"{c.text!r} {c.value},{c.low},{c.high} {c.date}" for c in cands) or "nothing"
+            want = g.get("date") if g["type"] == "date" else f"{g.get('value')},{g.get('low')},{g.get('high')}"
+            s.misses.append(f"{g['source']}: {g['text']!r} want {want}, got {got}")
+    furniture = gold.get("furniture", [])
+    s.extracted = len(claims)
+    for c in claims:
+        if any(_overlaps(c, g["source"], g["start"], g["start"] + len(g["text"])) for g in gold_claims):
+            s.matched += 1
+        elif any(_overlaps(c, f["source"], f["start"], f["start"] + len(f["text"])) for f in furniture):
+            s.furniture += 1
+            s.extras.append(f"{c.source}: {c.text!r} (furniture)")
+        else:
+            s.extras.append(f"{c.source}: {c.text!r} in {c.sentence[:80]!r}")
+    return s
+
+
+def score_findings(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
+    """Gold cross-source findings found with the right verdict; conflicts a reader would not raise."""
+    by_gold: dict[str, list[Claim]] = {}
+    for g in gold["claims"]:
+        end = g["start"] + len(g["text"])
+        by_gold[g["id"]] = [c for c in corpus.claims if _overlaps(c, g["source"], g["start"], end) and c.type == g["type"]]
+    finding_of: dict[str, Any] = {}
+    for f in corpus.findings:
+        for cid in f.claims:
+            finding_of[cid] = f
+    for gf in gold.get("findings", []):
+        s.findings_gold += 1
+        found = [finding_of.get(c.id) for gid in gf["claims"] for c in by_gold.get(gid, [])]
+        found = [f for f in found if f is not None]
+        # right: one finding holds claims of at least two of the gold sources, with the gold verdict
+        ok = False
+        for f in {id(f): f for f in found}.values():
+            covered = {c.source for gid in gf["claims"] for c in by_gold.get(gid, []) if c.id in f.claims}
+            if len(covered) >= 2 and f.verdict.value == gf["verdict"]:
+                ok = True
+        if ok:
+            s.findings_right += 1
+        else:
+            verdicts = sorted({f.verdict.value for f in found})
+            s.finding_errors.append(f"{gf['topic']}: want {gf['verdict']}, got {verdicts or 'not aligned'}")
+    conflicts = [f for f in corpus.findings if f.verdict is Verdict.CONFLICT]
+    gold_conflict_claims = [set(c.id for gid in gf["claims"] for c in by_gold.get(gid, []))
+                            for gf in gold.get("findings", []) if gf["verdict"] == "conflict"]
+    for f in conflicts:
+        if not any(set(f.claims) & g for g in gold_conflict_claims):
+            s.false_conflicts += 1
+            s.finding_errors.append(f"false conflict: {f.topic}: {f.explanation[:120]}")
+    return s
+
+
+def gold_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.json"))
+
+
+def run(paths: Iterable[Path], *, corpora: Path = DEFAULT_CORPORA, findings: bool = True) -> list[Score]:
+    from .extract import extract
+
+    scores = []
+    for path in paths:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        corpus = extract(load_gold_corpus(gold, corpora=corpora))
+        if findings:
+            from .compare import compare
+
+            corpus = compare(corpus)
+        s = score_extraction(corpus, gold)
+        if findings:
+            score_findings(corpus, gold, s)
+        scores.append(s)
+    return scores
