@@ -110,6 +110,9 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
     return plural[0] if plural else words[-1]
 
 
+_WEAK_EVENTS = {"remarks"}
+
+
 def _event(toks: list[Token], a: int, b: int) -> str | None:
     """The event word nearest to tokens a..b in the same clause."""
     _, events, _ = _lexicon()
@@ -122,6 +125,8 @@ def _event(toks: list[Token], a: int, b: int) -> str | None:
                 dist = a - (i + n) if i + n <= a else (i - b if i >= b else 0)
                 if any(toks[x].text == ";" for x in range(min(i, a), max(i, b))):
                     dist += 30
+                if ev in _WEAK_EVENTS:
+                    dist += 6
                 if best is None or dist < best[0]:
                     best = (dist, ev)
                 break
@@ -185,9 +190,14 @@ def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | N
         if subject is None and unit is None and q.first > 0 and toks[q.first - 1].text == "," and q.first >= 2 \
                 and toks[q.first - 2].text[:1].isupper() and q.after < len(toks) and toks[q.after].text in (",", ")", ".") \
                 and q.value is not None and 1 <= q.value <= 110:
-            unit, subject = "year", "age"
+            unit, subject = "year", f"age of {toks[q.first - 2].low}"
         if unit == "year" and q.after < len(toks) and q.after > 1 and toks[q.after - 1].low == "old":
             subject = "age"
+        # rates: "$2,500 per season", "$150 a game"
+        if unit and q.after + 1 < len(toks) and toks[q.after].low in ("per", "a", "an", "each") \
+                and toks[q.after + 1].text[0].isalpha() and toks[q.after + 1].low not in _STOP_AFTER:
+            unit = f"{unit} per {toks[q.after + 1].low.rstrip('s')}"
+            subject = _head_noun(toks, q.after + 2) or subject
         if subject is None and previous_subject and (q.first > 0 and toks[q.first - 1].low in ("another", "and", "more")):
             subject = previous_subject
         if subject is None:

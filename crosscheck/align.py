@@ -1,0 +1,139 @@
+"""Stage 3: line up claims of different sources that assert the same fact.
+
+Claims are blocked by what they count and what happened (subject, event, unit) so the work grows
+with the size of each block, not with the square of the corpus; inside a block two claims are the
+same fact when their time scopes match and their sentences name the same actors (rapidfuzz over
+normalised descriptions decides the rest).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .model import Claim
+from .sources import load_data
+
+#: how alike two sentences' content words must be when nothing else ties the claims together
+SIMILARITY = 55
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
+_NOT_ENTITIES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                 "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December", "The", "In", "On", "He", "She", "It", "They", "But", "And", "A", "An",
+                 "Mr", "Mrs", "Ms", "Dr", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "Secretary", "State",
+                 "Prime", "Minister", "President", "General", "Police", "Government"}
+
+
+@lru_cache(maxsize=None)
+def _base_units() -> dict[str, tuple[str, float]]:
+    return {k: (v[0], float(v[1])) for k, v in load_data("units.json")["to_base"].items()}
+
+
+def base_unit(unit: str | None) -> tuple[str | None, float]:
+    """('month', 12) for years: units are compared in a common base."""
+    if unit is None:
+        return None, 1.0
+    return _base_units().get(unit, (unit, 1.0))
+
+
+@lru_cache(maxsize=65536)
+def entities(sentence: str) -> frozenset[str]:
+    """Proper names in a sentence, the actors that tie two reports of one event together."""
+    names = {m.group().lower() for m in _PROPER.finditer(sentence) if m.group() not in _NOT_ENTITIES}
+    # "al-Maliki" and "Maliki", "Iran's" and "Iranian" are one actor
+    return frozenset(n.split("-")[-1].removesuffix("'s")[:5] for n in names)
+
+
+def _block_key(c: Claim) -> tuple:
+    if c.type == "date":
+        return ("date", c.event)
+    return ("quantity", c.event, base_unit(c.unit)[0])
+
+
+def same_fact(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bool:
+    """Whether two claims of different sources assert the same fact.
+
+    ``common`` are names every source mentions (the city, the country): they tie nothing together.
+    """
+    if a.source == b.source or a.type != b.type:
+        return False
+    similarity = fuzz.token_set_ratio(a.context, b.context)
+    shared = (entities(a.sentence) & entities(b.sentence)) - common
+    if a.type == "quantity":
+        if a.unit is None:  # counts: the thing counted and the time scope must match
+            if a.subject != b.subject and not (None in (a.subject, b.subject) and a.event):
+                return False
+            if a.date != b.date:
+                return False
+            if a.subject is None or b.subject is None or a.event is None:
+                return similarity >= SIMILARITY
+            return True
+        # measures (durations, money, distances, ages): what they measure must match
+        if a.subject and b.subject and a.subject != b.subject:
+            return False
+        if a.subject is None or b.subject is None:
+            return similarity >= SIMILARITY + 15
+        return bool(shared) or similarity >= SIMILARITY
+    # dates of one event: the same actors and like wording, or the same wording
+    return (bool(shared) and similarity >= SIMILARITY - 5) or similarity >= SIMILARITY + 15
+
+
+def common_entities(claims: Sequence[Claim]) -> frozenset[str]:
+    """Names found in the claim sentences of every source (of three or more)."""
+    per_source: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        per_source[c.source] |= entities(c.sentence)
+    if len(per_source) < 3:
+        return frozenset()
+    return frozenset(set.intersection(*per_source.values()))
+
+
+def _scoping_dates(claims: Sequence[Claim]) -> set[str]:
+    """Date claims that only give a quantity its time scope ("killed 34 people on Sunday")."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_sentence[(c.source, c.sentence_start)].append(c)
+    out = set()
+    for group in by_sentence.values():
+        events = {c.event for c in group if c.type == "quantity"}
+        out.update(c.id for c in group if c.type == "date" and c.event in events)
+    return out
+
+
+def align(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Groups of claims, each one fact; a group of one is a claim no other source makes."""
+    skip = _scoping_dates(claims)
+    common = common_entities(claims)
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    singles: list[list[Claim]] = []
+    for c in claims:
+        if c.id in skip or c.event is None and c.type == "date" or (c.type == "date" and c.date is None) \
+                or (c.type == "quantity" and c.subject is None and c.event is None and c.unit is None):
+            singles.append([c])
+        else:
+            blocks[_block_key(c)].append(c)
+    groups: list[list[Claim]] = []
+    for block in blocks.values():
+        parent = list(range(len(block)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i in range(len(block)):
+            for j in range(i + 1, len(block)):
+                if find(i) != find(j) and same_fact(block[i], block[j], common=common):
+                    parent[find(i)] = find(j)
+        members: dict[int, list[Claim]] = defaultdict(list)
+        for i, c in enumerate(block):
+            members[find(i)].append(c)
+        groups.extend(members.values())
+    groups.extend(singles)
+    groups.sort(key=lambda g: (g[0].source, g[0].start))
+    return groups

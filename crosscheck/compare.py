@@ -1,0 +1,163 @@
+"""Stage 4: one verdict per fact, with the reconciled range and a plain-words explanation.
+
+Values are compared as inclusive intervals implied by their wording ("more than 34" is 35 and up),
+so qualifiers never cause a conflict on their own; exact figures get a small rounding tolerance
+("about 1,400" and "1,417"). The reconciled range follows conflict-data practice (UCDP's
+low / best / high).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import statistics
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from .align import align, base_unit
+from .extract.dates import interval
+from .model import Claim, Corpus, Finding, Source, Verdict
+
+#: relative difference two exact figures may have and still be the same figure rounded
+ROUNDING = 0.02
+
+
+def _fmt(x: float) -> str:
+    if x == math.inf or x == -math.inf:
+        return "∞"
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def bounds(c: Claim) -> tuple[float, float]:
+    """The claim's inclusive interval in its base unit (open ends are infinite)."""
+    _, factor = base_unit(c.unit)
+    low = c.low if c.low is not None else (-math.inf if c.high is not None else c.value)
+    high = c.high if c.high is not None else (math.inf if c.low is not None else c.value)
+    low = -math.inf if low is None else low * factor
+    high = math.inf if high is None else high * factor
+    if c.qualifier is None and low == high:  # an exact figure may be a rounded one
+        slack = abs(low) * ROUNDING
+        low, high = low - slack, high + slack
+    return low, high
+
+
+def describe(c: Claim) -> str:
+    if c.type == "date":
+        return f"{c.text!r} ({c.date})" if c.date and c.date != c.text else repr(c.text)
+    low, high = c.low, c.high
+    if low is not None and high is not None and low != high:
+        rng = f"{_fmt(low)} to {_fmt(high)}"
+    elif low is not None and high is None:
+        rng = f"{_fmt(low)} or more"
+    elif high is not None and low is None:
+        rng = f"{_fmt(high)} or fewer"
+    else:
+        return repr(c.text)
+    return f"{c.text!r} ({rng})"
+
+
+def _outlet(sources: dict[str, Source], c: Claim) -> str:
+    s = sources.get(c.source)
+    return (s.outlet if s and s.outlet else c.source)
+
+
+def _topic(claims: Sequence[Claim]) -> str:
+    c = claims[0]
+    if c.type == "date":
+        return f"date of {c.event or 'event'}"
+    what = c.subject or (c.unit and f"{c.unit}s") or "amount"
+    scope = next((x.date for x in claims if x.date), None)
+    return " ".join(p for p in (what, c.event, f"on {scope}" if scope else None) if p)
+
+
+def _finding_id(claims: Sequence[Claim]) -> str:
+    return "f" + hashlib.blake2b("|".join(sorted(c.id for c in claims)).encode(), digest_size=5).hexdigest()
+
+
+def _compatible_quantities(a: Claim, b: Claim) -> bool:
+    (al, ah), (bl, bh) = bounds(a), bounds(b)
+    return al <= bh and bl <= ah
+
+
+def _date_range(c: Claim) -> tuple[date, date] | None:
+    return interval(c.date)
+
+
+def _compatible_dates(a: Claim, b: Claim) -> bool:
+    ra, rb = _date_range(a), _date_range(b)
+    if ra is None or rb is None:
+        return True
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def judge(claims: Sequence[Claim], sources: dict[str, Source]) -> Finding:
+    """The finding for one aligned group of claims."""
+    claims = sorted(claims, key=lambda c: (c.source, c.start))
+    source_ids = tuple(dict.fromkeys(c.source for c in claims))
+    outlets = len({_outlet(sources, c) for c in claims})
+    compatible = _compatible_dates if claims[0].type == "date" else _compatible_quantities
+    clashes = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:]
+               if a.source != b.source and not compatible(a, b)]
+    said = "; ".join(f"{_outlet(sources, c)} says {describe(c)}" for c in claims)
+    if len(source_ids) < 2:
+        verdict = Verdict.SINGLE
+        explanation = f"Only {said}."
+    elif clashes:
+        verdict = Verdict.CONFLICT
+        a, b = clashes[0]
+        why = "different dates" if a.type == "date" else "the ranges do not overlap"
+        explanation = f"{said}. {_outlet(sources, a)} and {_outlet(sources, b)} cannot both be right: {why}."
+    else:
+        verdict = Verdict.AGREE
+        qualifiers = [c.qualifier for c in claims if c.qualifier]
+        why = ("the figures agree once the qualifiers are read as bounds" if qualifiers
+               else "the same date" if claims[0].type == "date" else "the same figure (within rounding)")
+        explanation = f"{said}. Compatible: {why}."
+    low, best, high = _reconcile(claims, verdict)
+    return Finding(id=_finding_id(claims), topic=_topic(claims), verdict=verdict, claims=tuple(c.id for c in claims),
+                   sources=source_ids, outlets=outlets, explanation=explanation, low=low, best=best, high=high,
+                   type=claims[0].type)
+
+
+def _reconcile(claims: Sequence[Claim], verdict: Verdict) -> tuple:
+    """low / best / high in the claims' own unit (the first claim's)."""
+    if claims[0].type == "date":
+        ranges = [r for c in claims if (r := _date_range(c))]
+        if not ranges:
+            return None, None, None
+        if verdict is Verdict.CONFLICT:
+            lo, hi = min(r[0] for r in ranges), max(r[1] for r in ranges)
+        else:
+            lo, hi = max(r[0] for r in ranges), min(r[1] for r in ranges)
+        best = lo.isoformat() if lo == hi else None
+        return lo.isoformat(), best, hi.isoformat()
+    _, unit_factor = base_unit(claims[0].unit)
+    lows = [c.low * base_unit(c.unit)[1] / unit_factor for c in claims if c.low is not None]
+    highs = [c.high * base_unit(c.unit)[1] / unit_factor for c in claims if c.high is not None]
+    values = [c.value * base_unit(c.unit)[1] / unit_factor for c in claims if c.value is not None]
+    if verdict is Verdict.CONFLICT:
+        low = min(lows) if lows else None
+        high = max(highs) if len(highs) == len(claims) else None
+    else:
+        low = max(lows) if lows else None
+        high = min(highs) if highs else None
+    inside = [v for v in values if (low is None or v >= low) and (high is None or v <= high)]
+    if inside:
+        best = statistics.median(inside)
+    elif low is not None and high is not None:
+        best = (low + high) / 2
+    else:
+        best = low if low is not None else high
+    return low, best, high
+
+
+_ORDER = {Verdict.CONFLICT: 0, Verdict.AGREE: 1, Verdict.SINGLE: 2}
+
+
+def compare(corpus: Corpus) -> Corpus:
+    """The corpus with its findings: conflicts first, then agreements, then single-source claims."""
+    sources = {s.id: s for s in corpus.sources}
+    findings = [judge(group, sources) for group in align(corpus.claims)]
+    findings.sort(key=lambda f: (_ORDER[f.verdict], -f.outlets, f.topic, f.id))
+    return replace(corpus, findings=tuple(findings))

@@ -1,0 +1,199 @@
+"""Stage 5: what a reader sees: rich console renderables and the JSON report.
+
+Every renderable is a plain object with ``__rich_console__``, so the CLI, a notebook or a test can
+print it to any rich Console (plain text when not a terminal).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .model import Claim, Corpus, Finding, Verdict
+
+VERDICT_STYLE = {Verdict.CONFLICT: "bold red", Verdict.AGREE: "green", Verdict.SINGLE: "dim"}
+
+
+def _num(x: Any) -> str:
+    if x is None:
+        return "–"
+    if isinstance(x, float):
+        return f"{x:,.0f}" if x.is_integer() else f"{x:,.2f}"
+    return str(x)
+
+
+def sentence_with_claim(c: Claim) -> Text:
+    """The claim's sentence with the claim itself highlighted."""
+    text = Text(c.sentence)
+    a = c.start - c.sentence_start
+    text.stylize("bold reverse yellow", a, a + (c.end - c.start))
+    return text
+
+
+class SourcesHeader:
+    """The corpus and its sources: outlet and publication date (inferred ones marked)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        counts = Counter(f.verdict for f in self.corpus.findings)
+        yield Text.assemble(("crosscheck ", "bold"), (self.corpus.id, "bold cyan"),
+                            f"  {len(self.corpus.sources)} sources, {len(self.corpus.claims)} claims, ",
+                            (f"{counts[Verdict.CONFLICT]} conflicts", "bold red"), ", ",
+                            (f"{counts[Verdict.AGREE]} agreements", "green"), ", ",
+                            f"{counts[Verdict.SINGLE]} single-source")
+        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+        table.add_column("source", overflow="fold")
+        table.add_column("outlet")
+        table.add_column("published")
+        table.add_column("claims", justify="right")
+        per_source = Counter(c.source for c in self.corpus.claims)
+        for s in self.corpus.sources:
+            when = s.published.isoformat() if s.published else "unknown"
+            if s.published_inferred:
+                when += " (inferred)"
+            table.add_row(s.id, s.outlet or "unknown", when, str(per_source[s.id]))
+        yield table
+        for problem in self.corpus.skipped:
+            yield Text(f"skipped: {problem}", style="yellow")
+
+
+class FindingsTable:
+    """One row per finding, conflicts first."""
+
+    def __init__(self, corpus: Corpus, *, show_single: bool = False) -> None:
+        self.corpus = corpus
+        self.show_single = show_single
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        claims = {c.id: c for c in self.corpus.claims}
+        outlets = {s.id: (s.outlet or s.id) for s in self.corpus.sources}
+        table = Table(title="Findings", show_lines=False, expand=True)
+        table.add_column("verdict", no_wrap=True)
+        table.add_column("fact", ratio=2)
+        table.add_column("what each outlet says", ratio=5)
+        table.add_column("low / best / high", ratio=2)
+        hidden = 0
+        for f in self.corpus.findings:
+            if f.verdict is Verdict.SINGLE and not self.show_single:
+                hidden += 1
+                continue
+            said = Text()
+            for i, cid in enumerate(f.claims):
+                c = claims[cid]
+                if i:
+                    said.append("; ")
+                said.append(f"{outlets[c.source]}: ", style="bold")
+                said.append(c.text)
+                if c.type == "date" and c.date and c.date != c.text:
+                    said.append(f" ({c.date})", style="dim")
+            table.add_row(Text(f.verdict.value.upper(), style=VERDICT_STYLE[f.verdict]), f.topic, said,
+                          f"{_num(f.low)} / {_num(f.best)} / {_num(f.high)}")
+        yield table
+        if hidden:
+            yield Text(f"{hidden} single-source claims hidden (--show single to list them)", style="dim")
+
+
+class ConflictPanel:
+    """A conflict with every outlet's sentence and the claim highlighted."""
+
+    def __init__(self, corpus: Corpus, finding: Finding) -> None:
+        self.corpus = corpus
+        self.finding = finding
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        claims = {c.id: c for c in self.corpus.claims}
+        outlets = {s.id: (s.outlet or s.id) for s in self.corpus.sources}
+        lines: list[Text] = []
+        for cid in self.finding.claims:
+            c = claims[cid]
+            lines.append(Text.assemble((f"{outlets[c.source]} ({c.source}): ", "bold"), sentence_with_claim(c)))
+        lines.append(Text(self.finding.explanation, style="italic"))
+        yield Panel(Group(*lines), title=f"[bold red]CONFLICT[/] {self.finding.topic}", title_align="left")
+
+
+class Report:
+    """The whole console report of one corpus."""
+
+    def __init__(self, corpus: Corpus, *, show_single: bool = False) -> None:
+        self.corpus = corpus
+        self.show_single = show_single
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield SourcesHeader(self.corpus)
+        yield Text()
+        yield FindingsTable(self.corpus, show_single=self.show_single)
+        for f in self.corpus.findings:
+            if f.verdict is Verdict.CONFLICT:
+                yield ConflictPanel(self.corpus, f)
+
+
+def summary_line(corpus: Corpus) -> str:
+    counts = Counter(f.verdict for f in corpus.findings)
+    return (f"{corpus.id}: {len(corpus.sources)} sources, {len(corpus.claims)} claims, "
+            f"{counts[Verdict.CONFLICT]} conflicts, {counts[Verdict.AGREE]} agreements, "
+            f"{counts[Verdict.SINGLE]} single-source")
+
+
+class ClaimsTable:
+    """The claims of a corpus, one row each."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        outlets = {s.id: (s.outlet or "?") for s in self.corpus.sources}
+        table = Table(title=f"Claims in {self.corpus.id}")
+        for col in ("source", "type", "text", "value", "low", "high", "unit", "subject", "event", "date"):
+            table.add_column(col, overflow="fold")
+        for c in self.corpus.claims:
+            table.add_row(f"{c.source} ({outlets[c.source]})", c.type, c.text, _num(c.value), _num(c.low),
+                          _num(c.high), c.unit or "", c.subject or "", c.event or "", c.date or "")
+        yield table
+
+
+# --------------------------------------------------------------------------- files
+
+
+def report_dict(corpora: list[Corpus], *, findings: bool = True) -> dict[str, Any]:
+    """The JSON report: one corpus as the contract's top level, several under "corpora"."""
+    if len(corpora) == 1:
+        return corpora[0].to_dict(findings=findings)
+    from .model import SCHEMA_VERSION
+
+    return {"schema_version": SCHEMA_VERSION, "corpora": [c.to_dict(findings=findings) for c in corpora]}
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written report."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        from .sources import InputError
+
+        raise InputError(f"{path}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_json(path: Path, corpora: list[Corpus], *, findings: bool = True) -> None:
+    write_atomic(path, json.dumps(report_dict(corpora, findings=findings), ensure_ascii=False, indent=1) + "\n")
