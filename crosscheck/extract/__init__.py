@@ -113,23 +113,41 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
 _WEAK_EVENTS = {"remarks"}
 
 
-def _event(toks: list[Token], a: int, b: int) -> str | None:
-    """The event word nearest to tokens a..b in the same clause."""
+def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
+    """(first token, end token, event) of every event phrase in the sentence."""
     _, events, _ = _lexicon()
+    index = _events_by_first()
     lows = [t.low for t in toks]
-    best: tuple[int, str] | None = None
-    for i in range(len(toks)):
-        for phrase, ev in events:
+    found = []
+    for i, w in enumerate(lows):
+        for phrase, ev in index.get(w, ()):
             n = len(phrase)
             if tuple(lows[i:i + n]) == phrase:
-                dist = a - (i + n) if i + n <= a else (i - b if i >= b else 0)
-                if any(toks[x].text == ";" for x in range(min(i, a), max(i, b))):
-                    dist += 30
-                if ev in _WEAK_EVENTS:
-                    dist += 6
-                if best is None or dist < best[0]:
-                    best = (dist, ev)
+                found.append((i, i + n, ev))
                 break
+    return found
+
+
+@lru_cache(maxsize=None)
+def _events_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    _, events, _ = _lexicon()
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, ev in events:  # longest first
+        index.setdefault(phrase[0], []).append((phrase, ev))
+    return index
+
+
+def _event(toks: list[Token], a: int, b: int, mentions: list[tuple[int, int, str]] | None = None) -> str | None:
+    """The event word nearest to tokens a..b in the same clause."""
+    best: tuple[int, str] | None = None
+    for i, end, ev in (mentions if mentions is not None else _event_mentions(toks)):
+        dist = a - end if end <= a else (i - b if i >= b else 0)
+        if any(toks[x].text == ";" for x in range(min(i, a), max(i, b))):
+            dist += 30
+        if ev in _WEAK_EVENTS:
+            dist += 6
+        if best is None or dist < best[0]:
+            best = (dist, ev)
     return best[1] if best and best[0] <= 25 else None
 
 
@@ -172,14 +190,28 @@ def extract_source(source: Source) -> list[Claim]:
     return claims
 
 
+#: a sentence without any of these holds no claim: most sentences are skipped at regex speed
+_HINT = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
+    r"millions?|billions?|dozens?|scores|couple|pair|mon|tues|wednes|thurs|fri|satur|sun)"
+    r"(?:day|\b)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|yesterday|today|tonight|tomorrow|"
+    r"\b(?:this|last|next|later|earlier|coming|upcoming)\s+(?:week|month|year|spring|summer|fall|autumn|winter|days|weeks|months)|ago\b|"
+    r"\b(?:one|a|an)\s+(?:day|week|month|year|decade|hour|minute|century|hundred|thousand|million|billion)\b",
+    re.IGNORECASE)
+
+
 def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | None) -> list[Claim]:
     sent = norm[s:e]
+    if not _HINT.search(sent):
+        return []
     original = source.text[s:e]
     names = _masked_names(sent)
     dates = find_dates(sent, anchor=anchor)
     masked = [(d.start, d.end) for d in dates] + names
     quantities = find_quantities(sent, masked=masked)
     toks = tokenize(sent)
+    mentions = _event_mentions(toks)
     by_start = {t.start: i for i, t in enumerate(toks)}
     claims: list[Claim] = []
     previous_subject: str | None = None
@@ -204,7 +236,7 @@ def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | N
             subject = _list_head(toks, q.first)
         if subject and unit is None:
             previous_subject = subject
-        event = _event(toks, q.first, q.after)
+        event = _event(toks, q.first, q.after, mentions)
         claims.append(Claim(
             id=_claim_id(source.id, s + q.start, s + q.end, "quantity"), source=source.id, type="quantity",
             text=source.text[s + q.start:s + q.end], start=s + q.start, end=s + q.end, sentence=original,
@@ -219,7 +251,7 @@ def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | N
         claims.append(Claim(
             id=_claim_id(source.id, s + d.start, s + d.end, "date"), source=source.id, type="date",
             text=source.text[s + d.start:s + d.end], start=s + d.start, end=s + d.end, sentence=original,
-            date=d.value, event=_event(toks, i, j), sentence_start=s, context=_context(toks, (d.start, d.end))))
+            date=d.value, event=_event(toks, i, j, mentions), sentence_start=s, context=_context(toks, (d.start, d.end))))
     claims.sort(key=lambda c: c.start)
     return claims
 

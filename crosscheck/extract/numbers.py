@@ -14,21 +14,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from ..sources import load_data
 
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:'[a-z]+)?|[$€£¥%]|\S")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str
 
 
 @dataclass(frozen=True)
@@ -47,7 +44,7 @@ class QuantitySpan:
 
 
 def tokenize(sentence: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(sentence)]
+    return [Token(t := m.group(), m.start(), m.end(), t.lower()) for m in TOKEN_RE.finditer(sentence)]
 
 
 # --------------------------------------------------------------------------- knowledge
@@ -64,6 +61,23 @@ def _phrases(kind: str) -> dict[tuple[str, ...], str]:
     table = _q()[kind]
     items = {tuple(TOKEN_RE.findall(k.lower())): v for k, v in table.items()}
     return dict(sorted(items.items(), key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=None)
+def _by_first(kind: str) -> dict[str, list[tuple[tuple[str, ...], object]]]:
+    """The same phrases indexed by their first word, so a token costs one dict look-up."""
+    index: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+    for phrase, v in _phrases(kind).items():
+        index.setdefault(phrase[0], []).append((phrase, v))
+    return index
+
+
+@lru_cache(maxsize=None)
+def _by_last(kind: str) -> dict[str, list[tuple[tuple[str, ...], object]]]:
+    index: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+    for phrase, v in _phrases(kind).items():
+        index.setdefault(phrase[-1], []).append((phrase, v))
+    return index
 
 
 @lru_cache(maxsize=None)
@@ -151,7 +165,9 @@ def _skip_hyphen(toks: list[Token], j: int) -> int:
 
 def _qualifier_before(toks: list[Token], i: int) -> tuple[str | None, str | None, int]:
     """(phrase, kind, first token index) of a qualifier right before token i."""
-    for phrase, kind in _phrases("qualifiers").items():
+    if i == 0:
+        return None, None, i
+    for phrase, kind in _by_last("qualifiers").get(toks[i - 1].low, ()):
         n = len(phrase)
         if i - n >= 0 and tuple(t.low for t in toks[i - n:i]) == phrase:
             if phrase == ("some",) and i >= 2 and toks[i - 2].low in ("for", "of"):
@@ -264,8 +280,9 @@ def is_phone(sentence: str, a: int) -> bool:
 def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = ()) -> list[QuantitySpan]:
     """Every quantity in a (normalised) sentence, outside the masked spans (dates, names)."""
     toks = tokenize(sentence)
-    vague = _phrases("vague")
-    exact = _phrases("exact_words")
+    vague = _by_first("vague")
+    exact = _by_first("exact_words")
+    lows = [t.low for t in toks]
     out: list[QuantitySpan] = []
     i = 0
 
@@ -280,9 +297,9 @@ def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = ()) -> lis
         # vague and word amounts: "Scores of", "tens of thousands", "a dozen"
         hit = None
         for table, is_vague in ((vague, True), (exact, False)):
-            for phrase, rng in table.items():
+            for phrase, rng in table.get(lows[i], ()):
                 n = len(phrase)
-                if tuple(x.low for x in toks[i:i + n]) == phrase:
+                if tuple(lows[i:i + n]) == phrase:
                     hit = (phrase, rng, is_vague, n)
                     break
             if hit:
