@@ -51,7 +51,10 @@ def entities(sentence: str) -> frozenset[str]:
 def _block_key(c: Claim) -> tuple:
     if c.type == "date":
         return ("date", c.event)
-    return ("quantity", c.event, base_unit(c.unit)[0])
+    if c.unit is None:
+        return ("count", c.subject)
+    return ("measure", c.unit if " per " in c.unit else base_unit(c.unit)[0],
+            c.subject if (c.subject or "").startswith("age") else None)
 
 
 def same_fact(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bool:
@@ -64,20 +67,18 @@ def same_fact(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bo
     similarity = fuzz.token_set_ratio(a.context, b.context)
     shared = (entities(a.sentence) & entities(b.sentence)) - common
     if a.type == "quantity":
+        if a.event != b.event and a.event is not None and b.event is not None:
+            return False  # wounded is not killed
         if a.unit is None:  # counts: the thing counted and the time scope must match
-            if a.subject != b.subject and not (None in (a.subject, b.subject) and a.event):
-                return False
             if a.date != b.date:
                 return False
-            if a.subject is None or b.subject is None or a.event is None:
-                return similarity >= SIMILARITY
+            if a.event is None or b.event is None:
+                return similarity >= SIMILARITY - 5
             return True
         # measures (durations, money, distances, ages): what they measure must match
-        if a.subject and b.subject and a.subject != b.subject:
-            return False
-        if a.subject is None or b.subject is None:
-            return similarity >= SIMILARITY + 15
-        return bool(shared) or similarity >= SIMILARITY
+        if a.subject and b.subject and a.subject == b.subject:
+            return bool(shared) or similarity >= SIMILARITY - 10
+        return similarity >= SIMILARITY + 5 or (bool(shared) and similarity >= SIMILARITY - 10)
     # dates of one event: the same actors and like wording, or the same wording
     return (bool(shared) and similarity >= SIMILARITY - 5) or similarity >= SIMILARITY + 15
 
@@ -104,6 +105,35 @@ def _scoping_dates(claims: Sequence[Claim]) -> set[str]:
     return out
 
 
+def _cluster(block: list[Claim], common: frozenset[str]) -> list[list[Claim]]:
+    """Greedy clustering: the most alike pairs first, and never a merge that would make one
+    source state two different values of the same fact (distinct facts do not chain together)."""
+    from .compare import compatible
+
+    pairs = []
+    for i in range(len(block)):
+        for j in range(i + 1, len(block)):
+            a, b = block[i], block[j]
+            if same_fact(a, b, common=common):
+                score = fuzz.token_set_ratio(a.context, b.context) + (25 if compatible(a, b) else 0)
+                pairs.append((-score, i, j))
+    pairs.sort()
+    members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
+    root = list(range(len(block)))
+    for _, i, j in pairs:
+        ri, rj = root[i], root[j]
+        if ri == rj:
+            continue
+        clash = any(block[x].source == block[y].source and not compatible(block[x], block[y])
+                    for x in members[ri] for y in members[rj])
+        if clash:
+            continue
+        for x in members[rj]:
+            root[x] = ri
+        members[ri].extend(members.pop(rj))
+    return [[block[i] for i in sorted(m)] for m in members.values()]
+
+
 def align(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Groups of claims, each one fact; a group of one is a claim no other source makes."""
     skip = _scoping_dates(claims)
@@ -112,28 +142,13 @@ def align(claims: Sequence[Claim]) -> list[list[Claim]]:
     singles: list[list[Claim]] = []
     for c in claims:
         if c.id in skip or c.event is None and c.type == "date" or (c.type == "date" and c.date is None) \
-                or (c.type == "quantity" and c.subject is None and c.event is None and c.unit is None):
+                or (c.type == "quantity" and c.subject is None and c.unit is None):
             singles.append([c])
         else:
             blocks[_block_key(c)].append(c)
     groups: list[list[Claim]] = []
     for block in blocks.values():
-        parent = list(range(len(block)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for i in range(len(block)):
-            for j in range(i + 1, len(block)):
-                if find(i) != find(j) and same_fact(block[i], block[j], common=common):
-                    parent[find(i)] = find(j)
-        members: dict[int, list[Claim]] = defaultdict(list)
-        for i, c in enumerate(block):
-            members[find(i)].append(c)
-        groups.extend(members.values())
+        groups.extend(_cluster(block, common))
     groups.extend(singles)
     groups.sort(key=lambda g: (g[0].source, g[0].start))
     return groups

@@ -91,6 +91,11 @@ def _compatible_dates(a: Claim, b: Claim) -> bool:
     return ra[0] <= rb[1] and rb[0] <= ra[1]
 
 
+def compatible(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one fact can both be true."""
+    return _compatible_dates(a, b) if a.type == "date" else _compatible_quantities(a, b)
+
+
 def judge(claims: Sequence[Claim], sources: dict[str, Source]) -> Finding:
     """The finding for one aligned group of claims."""
     claims = sorted(claims, key=lambda c: (c.source, c.start))

@@ -75,7 +75,8 @@ def subject_class(noun: str | None) -> str | None:
 _STOP_AFTER = {"and", "or", "but", "in", "on", "at", "to", "for", "from", "by", "with", "as", "of", "were", "was",
                "are", "is", "have", "has", "had", "who", "which", "that", "than", "will", "would", "could", "said",
                "after", "before", "during", "while", "since", "per", "each", "a", "an", "the", "this", "last", "later",
-               "earlier", "more", "being", "been", "be", "into", "over", "under", "when", "where", "until", "across"}
+               "earlier", "more", "being", "been", "be", "into", "over", "under", "when", "where", "until", "across",
+               "between", "among", "against", "about", "because", "if", "so", "then", "also", "just", "only"}
 
 
 _NOT_SUBJECTS = {"west", "east", "north", "south", "away", "long", "old", "ago", "later", "earlier", "apart", "each",
