@@ -53,8 +53,14 @@ def _block_key(c: Claim) -> tuple:
         return ("date", c.event)
     if c.unit is None:
         return ("count", c.subject)
-    return ("measure", c.unit if " per " in c.unit else base_unit(c.unit)[0],
-            c.subject if (c.subject or "").startswith("age") else None)
+    age = (c.subject or "").startswith("age")
+    return ("measure", c.unit if " per " in c.unit else base_unit(c.unit)[0], "age" if age else None)
+
+
+@lru_cache(maxsize=None)
+def recurring_events() -> frozenset[str]:
+    """Events that happen again and again (killings, remarks): their dates are not one fact."""
+    return frozenset(load_data("lexicon.json").get("recurring", []))
 
 
 def same_fact(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bool:
@@ -67,42 +73,38 @@ def same_fact(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bo
     similarity = fuzz.token_set_ratio(a.context, b.context)
     shared = (entities(a.sentence) & entities(b.sentence)) - common
     if a.type == "quantity":
-        if a.event != b.event and a.event is not None and b.event is not None:
-            return False  # wounded is not killed
-        if a.unit is None:  # counts: the thing counted and the time scope must match
+        if a.unit is None:  # counts: the thing counted, the event and the time scope must match
+            if a.event != b.event and a.event is not None and b.event is not None:
+                return False  # wounded is not killed
             if a.date != b.date:
                 return False
             if a.event is None or b.event is None:
                 return similarity >= SIMILARITY - 5
             return True
-        # measures (durations, money, distances, ages): what they measure must match
-        if a.subject and b.subject and a.subject == b.subject:
-            return bool(shared) or similarity >= SIMILARITY - 10
-        return similarity >= SIMILARITY + 5 or (bool(shared) and similarity >= SIMILARITY - 10)
-    # dates of one event: the same actors and like wording, or the same wording
+        if (a.subject or "").startswith("age"):  # ages: of the same person
+            if a.subject != b.subject and a.subject != "age" and b.subject != "age":
+                return False
+            return bool(shared) or similarity >= SIMILARITY
+        # measures (durations, money, distances): what they measure must match
+        if a.subject and b.subject and a.subject != b.subject:
+            return similarity >= SIMILARITY + 10
+        return similarity >= SIMILARITY - 5
+    # dates of one event
+    if a.date is None or b.date is None:  # not anchored: only the same words can be compared
+        return a.date is None and b.date is None and a.text.lower() == b.text.lower() and similarity >= SIMILARITY
+    if a.event is None:
+        return similarity >= SIMILARITY + 15 and bool(shared)
     return (bool(shared) and similarity >= SIMILARITY - 5) or similarity >= SIMILARITY + 15
 
 
 def common_entities(claims: Sequence[Claim]) -> frozenset[str]:
-    """Names found in the claim sentences of every source (of three or more)."""
+    """Names found in the claim sentences of every source (of four or more)."""
     per_source: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         per_source[c.source] |= entities(c.sentence)
-    if len(per_source) < 3:
+    if len(per_source) < 4:
         return frozenset()
     return frozenset(set.intersection(*per_source.values()))
-
-
-def _scoping_dates(claims: Sequence[Claim]) -> set[str]:
-    """Date claims that only give a quantity its time scope ("killed 34 people on Sunday")."""
-    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_sentence[(c.source, c.sentence_start)].append(c)
-    out = set()
-    for group in by_sentence.values():
-        events = {c.event for c in group if c.type == "quantity"}
-        out.update(c.id for c in group if c.type == "date" and c.event in events)
-    return out
 
 
 def _cluster(block: list[Claim], common: frozenset[str]) -> list[list[Claim]]:
@@ -136,13 +138,12 @@ def _cluster(block: list[Claim], common: frozenset[str]) -> list[list[Claim]]:
 
 def align(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Groups of claims, each one fact; a group of one is a claim no other source makes."""
-    skip = _scoping_dates(claims)
     common = common_entities(claims)
+    recurring = recurring_events()
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     singles: list[list[Claim]] = []
     for c in claims:
-        if c.id in skip or c.event is None and c.type == "date" or (c.type == "date" and c.date is None) \
-                or (c.type == "quantity" and c.subject is None and c.unit is None):
+        if (c.type == "date" and c.event in recurring) or (c.type == "quantity" and c.subject is None and c.unit is None):
             singles.append([c])
         else:
             blocks[_block_key(c)].append(c)

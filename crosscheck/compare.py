@@ -30,14 +30,23 @@ def _fmt(x: float) -> str:
 
 
 def bounds(c: Claim) -> tuple[float, float]:
-    """The claim's inclusive interval in its base unit (open ends are infinite)."""
+    """The claim's inclusive interval in its base unit (open ends are infinite).
+
+    An exact figure may be a rounded one: "seven years" is 6.5 to 7.5 years (so 85 months agrees),
+    "1,400" is within 2 % of itself; "72" is 72 and only 72.
+    """
     _, factor = base_unit(c.unit)
     low = c.low if c.low is not None else (-math.inf if c.high is not None else c.value)
     high = c.high if c.high is not None else (math.inf if c.low is not None else c.value)
     low = -math.inf if low is None else low * factor
     high = math.inf if high is None else high * factor
-    if c.qualifier is None and low == high:  # an exact figure may be a rounded one
-        slack = abs(low) * ROUNDING
+    if c.qualifier is None and low == high and c.value is not None:
+        slack = 0.0
+        if factor > 1 and float(c.value).is_integer():
+            slack = 0.49 * factor
+        elif c.value >= 100 and c.value % 10 == 0:
+            zeros = len(str(int(c.value))) - len(str(int(c.value)).rstrip("0"))
+            slack = min(0.5 * 10 ** zeros, ROUNDING * c.value) * factor
         low, high = low - slack, high + slack
     return low, high
 

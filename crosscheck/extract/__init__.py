@@ -138,24 +138,36 @@ def _events_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
-def _event(toks: list[Token], a: int, b: int, mentions: list[tuple[int, int, str]] | None = None) -> str | None:
-    """The event word nearest to tokens a..b in the same clause."""
+def _event(toks: list[Token], a: int, b: int, mentions: list[tuple[int, int, str]] | None = None, *,
+           reach: int = 25, after_penalty: int = 0) -> str | None:
+    """The event word nearest to tokens a..b in the same clause.
+
+    A date mostly dates what comes before it ("fighting broke out ... on December 30"), so for
+    dates an event after the span costs ``after_penalty`` tokens more.
+    """
     best: tuple[int, str] | None = None
     for i, end, ev in (mentions if mentions is not None else _event_mentions(toks)):
-        dist = a - end if end <= a else (i - b if i >= b else 0)
+        dist = a - end if end <= a else (i - b + after_penalty if i >= b else 0)
         if any(toks[x].text == ";" for x in range(min(i, a), max(i, b))):
             dist += 30
         if ev in _WEAK_EVENTS:
             dist += 6
         if best is None or dist < best[0]:
             best = (dist, ev)
-    return best[1] if best and best[0] <= 25 else None
+    return best[1] if best and best[0] <= reach else None
 
 
-def _context(toks: list[Token], skip: tuple[int, int]) -> str:
-    """Content words of the sentence, lower-case, for fuzzy alignment."""
+def _context(toks: list[Token], skip: tuple[int, int], *, window: int = 10) -> str:
+    """Content words around the claim (same sentence, within ``window`` tokens), for alignment.
+
+    Local words say what a number counts better than the whole sentence, which often holds
+    several facts.
+    """
     _, _, stop = _lexicon()
-    words = [t.low for i, t in enumerate(toks) if t.text[0].isalpha() and t.low not in stop and len(t.text) > 2
+    first = next((i for i, t in enumerate(toks) if t.start >= skip[0]), len(toks))
+    last = next((i for i, t in enumerate(toks) if t.start >= skip[1]), len(toks))
+    lo, hi = max(0, first - window), min(len(toks), last + window)
+    words = [t.low for t in toks[lo:hi] if t.text[0].isalpha() and t.low not in stop and len(t.text) > 2
              and not skip[0] <= t.start < skip[1]]
     return " ".join(words)
 
@@ -252,7 +264,7 @@ def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | N
         claims.append(Claim(
             id=_claim_id(source.id, s + d.start, s + d.end, "date"), source=source.id, type="date",
             text=source.text[s + d.start:s + d.end], start=s + d.start, end=s + d.end, sentence=original,
-            date=d.value, event=_event(toks, i, j, mentions), sentence_start=s, context=_context(toks, (d.start, d.end))))
+            date=d.value, event=_event(toks, i, j, mentions, reach=10, after_penalty=3), sentence_start=s, context=_context(toks, (d.start, d.end))))
     claims.sort(key=lambda c: c.start)
     return claims
 
