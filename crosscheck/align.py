@@ -50,7 +50,7 @@ def entities(sentence: str) -> frozenset[str]:
 
 def _block_key(c: Claim) -> tuple:
     if c.type == "date":
-        return ("date", c.event)
+        return ("date",)
     if c.unit is None:
         return ("count", c.subject)
     age = (c.subject or "").startswith("age")
@@ -90,6 +90,8 @@ def same_fact(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bo
             return similarity >= SIMILARITY + 10
         return similarity >= SIMILARITY - 5
     # dates of one event
+    if a.event != b.event or a.event in recurring_events():
+        return False
     if a.date is None or b.date is None:  # not anchored: only the same words can be compared
         return a.date is None and b.date is None and a.text.lower() == b.text.lower() and similarity >= SIMILARITY
     if a.event is None:
@@ -107,18 +109,48 @@ def common_entities(claims: Sequence[Claim]) -> frozenset[str]:
     return frozenset(set.intersection(*per_source.values()))
 
 
+def alike(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bool:
+    """A weaker tie for claims whose values already agree: enough to group them, never enough
+    to call a difference a conflict (see ``_cluster``)."""
+    if a.source == b.source or a.type != b.type:
+        return False
+    similarity = fuzz.token_set_ratio(a.context, b.context)
+    shared = (entities(a.sentence) & entities(b.sentence)) - common
+    if a.type == "date":
+        if a.date is None or b.date is None:
+            return False
+        if a.event and b.event and a.event != b.event:
+            return similarity >= SIMILARITY and bool(shared)
+        return similarity >= SIMILARITY + 5 or (bool(shared) and similarity >= SIMILARITY - 10)
+    if a.subject and b.subject and a.subject != b.subject:
+        return False
+    return similarity >= SIMILARITY - 10 or (bool(shared) and similarity >= SIMILARITY - 15)
+
+
 def _cluster(block: list[Claim], common: frozenset[str]) -> list[list[Claim]]:
-    """Greedy clustering: the most alike pairs first, and never a merge that would make one
-    source state two different values of the same fact (distinct facts do not chain together)."""
+    """Greedy clustering, the most alike pairs first.
+
+    Two claims that disagree may share a group only when they are directly the same fact
+    (``same_fact``): a conflict is never the product of a chain of looser ties, and one source
+    never states two different values of one fact.
+    """
     from .compare import compatible
 
+    strict: set[tuple[int, int]] = set()
     pairs = []
     for i in range(len(block)):
         for j in range(i + 1, len(block)):
             a, b = block[i], block[j]
-            if same_fact(a, b, common=common):
-                score = fuzz.token_set_ratio(a.context, b.context) + (25 if compatible(a, b) else 0)
-                pairs.append((-score, i, j))
+            if a.source == b.source:
+                continue
+            same = same_fact(a, b, common=common)
+            agree = compatible(a, b)
+            if same:
+                strict.add((i, j))
+            elif not (agree and alike(a, b, common=common)):
+                continue
+            score = fuzz.token_set_ratio(a.context, b.context) + (25 if agree else 0) + (10 if same else 0)
+            pairs.append((-score, i, j))
     pairs.sort()
     members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
     root = list(range(len(block)))
@@ -126,7 +158,8 @@ def _cluster(block: list[Claim], common: frozenset[str]) -> list[list[Claim]]:
         ri, rj = root[i], root[j]
         if ri == rj:
             continue
-        clash = any(block[x].source == block[y].source and not compatible(block[x], block[y])
+        clash = any(not compatible(block[x], block[y]) and (block[x].source == block[y].source
+                                                             or (min(x, y), max(x, y)) not in strict)
                     for x in members[ri] for y in members[rj])
         if clash:
             continue
@@ -139,11 +172,10 @@ def _cluster(block: list[Claim], common: frozenset[str]) -> list[list[Claim]]:
 def align(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Groups of claims, each one fact; a group of one is a claim no other source makes."""
     common = common_entities(claims)
-    recurring = recurring_events()
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     singles: list[list[Claim]] = []
     for c in claims:
-        if (c.type == "date" and c.event in recurring) or (c.type == "quantity" and c.subject is None and c.unit is None):
+        if c.type == "quantity" and c.subject is None and c.unit is None:
             singles.append([c])
         else:
             blocks[_block_key(c)].append(c)

@@ -239,10 +239,10 @@ def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | N
         if unit == "year" and q.after < len(toks) and q.after > 1 and toks[q.after - 1].low == "old":
             subject = "age"
         # rates: "$2,500 per season", "$150 a game"
-        if unit and q.after + 1 < len(toks) and toks[q.after].low in ("per", "a", "an", "each") \
-                and toks[q.after + 1].text[0].isalpha() and toks[q.after + 1].low not in _STOP_AFTER:
-            unit = f"{unit} per {toks[q.after + 1].low.rstrip('s')}"
-            subject = _head_noun(toks, q.after + 2) or subject
+        rate = _rate(toks, q.after) if unit else None
+        if rate:
+            unit = f"{unit} per {rate[0]}"
+            subject = _head_noun(toks, rate[1]) or subject
         if subject is None and previous_subject and (q.first > 0 and toks[q.first - 1].low in ("another", "and", "more")):
             subject = previous_subject
         if subject is None:
@@ -267,6 +267,22 @@ def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | N
             date=d.value, event=_event(toks, i, j, mentions, reach=10, after_penalty=3), sentence_start=s, context=_context(toks, (d.start, d.end))))
     claims.sort(key=lambda c: c.start)
     return claims
+
+
+def _rate(toks: list[Token], j: int) -> tuple[str, int] | None:
+    """'$2,500 per season', '$150 a game', '$2,500 for each season', '$400 payment per shoot'."""
+    for k in (j, j + 1):
+        if k + 1 >= len(toks):
+            return None
+        w = toks[k].low
+        step = 2 if w in ("per", "a", "an", "each") else 3 if w == "for" and toks[k + 1].low in ("each", "every") else 0
+        if step and k + step - 1 < len(toks):
+            noun = toks[k + step - 1]
+            if noun.text[0].isalpha() and noun.low not in _STOP_AFTER:
+                return noun.low.rstrip("s") if len(noun.low) > 3 else noun.low, k + step
+        if k == j and not (toks[k].text[0].isalpha() and toks[k].low not in _STOP_AFTER):
+            return None
+    return None
 
 
 def _list_head(toks: list[Token], first: int) -> str | None:
