@@ -48,6 +48,22 @@ def entities(sentence: str) -> frozenset[str]:
     return frozenset(n.split("-")[-1].removesuffix("'s")[:5] for n in names)
 
 
+#: two figures further apart than this factor are not one fact misreported but two facts
+MAGNITUDE = 20
+
+
+def central(c: Claim) -> float | None:
+    """A positive middle value of a quantity in its base unit, for order-of-magnitude checks."""
+    _, factor = base_unit(c.unit)
+    if c.value is not None:
+        v = c.value
+    elif c.low is not None and c.high is not None:
+        v = (c.low + c.high) / 2
+    else:
+        v = c.low if c.low is not None else c.high
+    return v * factor if v else None
+
+
 def _block_key(c: Claim) -> tuple:
     if c.type == "date":
         return ("date",)
@@ -73,29 +89,30 @@ def same_fact(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bo
     similarity = fuzz.token_set_ratio(a.context, b.context)
     shared = (entities(a.sentence) & entities(b.sentence)) - common
     if a.type == "quantity":
+        ca, cb = central(a), central(b)
+        if ca and cb and max(ca, cb) / min(ca, cb) > MAGNITUDE:
+            return False  # "two" and "1.7 million" are not one figure misreported
         if a.unit is None:  # counts: the thing counted, the event and the time scope must match
-            if a.event != b.event and a.event is not None and b.event is not None:
-                return False  # wounded is not killed
-            if a.date != b.date:
+            if a.event != b.event or a.date != b.date:
+                return False  # wounded is not killed, Sunday's toll is not Friday's
+            if a.event is None:
+                return similarity >= SIMILARITY + 15
+            return similarity >= SIMILARITY - 15
+        if (a.subject or "").startswith("age"):  # ages: of the same person, at the same time
+            if ca is None or cb is None or abs(ca - cb) > 5 * 12:
                 return False
-            if a.event is None or b.event is None:
-                return similarity >= SIMILARITY - 5
-            return True
-        if (a.subject or "").startswith("age"):  # ages: of the same person
-            if a.subject != b.subject and a.subject != "age" and b.subject != "age":
-                return False
+            if a.subject != b.subject:
+                return similarity >= SIMILARITY + 10 and bool(shared)
             return bool(shared) or similarity >= SIMILARITY
-        # measures (durations, money, distances): what they measure must match
-        if a.subject and b.subject and a.subject != b.subject:
-            return similarity >= SIMILARITY + 10
-        return similarity >= SIMILARITY - 5
+        # measures (durations, money, distances, shares): what they measure must match
+        if a.subject and a.subject == b.subject:
+            return bool(shared) or similarity >= SIMILARITY - 5
+        return similarity >= SIMILARITY + 15
     # dates of one event
-    if a.event != b.event or a.event in recurring_events():
+    if a.event is None or a.event != b.event or a.event in recurring_events():
         return False
     if a.date is None or b.date is None:  # not anchored: only the same words can be compared
         return a.date is None and b.date is None and a.text.lower() == b.text.lower() and similarity >= SIMILARITY
-    if a.event is None:
-        return similarity >= SIMILARITY + 15 and bool(shared)
     return (bool(shared) and similarity >= SIMILARITY - 5) or similarity >= SIMILARITY + 15
 
 
@@ -117,12 +134,16 @@ def alike(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bool:
     similarity = fuzz.token_set_ratio(a.context, b.context)
     shared = (entities(a.sentence) & entities(b.sentence)) - common
     if a.type == "date":
-        if a.date is None or b.date is None:
-            return False
+        if a.date is None or b.date is None:  # not anchored: the same words, said alike
+            return a.date is None and b.date is None and a.text.lower() == b.text.lower() \
+                and (similarity >= SIMILARITY - 5 or bool(shared))
         if a.event and b.event and a.event != b.event:
             return similarity >= SIMILARITY and bool(shared)
+        if a.date == b.date:
+            return bool(shared) or similarity >= SIMILARITY - 5
         return similarity >= SIMILARITY + 5 or (bool(shared) and similarity >= SIMILARITY - 10)
-    if a.subject and b.subject and a.subject != b.subject:
+    age = (a.subject or "").startswith("age") and (b.subject or "").startswith("age")
+    if a.subject and b.subject and a.subject != b.subject and not age:
         return False
     return similarity >= SIMILARITY - 10 or (bool(shared) and similarity >= SIMILARITY - 15)
 

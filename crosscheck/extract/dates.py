@@ -46,7 +46,8 @@ DATE_RE = re.compile(
     re.VERBOSE,
 )
 
-FUTURE_CUES = re.compile(r"\b(?:will|would|is to|are to|scheduled|set to|expected|due|plans? to|next|upcoming|coming|later)\b",
+FUTURE_CUES = re.compile(r"\b(?:will|would|is to|are to|scheduled|set to|expected|due|plans? to|next|upcoming|coming|later"
+                         r"|as early as|could be released|eligible|slated|poised to)\b",
                          re.IGNORECASE)
 _SEASONS = {"spring": ((3, 20), (6, 20)), "summer": ((6, 21), (9, 22)), "fall": ((9, 23), (12, 20)),
             "autumn": ((9, 23), (12, 20)), "winter": ((12, 21), (3, 19))}

@@ -321,12 +321,15 @@ def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = ()) -> lis
                 after = i + n
                 if phrase[-1] != "of" and after < len(toks) and toks[after].low == "of":
                     after += 1
+            unit, after = _unit_after(toks, after)  # "a dozen years", "dozens of miles"
+            if unit:
+                end = toks[after - 1].end
             qual, kind, first = _qualifier_before(toks, i)
             if qual and value is not None:
                 low, high = _bounds(value, kind)
             start = toks[first].start
-            out.append(QuantitySpan(start, end, value, low, high, None, qual, after, first))
-            i += n
+            out.append(QuantitySpan(start, end, value, low, high, unit, qual, after, first))
+            i = max(i + n, after if unit else i + n)
             continue
 
         currency = None
