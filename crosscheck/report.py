@@ -165,10 +165,28 @@ class ClaimsTable:
 # --------------------------------------------------------------------------- files
 
 
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the report, shipped in the package for other tools to validate with."""
+    from importlib import resources
+
+    with resources.files("crosscheck").joinpath("schema", "report.schema.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def validate(report: dict[str, Any]) -> None:
+    """Raise jsonschema.ValidationError when a report breaks the contract."""
+    import jsonschema
+
+    jsonschema.validate(report, schema())
+
+
 def report_dict(corpora: list[Corpus], *, findings: bool = True) -> dict[str, Any]:
     """The JSON report: one corpus as the contract's top level, several under "corpora"."""
     if len(corpora) == 1:
-        return corpora[0].to_dict(findings=findings)
+        d = corpora[0].to_dict(findings=findings)
+        if corpora[0].skipped:
+            d["skipped"] = list(corpora[0].skipped)
+        return d
     from .model import SCHEMA_VERSION
 
     return {"schema_version": SCHEMA_VERSION, "corpora": [c.to_dict(findings=findings) for c in corpora]}
