@@ -129,6 +129,84 @@ def bench(corpora: Annotated[Path, typer.Option(help="Folder holding multinews-d
     run(corpora=corpora, baseline=baseline, console=_console())
 
 
+RulesOpt = Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rules directory or file (repeatable).")]
+
+
+@app.command("rules")
+def list_rules(rules_dirs: RulesOpt = None) -> None:
+    """Every rule: code, name, severity and what it checks."""
+    from rich.table import Table
+
+    from .rules import builtin_rules_dir, collect, load_config
+
+    cfg = load_config()
+    rules = collect([builtin_rules_dir(), *_config_rule_dirs(cfg), *(rules_dirs or [])])
+    table = Table(title="crosscheck rules")
+    for col in ("code", "name", "severity", "checks", "where"):
+        table.add_column(col, overflow="fold")
+    for r in rules:
+        table.add_row(r.code, r.name, r.severity, r.error or r.summary, f"{Path(r.path).name}:{r.line}")
+    _console().print(table)
+
+
+def _config_rule_dirs(cfg: dict) -> list[Path]:
+    root = Path(cfg.get("_root", "."))
+    paths = cfg.get("rules", [])
+    return [root / p for p in ([paths] if isinstance(paths, str) else paths)]
+
+
+def _apply_tolerances(cfg: dict) -> None:
+    from . import align, compare
+
+    tol = cfg.get("tolerances", {})
+    if "rounding" in tol:
+        compare.ROUNDING = float(tol["rounding"])
+    if "similarity" in tol:
+        align.SIMILARITY = float(tol["similarity"])
+    if "magnitude" in tol:
+        align.MAGNITUDE = float(tol["magnitude"])
+
+
+@app.command()
+def check(paths: Paths = None, cluster: Cluster = None, rules_dirs: RulesOpt = None,
+          select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these codes or code prefixes (CC1).")] = None,
+          ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these codes or names.")] = None,
+          junitxml: Annotated[Optional[Path], typer.Option("--junitxml", help="Write JUnit XML results here.")] = None,
+          html: Annotated[Optional[Path], typer.Option("--html", help="Write the HTML report with rule results.")] = None,
+          json_out: JsonOut = None,
+          verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per rule call.")] = False,
+          timeout: Annotated[float, typer.Option(help="Seconds one rule call may take.")] = 10.0,
+          outlet: OutletOpt = None, published: PublishedOpt = None) -> None:
+    """Run the built-in and your rules; fail like a test suite when sources disagree."""
+    from .checks import CheckReport, write_junit
+    from .compare import compare
+    from .extract import extract
+    from .report import write_json
+    from .rules import builtin_rules_dir, collect, load_config, run, select_rules
+
+    cfg = load_config()
+    _apply_tolerances(cfg)
+    overrides = {**cfg.get("outlets", {}), **_overrides(outlet, published)}
+    from .sources import load
+
+    corpora = [compare(extract(c)) for c in load(paths or [], cluster=cluster, overrides=overrides)]
+    rules = collect([builtin_rules_dir(), *_config_rule_dirs(cfg), *(rules_dirs or [])])
+    rules = select_rules(rules, select=select or cfg.get("select", []), ignore=ignore or cfg.get("ignore", []))
+    t0 = __import__("time").perf_counter()
+    results = run(rules, corpora, timeout=float(cfg.get("timeout", timeout)), config=cfg)
+    report = CheckReport(corpora, rules, results, seconds=__import__("time").perf_counter() - t0, verbose=verbose)
+    _console().print(report)
+    if junitxml:
+        write_junit(junitxml, results)
+    if json_out:
+        write_json(json_out, corpora)
+    if html:
+        from .html import write_html
+
+        write_html(html, corpora, checks=[r.to_dict() for r in results])
+    raise typer.Exit(report.exit_code)
+
+
 def main() -> None:
     try:
         rc = app(standalone_mode=False)

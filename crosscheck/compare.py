@@ -71,6 +71,14 @@ def _outlet(sources: dict[str, Source], c: Claim) -> str:
     return (s.outlet if s and s.outlet else c.source)
 
 
+def _labels(sources: dict[str, Source], claims: Sequence[Claim]) -> dict[str, str]:
+    """Outlet names for the explanation; the source id too where one outlet has two articles."""
+    ids = list(dict.fromkeys(c.source for c in claims))
+    names = {sid: (sources[sid].outlet if sid in sources and sources[sid].outlet else sid) for sid in ids}
+    dup = {n for n in names.values() if list(names.values()).count(n) > 1}
+    return {sid: (f"{n} [{sid}]" if n in dup and n != sid else n) for sid, n in names.items()}
+
+
 def _topic(claims: Sequence[Claim]) -> str:
     c = claims[0]
     if c.type == "date":
@@ -113,7 +121,8 @@ def judge(claims: Sequence[Claim], sources: dict[str, Source]) -> Finding:
     compatible = _compatible_dates if claims[0].type == "date" else _compatible_quantities
     clashes = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:]
                if a.source != b.source and not compatible(a, b)]
-    said = "; ".join(f"{_outlet(sources, c)} says {describe(c)}" for c in claims)
+    label = _labels(sources, claims)
+    said = "; ".join(f"{label[c.source]} says {describe(c)}" for c in claims)
     if len(source_ids) < 2:
         verdict = Verdict.SINGLE
         explanation = f"Only {said}."
@@ -121,7 +130,7 @@ def judge(claims: Sequence[Claim], sources: dict[str, Source]) -> Finding:
         verdict = Verdict.CONFLICT
         a, b = clashes[0]
         why = "different dates" if a.type == "date" else "the ranges do not overlap"
-        explanation = f"{said}. {_outlet(sources, a)} and {_outlet(sources, b)} cannot both be right: {why}."
+        explanation = f"{said}. {label[a.source]} and {label[b.source]} cannot both be right: {why}."
     else:
         verdict = Verdict.AGREE
         qualifiers = [c.qualifier for c in claims if c.qualifier]

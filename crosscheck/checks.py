@@ -1,0 +1,109 @@
+"""How rule results are shown: pytest-style console output and JUnit XML."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.rule import Rule as Line
+from rich.text import Text
+
+from .model import Corpus
+from .report import write_atomic
+from .rules import Result, Rule
+
+_MARK = {"pass": (".", "green"), "fail": ("F", "bold red"), "error": ("E", "bold red")}
+
+
+def _status(r: Result) -> str:
+    if r.outcome == "fail" and r.rule.severity == "warn":
+        return "warned"
+    return {"pass": "passed", "fail": "failed", "error": "errors"}[r.outcome]
+
+
+class CheckReport:
+    """pytest-style: a line of marks per rule, then failures, warnings and errors, then the count."""
+
+    def __init__(self, corpora: Sequence[Corpus], rules: Sequence[Rule], results: Sequence[Result], *,
+                 seconds: float = 0.0, verbose: bool = False) -> None:
+        self.corpora, self.rules, self.results = corpora, rules, results
+        self.seconds, self.verbose = seconds, verbose
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(_status(r) for r in self.results)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if any(r.failed or r.outcome == "error" for r in self.results) else 0
+
+    def summary(self) -> str:
+        c = self.counts
+        parts = [f"{c[k]} {k}" for k in ("failed", "errors", "warned", "passed") if c[k]]
+        return f"{', '.join(parts) or 'no rules ran'} in {self.seconds:.2f}s"
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Line("crosscheck check", style="bold")
+        for c in self.corpora:
+            yield Text(f"corpus {c.id}: {len(c.sources)} sources, {len(c.claims)} claims, {len(c.findings)} findings")
+        yield Text(f"collected {len(self.rules)} rules, {len(self.results)} checks")
+        by_rule: dict[int, list[Result]] = {}
+        for r in self.results:
+            by_rule.setdefault(id(r.rule), []).append(r)
+        for rule in self.rules:
+            results = by_rule.get(id(rule), [])
+            if self.verbose:
+                for r in results:
+                    mark = _status(r).upper().removesuffix("S").replace("ERROR", "ERROR")
+                    style = "green" if r.outcome == "pass" else "yellow" if _status(r) == "warned" else "bold red"
+                    yield Text.assemble(f"{rule.nodeid}[{r.item}] ", (mark, style), f"  {rule.code} {rule.name}")
+                continue
+            line = Text(f"{rule.nodeid} ")
+            for r in results:
+                mark, style = _MARK[r.outcome]
+                if r.outcome == "fail" and rule.severity == "warn":
+                    mark, style = "W", "yellow"
+                line.append(mark, style=style)
+            line.append(f"  [{rule.code} {rule.name}]", style="dim")
+            yield line
+        for title, keep, style in (("FAILURES", lambda r: r.failed, "bold red"),
+                                   ("WARNINGS", lambda r: r.outcome == "fail" and not r.failed, "yellow"),
+                                   ("ERRORS", lambda r: r.outcome == "error", "bold red")):
+            chosen = [r for r in self.results if keep(r)]
+            if not chosen:
+                continue
+            yield Line(title, style=style)
+            for r in chosen:
+                yield Text(f"{r.rule.code} {r.rule.name} [{r.item}]  ({r.rule.path}:{r.rule.line})", style=style)
+                yield Text(r.message)
+        counts = self.counts
+        style = "bold red" if counts["failed"] or counts["errors"] else "yellow" if counts["warned"] else "bold green"
+        yield Line(self.summary(), style=style)
+
+
+def write_junit(path: Path, results: Sequence[Result]) -> None:
+    """JUnit XML, as CI servers read pytest's: warn-severity failures are skipped with a message."""
+    c = Counter(_status(r) for r in results)
+    suite = ET.Element("testsuite", name="crosscheck", tests=str(len(results)), failures=str(c["failed"]),
+                       errors=str(c["errors"]), skipped=str(c["warned"]),
+                       time=f"{sum(r.seconds for r in results):.3f}")
+    for r in results:
+        case = ET.SubElement(suite, "testcase", classname=Path(r.rule.path).stem,
+                             name=f"{r.rule.function}[{r.item}]", file=r.rule.path, line=str(r.rule.line),
+                             time=f"{r.seconds:.4f}")
+        props = ET.SubElement(case, "properties")
+        for k, v in (("code", r.rule.code), ("name", r.rule.name), ("severity", r.rule.severity)):
+            ET.SubElement(props, "property", name=k, value=v)
+        if r.outcome == "error":
+            ET.SubElement(case, "error", message=r.message.splitlines()[0] if r.message else "error").text = r.message
+        elif r.failed:
+            ET.SubElement(case, "failure", message=r.message.splitlines()[0] if r.message else "failed").text = r.message
+        elif r.outcome == "fail":
+            ET.SubElement(case, "skipped", type="warning", message=r.message.splitlines()[0])
+    tree = ET.ElementTree(ET.Element("testsuites"))
+    tree.getroot().append(suite)
+    ET.indent(tree)
+    write_atomic(path, ET.tostring(tree.getroot(), encoding="unicode", xml_declaration=True) + "\n")

@@ -1,0 +1,353 @@
+"""Rule checks written like pytest tests, run by `crosscheck check` or by pytest itself.
+
+A rule is a plain function named ``check_*`` (or ``test_*``) in a file named ``check_*.py`` (or
+``test_*.py``). Its parameter names choose what it receives: ``finding`` (called once per finding),
+``source`` (once per source), ``claims`` and ``findings`` (pandas DataFrames), ``corpus``. Plain
+``assert`` says what must hold; the ``@rule`` decorator adds a code, a kebab-case name, a severity
+and filters. Results are values collected in one run; exceptions are for failures of the tool.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import linecache
+import re
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from .model import Corpus, Finding, Source, Verdict
+
+Severity = Literal["warn", "fail"]
+Outcome = Literal["pass", "fail", "error"]
+ARGUMENTS = ("finding", "source", "claims", "findings", "corpus", "config")
+_CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    code: str | None = None
+    name: str | None = None
+    severity: Severity = "fail"
+    types: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    #: whether per-finding rules also see facts that only one source states
+    single: bool = False
+
+
+def rule(code: str | None = None, name: str | None = None, *, severity: Severity = "fail",
+         types: Sequence[str] = (), subjects: Sequence[str] = (), single: bool = False) -> Callable:
+    """Metadata for a rule: ``@rule("CC101", "figure-mismatch", severity="fail", types=["quantity"])``."""
+    if code is not None and not _CODE.match(code):
+        raise ValueError(f"rule code {code!r} should look like 'CC101'")
+    if name is not None and not _NAME.match(name):
+        raise ValueError(f"rule name {name!r} should be kebab-case, like 'figure-mismatch'")
+    if severity not in ("warn", "fail"):
+        raise ValueError(f"severity must be 'warn' or 'fail', not {severity!r}")
+    meta = RuleMeta(code, name, severity, tuple(types), tuple(subjects), single)
+
+    def mark(fn: Callable) -> Callable:
+        fn.__crosscheck_rule__ = meta  # type: ignore[attr-defined]
+        return fn
+
+    return mark
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A collected rule function (or a file that failed to import, with ``error`` set)."""
+
+    func: Callable[..., Any] | None
+    meta: RuleMeta
+    path: str
+    line: int
+    function: str
+    error: str | None = None
+
+    @property
+    def code(self) -> str:
+        return self.meta.code or "CC000"
+
+    @property
+    def name(self) -> str:
+        return self.meta.name or self.function.removeprefix("check_").removeprefix("test_").replace("_", "-")
+
+    @property
+    def severity(self) -> Severity:
+        return self.meta.severity
+
+    @property
+    def summary(self) -> str:
+        doc = inspect.getdoc(self.func) if self.func else None
+        return doc.splitlines()[0] if doc else ""
+
+    @property
+    def nodeid(self) -> str:
+        return f"{self.path}::{self.function}"
+
+    def parameters(self) -> list[str]:
+        return list(inspect.signature(self.func).parameters) if self.func else []
+
+
+@dataclass(frozen=True)
+class Result:
+    rule: Rule
+    item: str
+    outcome: Outcome
+    message: str = ""
+    seconds: float = 0.0
+    finding: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome == "fail" and self.rule.severity == "fail"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.rule.code, "name": self.rule.name, "severity": self.rule.severity,
+                "outcome": self.outcome, "item": self.item, "message": self.message,
+                "finding": self.finding, "path": self.rule.path, "line": self.rule.line}
+
+
+# --------------------------------------------------------------------------- collection
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in rules (top-level rules/ in the checkout, crosscheck.builtin_rules when installed)."""
+    return Path(str(resources.files("crosscheck.builtin_rules")))
+
+
+def _rule_files(folder: Path) -> list[Path]:
+    if folder.is_file():
+        return [folder]
+    if not folder.is_dir():
+        from .sources import InputError
+
+        raise InputError(f"{folder}: no such rules directory")
+    return sorted(p for p in folder.rglob("*.py") if re.match(r"(check|test)_.*\.py$", p.name))
+
+
+def _import(path: Path) -> Any:
+    name = "crosscheck_rules_" + re.sub(r"\W", "_", str(path.resolve()))
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return module
+
+
+def collect(folders: Iterable[Path]) -> list[Rule]:
+    """Every check_*/test_* function of the rule files; a file that fails to import is one error."""
+    rules: list[Rule] = []
+    for folder in folders:
+        for path in _rule_files(Path(folder)):
+            try:
+                module = _import(path)
+            except BaseException as exc:  # a broken user file must not stop the others
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
+                line = _error_line(exc, path)
+                rules.append(Rule(None, RuleMeta(), str(path), line, path.stem,
+                                  error=f"{path}:{line}: cannot import: {type(exc).__name__}: {exc}"))
+                continue
+            for fname, fn in vars(module).items():
+                if re.match(r"(check|test)_", fname) and inspect.isfunction(fn) and fn.__module__ == module.__name__:
+                    meta = getattr(fn, "__crosscheck_rule__", RuleMeta())
+                    rules.append(Rule(fn, meta, str(path), fn.__code__.co_firstlineno, fname))
+    rules.sort(key=lambda r: (r.code, r.path, r.line))
+    return rules
+
+
+def _error_line(exc: BaseException, path: Path) -> int:
+    if isinstance(exc, SyntaxError) and exc.lineno:
+        return exc.lineno
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if Path(frame.filename).resolve() == path.resolve():
+            return frame.lineno or 0
+    return 0
+
+
+def select_rules(rules: Sequence[Rule], *, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
+    """ruff-style: a code prefix or a name selects; ignore wins."""
+
+    def hit(r: Rule, keys: Sequence[str]) -> bool:
+        return any(r.code.startswith(k) or r.name == k for k in keys)
+
+    return [r for r in rules if (not select or hit(r, select) or r.error) and not hit(r, ignore)]
+
+
+# --------------------------------------------------------------------------- what a rule receives
+
+
+def _finding_applies(meta: RuleMeta, f: Finding, corpus: Corpus) -> bool:
+    if f.verdict is Verdict.SINGLE and not meta.single:
+        return False
+    if meta.types and f.type not in meta.types:
+        return False
+    if meta.subjects:
+        subjects = {corpus.claim(c).subject for c in f.claims}
+        if not subjects & set(meta.subjects):
+            return False
+    return True
+
+
+def calls(r: Rule, corpus: Corpus, config: dict[str, Any] | None = None) -> Iterator[tuple[str, dict[str, Any], str | None]]:
+    """(item id, keyword arguments, finding id) for every call of the rule on this corpus."""
+    from .model import to_frame
+
+    params = r.parameters()
+    unknown = [p for p in params if p not in ARGUMENTS]
+    if unknown:
+        raise TypeError(f"unknown argument(s) {', '.join(unknown)}: a rule may take {', '.join(ARGUMENTS)}")
+    common: dict[str, Any] = {}
+    if "claims" in params:
+        common["claims"] = to_frame(corpus.claims)
+    if "findings" in params:
+        common["findings"] = to_frame(corpus.findings)
+    if "corpus" in params:
+        common["corpus"] = corpus
+    if "config" in params:
+        common["config"] = config or {}
+    if "finding" in params:
+        for f in corpus.findings:
+            if _finding_applies(r.meta, f, corpus):
+                yield f"{corpus.id}:{f.id}", {**common, "finding": _FindingView(f, corpus)}, f.id
+    elif "source" in params:
+        for s in corpus.sources:
+            yield f"{corpus.id}:{s.id}", {**common, "source": s}, None
+    else:
+        yield corpus.id, common, None
+
+
+class _FindingView:
+    """A finding with its claims and sources at hand, so a rule can quote them."""
+
+    def __init__(self, finding: Finding, corpus: Corpus) -> None:
+        self._finding = finding
+        self.corpus = corpus
+        self.claims = [corpus.claim(c) for c in finding.claims]
+        self.sources = {s.id: s for s in corpus.sources if s.id in finding.sources}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._finding, name)
+
+    def outlet(self, source_id: str) -> str:
+        s = self.sources.get(source_id)
+        return s.outlet if s and s.outlet else source_id
+
+    def __repr__(self) -> str:
+        return f"<finding {self._finding.id} {self._finding.verdict.value}: {self._finding.topic}>"
+
+
+# --------------------------------------------------------------------------- running
+
+
+class RuleTimeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """SIGALRM-based limit (main thread, Unix); elsewhere no limit."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise RuleTimeout(f"ran past the time limit of {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _where(exc: BaseException, r: Rule) -> str:
+    """file:line of the rule's own frame where it failed."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve() == Path(r.path).resolve()]
+    f = frames[-1] if frames else None
+    return f"{r.path}:{f.lineno}" if f else f"{r.path}:{r.line}"
+
+
+def _assert_message(exc: AssertionError, r: Rule) -> str:
+    if exc.args and str(exc.args[0]):
+        return str(exc.args[0])
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve() == Path(r.path).resolve()]
+    if frames:
+        line = linecache.getline(frames[-1].filename, frames[-1].lineno or 0).strip()
+        return f"{line}  ({r.path}:{frames[-1].lineno})"
+    return "assertion failed"
+
+
+def run(rules: Sequence[Rule], corpora: Sequence[Corpus], *, timeout: float | None = 10.0,
+        config: dict[str, Any] | None = None) -> list[Result]:
+    """Every rule on every corpus: one Result per call; a rule's error never stops the others."""
+    results: list[Result] = []
+    for r in rules:
+        if r.error:
+            results.append(Result(r, r.path, "error", r.error))
+            continue
+        for corpus in corpora:
+            try:
+                items = list(calls(r, corpus, config))
+            except TypeError as exc:
+                results.append(Result(r, corpus.id, "error", f"{r.path}:{r.line}: {exc}"))
+                continue
+            for item, kwargs, finding_id in items:
+                t0 = time.perf_counter()
+                try:
+                    with _time_limit(timeout):
+                        r.func(**kwargs)  # type: ignore[misc]
+                    outcome, message = "pass", ""
+                except AssertionError as exc:
+                    outcome, message = "fail", _assert_message(exc, r)
+                except KeyboardInterrupt:
+                    raise
+                except BaseException as exc:  # the rule's own bug, reported as that rule's error
+                    outcome, message = "error", f"{_where(exc, r)}: {type(exc).__name__}: {exc}"
+                results.append(Result(r, item, outcome, message, time.perf_counter() - t0, finding_id))
+    return results
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+def load_config(start: Path | None = None) -> dict[str, Any]:
+    """``[tool.crosscheck]`` of the nearest pyproject.toml (select, ignore, rules, tolerances, outlets)."""
+    import tomllib
+
+    folder = (start or Path.cwd()).resolve()
+    for d in (folder, *folder.parents):
+        p = d / "pyproject.toml"
+        if p.is_file():
+            try:
+                data = tomllib.loads(p.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                from .sources import InputError
+
+                raise InputError(f"{p}: invalid TOML ({exc})") from None
+            cfg = dict(data.get("tool", {}).get("crosscheck", {}))
+            cfg["_root"] = str(d)
+            return cfg
+    return {}

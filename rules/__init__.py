@@ -1,0 +1,1 @@
+"""crosscheck's built-in rules (installed as ``crosscheck.builtin_rules``)."""
