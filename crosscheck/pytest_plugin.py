@@ -8,7 +8,6 @@ shows the compared values, and ``-k``, ``-x``, ``--junitxml`` work as usual. Wit
 
 from __future__ import annotations
 
-import fnmatch
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,17 +47,14 @@ def corpora_of(config: pytest.Config) -> tuple[Corpus, ...]:
         raise pytest.UsageError(f"crosscheck: {exc}") from None
 
 
-class RuleModule(pytest.Module):
-    """A check_*.py file: its check_* functions are collected as tests too."""
-
-    def funcnamefilter(self, name: str) -> bool:
-        return name.startswith(("check_", "test_"))
-
-
-def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Any:
-    if _enabled(parent.config) and fnmatch.fnmatch(file_path.name, "check_*.py"):
-        return RuleModule.from_parent(parent, path=file_path)
-    return None
+def pytest_configure(config: pytest.Config) -> None:
+    """With a corpus, check_*.py files and check_* functions are collected (and assertion-rewritten)."""
+    if not _enabled(config):
+        return
+    for ini, pattern in (("python_files", "check_*.py"), ("python_functions", "check_*")):
+        patterns = config.getini(ini)
+        if pattern not in patterns:
+            patterns.append(pattern)  # the same list the collector and the assertion rewriter read
 
 
 def _meta(fn: Any) -> Any:
