@@ -141,10 +141,15 @@ def alike(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bool:
             return similarity >= SIMILARITY and bool(shared)
         if a.date == b.date:
             return bool(shared) or similarity >= SIMILARITY - 5
-        return similarity >= SIMILARITY + 5 or (bool(shared) and similarity >= SIMILARITY - 10)
+        # one date inside the other ("December 30" and "last week"): the same event, said alike
+        if a.event and a.event == b.event:
+            return bool(shared) or similarity >= SIMILARITY - 5
+        return similarity >= SIMILARITY + 15
     age = (a.subject or "").startswith("age") and (b.subject or "").startswith("age")
     if a.subject and b.subject and a.subject != b.subject and not age:
         return False
+    if a.unit is None and (a.date != b.date or (a.event and b.event and a.event != b.event)):
+        return False  # counts: wounded is not killed, Sunday's toll is not this week's
     return similarity >= SIMILARITY - 10 or (bool(shared) and similarity >= SIMILARITY - 15)
 
 

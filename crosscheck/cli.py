@@ -45,7 +45,14 @@ def _load(paths, cluster, outlets, published):
     cfg = load_config()
     _apply_tolerances(cfg)
     overrides = {**cfg.get("outlets", {}), **_overrides(outlets, published)}
-    return load(paths or [], cluster=cluster, overrides=overrides)
+    corpora = load(paths or [], cluster=cluster, overrides=overrides)
+    for c in corpora:  # a bad source is reported and skipped; the others are processed
+        for problem in c.skipped:
+            print(f"crosscheck: warning: skipped {problem}", file=sys.stderr)
+    corpora = [c for c in corpora if c.sources]
+    if not corpora:
+        raise InputError("no readable sources")
+    return corpora
 
 
 def _console() -> Console:
@@ -54,6 +61,7 @@ def _console() -> Console:
 
 @app.command()
 def report(paths: Paths = None, cluster: Cluster = None, json_out: JsonOut = None,
+           html: Annotated[Optional[Path], typer.Option("--html", help="Also write the self-contained HTML report here.")] = None,
            show: Annotated[Optional[list[str]], typer.Option("--show", help="'single' lists single-source claims too.")] = None,
            quiet: Annotated[bool, typer.Option("--quiet", "-q", help="One summary line per corpus.")] = False,
            outlet: OutletOpt = None, published: PublishedOpt = None) -> None:
@@ -72,6 +80,10 @@ def report(paths: Paths = None, cluster: Cluster = None, json_out: JsonOut = Non
             console.print(Report(c, show_single="single" in (show or [])))
     if json_out:
         write_json(json_out, corpora)
+    if html:
+        from .html import write_html
+
+        write_html(html, corpora)
     conflicts = any(f.verdict is Verdict.CONFLICT for c in corpora for f in c.findings)
     raise typer.Exit(1 if conflicts else 0)
 
@@ -223,11 +235,11 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            print(f"crosscheck: error: {exc.format_message()}", file=sys.stderr)
+        # typer ships its own copy of click's exceptions: recognise them by what they are
+        names = {cls.__name__ for cls in type(exc).__mro__}
+        if "ClickException" in names:
+            print(f"crosscheck: error: {exc.format_message()}", file=sys.stderr)  # type: ignore[attr-defined]
             sys.exit(2)
-        if isinstance(exc, click.exceptions.Abort):
+        if "Abort" in names:
             sys.exit(130)
         raise

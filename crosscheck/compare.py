@@ -166,7 +166,12 @@ def _reconcile(claims: Sequence[Claim], verdict: Verdict) -> tuple:
         low = max(lows) if lows else None
         high = min(highs) if highs else None
     inside = [v for v in values if (low is None or v >= low) and (high is None or v <= high)]
-    if inside:
+    if verdict is Verdict.CONFLICT:
+        # no honest single estimate between figures that contradict each other, unless one is
+        # stated by most of the claims
+        common = statistics.multimode(values) if values else []
+        best = common[0] if len(common) == 1 and values.count(common[0]) * 2 > len(claims) else None
+    elif inside:
         best = statistics.median(inside)
     elif low is not None and high is not None:
         best = (low + high) / 2

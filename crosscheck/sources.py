@@ -362,10 +362,8 @@ def load_jsonl(path: Path, *, cluster: str | None = None,
                 raise TypeError("'documents' is not a list")
         except (ValueError, KeyError, TypeError) as exc:
             msg = f"{path}:{lineno}: not a cluster line ({type(exc).__name__}: {exc})"
-            if cluster is None:
-                yield Corpus(id=f"{path.name}:{lineno}", sources=(), skipped=(msg,))
-                continue
-            raise InputError(msg) from None
+            yield Corpus(id=f"{path.name}:{lineno}", sources=(), skipped=(msg,))
+            continue
         if cluster is not None and cid != cluster:
             continue
         found = True
@@ -394,12 +392,12 @@ def load_directory(folder: Path, *, overrides: Mapping[str, Mapping[str, Any]] |
             info: dict[str, Any] = {}
             if p.suffix.lower() in HTML_SUFFIXES:
                 text, info = html_to_text(text, name=str(p))
-            sources.append(make_source(p.stem, str(p), text, cluster=folder.name, hints=info))
+            sources.append(make_source(p.stem, str(p), text, cluster=folder.resolve().name, hints=info))
         except InputError as exc:
             skipped.append(str(exc))
     if not sources:
         raise InputError(f"{folder}: no readable sources ({skipped[0]})")
-    return [_corpus(folder.name, sources, skipped, overrides)]
+    return [_corpus(folder.resolve().name, sources, skipped, overrides)]
 
 
 def load(paths: Iterable[str | Path] = (), *, cluster: str | None = None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -139,17 +140,24 @@ def _events_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 
 def _event(toks: list[Token], a: int, b: int, mentions: list[tuple[int, int, str]] | None = None, *,
-           reach: int = 25, after_penalty: int = 0) -> str | None:
+           reach: int = 25, after_penalty: int = 0, semicolons: list[int] | None = None) -> str | None:
     """The event word nearest to tokens a..b in the same clause.
 
     A date mostly dates what comes before it ("fighting broke out ... on December 30"), so for
-    dates an event after the span costs ``after_penalty`` tokens more.
+    dates an event after the span costs ``after_penalty`` tokens more. Only the few mentions
+    around the span are looked at, so a sentence of any length costs the same per claim.
     """
+    mentions = mentions if mentions is not None else _event_mentions(toks)
+    if not mentions:
+        return None
+    k = bisect_left([m[0] for m in mentions], a)
     best: tuple[int, str] | None = None
-    for i, end, ev in (mentions if mentions is not None else _event_mentions(toks)):
+    for i, end, ev in mentions[max(0, k - 4):k + 4]:
         dist = a - end if end <= a else (i - b + after_penalty if i >= b else 0)
-        if any(toks[x].text == ";" for x in range(min(i, a), max(i, b))):
-            dist += 30
+        if semicolons is not None:
+            lo, hi = min(i, a), max(i, b)
+            if bisect_left(semicolons, hi) > bisect_left(semicolons, lo):
+                dist += 30
         if ev in _WEAK_EVENTS:
             dist += 6
         if best is None or dist < best[0]:
@@ -157,15 +165,15 @@ def _event(toks: list[Token], a: int, b: int, mentions: list[tuple[int, int, str
     return best[1] if best and best[0] <= reach else None
 
 
-def _context(toks: list[Token], skip: tuple[int, int], *, window: int = 10) -> str:
+def _context(toks: list[Token], skip: tuple[int, int], *, window: int = 10, starts: list[int] | None = None) -> str:
     """Content words around the claim (same sentence, within ``window`` tokens), for alignment.
 
     Local words say what a number counts better than the whole sentence, which often holds
     several facts.
     """
     _, _, stop = _lexicon()
-    first = next((i for i, t in enumerate(toks) if t.start >= skip[0]), len(toks))
-    last = next((i for i, t in enumerate(toks) if t.start >= skip[1]), len(toks))
+    starts = starts if starts is not None else [t.start for t in toks]
+    first, last = bisect_left(starts, skip[0]), bisect_left(starts, skip[1])
     lo, hi = max(0, first - window), min(len(toks), last + window)
     words = [t.low for t in toks[lo:hi] if t.text[0].isalpha() and t.low not in stop and len(t.text) > 2
              and not skip[0] <= t.start < skip[1]]
@@ -182,10 +190,12 @@ def _claim_id(source_id: str, start: int, end: int, kind: str) -> str:
 
 def _scope(dates: list[DateSpan], q: QuantitySpan) -> str | None:
     """The time scope of a quantity: the nearest dated expression of its sentence, after it first."""
+    usable = [d for d in dates if d.value is not None and d.kind not in ("year", "decade", "year_range")]
+    if not usable:
+        return None
+    k = bisect_left([d.start for d in usable], q.end)
     best = None
-    for d in dates:
-        if d.value is None or d.kind in ("year", "decade", "year_range"):
-            continue
+    for d in usable[max(0, k - 2):k + 2]:  # dates are in text order: the neighbours decide
         dist = d.start - q.end if d.start >= q.end else (q.start - d.end) * 1.5
         if best is None or dist < best[0]:
             best = (dist, d.value)
@@ -225,6 +235,8 @@ def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | N
     quantities = find_quantities(sent, masked=masked)
     toks = tokenize(sent)
     mentions = _event_mentions(toks)
+    starts = [t.start for t in toks]
+    semicolons = [i for i, t in enumerate(toks) if t.text == ";"]
     by_start = {t.start: i for i, t in enumerate(toks)}
     claims: list[Claim] = []
     previous_subject: str | None = None
@@ -249,22 +261,21 @@ def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | N
             subject = _list_head(toks, q.first)
         if subject and unit is None:
             previous_subject = subject
-        event = _event(toks, q.first, q.after, mentions)
+        event = _event(toks, q.first, q.after, mentions, semicolons=semicolons)
         claims.append(Claim(
             id=_claim_id(source.id, s + q.start, s + q.end, "quantity"), source=source.id, type="quantity",
             text=source.text[s + q.start:s + q.end], start=s + q.start, end=s + q.end, sentence=original,
             value=q.value, low=q.low, high=q.high, unit=unit, subject=subject_class(subject) if subject else None,
             event=event, date=_scope(dates, q), qualifier=q.qualifier, sentence_start=s,
-            context=_context(toks, (q.start, q.end))))
+            context=_context(toks, (q.start, q.end), starts=starts)))
     for d in dates:
-        i = by_start.get(d.start, 0)
-        j = i
-        while j < len(toks) and toks[j].end <= d.end:
-            j += 1
+        i = by_start.get(d.start, bisect_left(starts, d.start))
+        j = bisect_left(starts, d.end)
         claims.append(Claim(
             id=_claim_id(source.id, s + d.start, s + d.end, "date"), source=source.id, type="date",
             text=source.text[s + d.start:s + d.end], start=s + d.start, end=s + d.end, sentence=original,
-            date=d.value, event=_event(toks, i, j, mentions, reach=10, after_penalty=3), sentence_start=s, context=_context(toks, (d.start, d.end))))
+            date=d.value, event=_event(toks, i, j, mentions, reach=10, after_penalty=3, semicolons=semicolons),
+            sentence_start=s, context=_context(toks, (d.start, d.end), starts=starts)))
     claims.sort(key=lambda c: c.start)
     return claims
 

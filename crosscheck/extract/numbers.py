@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -206,9 +207,10 @@ def _unit_after(toks: list[Token], j: int) -> tuple[str | None, int]:
     return None, j
 
 
-def _bounds(value: float, kind: str | None) -> tuple[float | None, float | None]:
+def _bounds(value: float, kind: str | None, *, count: bool = True) -> tuple[float | None, float | None]:
+    """Inclusive bounds; "more than"/"fewer than" step by one only for whole counts."""
     q = _q()
-    whole = float(value).is_integer()
+    whole = float(value).is_integer() and count
     if kind == "gt":
         return (value + 1 if whole else value), None
     if kind == "ge":
@@ -219,11 +221,11 @@ def _bounds(value: float, kind: str | None) -> tuple[float | None, float | None]
         return None, (value - 1 if whole else value)
     if kind == "near":
         low = value * (1 - q["near_tolerance"])
-        return (math.floor(low) if whole else round(low, 2)), value
+        return (math.floor(round(low, 6)) if whole else round(low, 2)), value
     if kind == "approx":
         t = q["approx_tolerance"]
         lo, hi = value * (1 - t), value * (1 + t)
-        return (math.floor(lo), math.ceil(hi)) if whole else (round(lo, 2), round(hi, 2))
+        return (math.floor(round(lo, 6)), math.ceil(round(hi, 6))) if whole else (round(lo, 2), round(hi, 2))
     return value, value
 
 
@@ -253,7 +255,8 @@ def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
             k = i + 1
             while k < len(toks) and toks[k].text[:1].isupper():
                 k += 1
-            if k >= len(toks) or not toks[k].text[0].isalpha():
+            # a run of two or more capitalised words closing the clause is a name
+            if k - (i + 1) >= 2 and (k >= len(toks) or not toks[k].text[0].isalpha()):
                 return True
         if n.start == t.end and (n.text in ("/", ":") or n.low in ("x", "th", "st", "nd", "rd", "s")):
             return True
@@ -273,8 +276,14 @@ def is_time(toks: list[Token], i: int, j: int) -> bool:
     return False
 
 
-def is_phone(sentence: str, a: int) -> bool:
-    return bool(re.match(r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\d{1,2}[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{3,4}", sentence[max(0, a - 1):a + 16]))
+_PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\d{1,2}[ .-]\d{3}[ .-]\d{3}[ .-]\d{3,4}\b")
+
+
+def phone_end(sentence: str, a: int) -> int | None:
+    """Where a phone number starting at (or one bracket before) offset a ends, if it is one."""
+    start = a - 1 if a > 0 and sentence[a - 1] == "(" else a
+    m = _PHONE.match(sentence, start)
+    return m.end() if m else None
 
 
 def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = ()) -> list[QuantitySpan]:
@@ -286,8 +295,12 @@ def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = ()) -> lis
     out: list[QuantitySpan] = []
     i = 0
 
+    spans = sorted(masked)
+    starts = [a for a, _ in spans]
+
     def inside(t: Token) -> bool:
-        return any(a <= t.start < b for a, b in masked)
+        k = bisect_right(starts, t.start) - 1
+        return k >= 0 and t.start < spans[k][1]
 
     while i < len(toks):
         t = toks[i]
@@ -344,9 +357,15 @@ def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = ()) -> lis
             continue
         value, j = parsed
         nt = toks[num_i]
-        if nt.text[0].isdigit() and not currency and (is_designator(toks, num_i, sentence) or is_phone(sentence, nt.start)):
-            i = j
-            continue
+        if nt.text[0].isdigit() and not currency:
+            phone = phone_end(sentence, nt.start)
+            if phone is not None:
+                while i < len(toks) and toks[i].start < phone:
+                    i += 1
+                continue
+            if is_designator(toks, num_i, sentence):
+                i = j
+                continue
         if is_time(toks, num_i, j):
             i = j
             continue
@@ -389,15 +408,20 @@ def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = ()) -> lis
         suffix, skind, j3 = _suffix_after(toks, j)
         if suffix and not qual:
             qual, kind, j = suffix, skind, j3
-        # "73-year-old"
+        # "73-year-old", "under 13 years old": an age, counted in whole years
+        age = False
         if unit == "year" and j + 1 < len(toks) and toks[j].text == "-" and toks[j + 1].low == "old":
             j += 2
+            age = True
+        elif unit == "year" and j < len(toks) and toks[j].low == "old":
+            j += 1
+            age = True
         if high_value is not None:
             low, high = value, high_value
-            lo_q, _ = _bounds(value, kind) if kind in ("gt", "ge", "approx", "near") else (value, None)
+            lo_q, _ = _bounds(value, kind, count=unit is None or age) if kind in ("gt", "ge", "approx", "near") else (value, None)
             low = lo_q if lo_q is not None else value
         else:
-            low, high = _bounds(value, kind)
+            low, high = _bounds(value, kind, count=unit is None or age)
         if currency and i < num_i:
             first = min(first, i)
         start = toks[first].start

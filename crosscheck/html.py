@@ -1,0 +1,596 @@
+"""The HTML export: one self-contained page an editor can open offline or from a mail attachment.
+
+Everything a reader sees is computed here as plain data (text segments, SVG coordinates) and laid
+out by Jinja2 templates in ``crosscheck/templates/`` with autoescape on, so no byte of a source
+reaches the page unescaped. The page loads nothing: styles are inline, the one script is inline and
+allowed by its SHA-256 in the Content-Security-Policy, the range plots are inline SVG.
+
+Regenerate the example report of the bundled corpus (HTML, JSON and a screenshot) with::
+
+    python -m crosscheck.html reports/
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import math
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterator
+
+import jinja2
+from markupsafe import Markup
+
+from .align import base_unit
+from .extract.dates import interval
+from .model import Claim, Corpus, Finding, Source, Verdict
+from .report import write_atomic
+
+__all__ = ["render_html", "write_html", "regenerate", "range_plot", "sentence_segments", "fulltext_segments"]
+
+VERDICT_LABEL = {Verdict.CONFLICT: "Conflict", Verdict.AGREE: "Agree", Verdict.SINGLE: "Single source"}
+VERDICT_ICON = {Verdict.CONFLICT: "\u2715", Verdict.AGREE: "\u2713", Verdict.SINGLE: "\u2022"}
+OUTCOME_ORDER = {"fail": 0, "error": 1, "warn": 2, "pass": 3}
+OUTCOME_ICON = {"fail": "\u2715", "error": "!", "warn": "\u25b2", "pass": "\u2713"}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def fmt_num(x: Any) -> str:
+    """34.0 -> "34", 5099.5 -> "5,099.5", None -> "–"; dates (strings) as they are."""
+    if x is None:
+        return "\u2013"
+    if isinstance(x, str):
+        return x
+    x = float(x)
+    if math.isinf(x):
+        return "\u221e" if x > 0 else "-\u221e"
+    if x.is_integer():
+        return f"{int(x):,}"
+    if abs(x) < 1:
+        return f"{x:.3g}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _safe_id(x: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", x)
+
+
+# --------------------------------------------------------------------------- highlighted text
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text: plain (maybe page furniture) or one claim's exact span."""
+
+    text: str
+    claim: Claim | None = None
+    furniture: bool = False
+
+
+def sentence_segments(c: Claim) -> list[Segment]:
+    """The claim's sentence split around the claim: [before, claim, after]."""
+    a = c.start - c.sentence_start
+    if 0 <= a and c.sentence[a:a + len(c.text)] == c.text:
+        parts = [Segment(c.sentence[:a]), Segment(c.text, c), Segment(c.sentence[a + len(c.text):])]
+    else:  # the sentence does not hold the span where expected: quote it, then the claim
+        i = c.sentence.find(c.text) if c.text else -1
+        if i >= 0:
+            parts = [Segment(c.sentence[:i]), Segment(c.text, c), Segment(c.sentence[i + len(c.text):])]
+        else:
+            parts = [Segment(c.sentence + " ["), Segment(c.text, c), Segment("]")]
+    return [p for p in parts if p.text]
+
+
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n(?:[ \t\r]*\n)+")
+
+
+def fulltext_segments(source: Source, claims: list[Claim]) -> tuple[list[Segment], list[Claim]]:
+    """The source's whole text with its claims as segments, and the claims left out.
+
+    A claim that starts inside an earlier highlight (overlapping claims are rare) is left out of
+    the full text; its finding still shows it in its sentence. Runs of blank lines are shortened
+    and text outside the article body (page furniture) is marked as such.
+    """
+    text = source.text
+    body = sorted(source.body)
+
+    def plain(a: int, b: int) -> Iterator[Segment]:
+        if not body:
+            yield Segment(text[a:b])
+            return
+        pos = a
+        for s, e in body:
+            if e <= pos:
+                continue
+            if s >= b:
+                break
+            if s > pos:
+                yield Segment(text[pos:s], furniture=True)
+            yield Segment(text[max(s, pos):min(e, b)])
+            pos = min(e, b)
+        if pos < b:
+            yield Segment(text[pos:b], furniture=True)
+
+    segments: list[Segment] = []
+    left_out: list[Claim] = []
+    pos = 0
+    for c in sorted(claims, key=lambda c: (c.start, -c.end, c.id)):
+        if c.start < pos or text[c.start:c.end] != c.text or not c.text:
+            left_out.append(c)
+            continue
+        segments.extend(plain(pos, c.start))
+        segments.append(Segment(c.text, c))
+        pos = c.end
+    segments.extend(plain(pos, len(text)))
+    out: list[Segment] = []
+    for s in segments:
+        if s.claim is None:
+            s = replace(s, text=_BLANK_LINES.sub("\n\n", s.text))
+            if not s.text:
+                continue
+            if out and out[-1].claim is None and out[-1].furniture == s.furniture:
+                out[-1] = replace(out[-1], text=out[-1].text + s.text)
+                continue
+        out.append(s)
+    if out and out[0].claim is None:
+        out[0] = replace(out[0], text=out[0].text.lstrip("\n"))
+    return out, left_out
+
+
+# --------------------------------------------------------------------------- range plots
+
+PLOT_W = 300
+PLOT_LABEL_W = 96
+PLOT_X0 = 102
+PLOT_X1 = 290
+PLOT_ROW_H = 18
+PLOT_TOP = 6
+
+
+@dataclass
+class PlotRow:
+    label: str
+    title: str
+    y: float
+    x1: float | None = None
+    x2: float | None = None
+    point: bool = False
+    open_left: bool = False
+    open_right: bool = False
+    arrows: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Plot:
+    width: int
+    height: int
+    rows: list[PlotRow]
+    axis_y: float
+    ticks: list[tuple[float, str]]
+    band: tuple[float, float] | None
+    best: float | None
+    label: str
+    log: bool = False
+    x0: int = PLOT_X0
+    x1: int = PLOT_X1
+    label_w: int = PLOT_LABEL_W
+
+
+def _claim_interval(c: Claim, factor: float) -> tuple[float, float] | None:
+    """The claim's interval in the finding's unit; open ends are infinite."""
+    if c.type == "date":
+        r = interval(c.date)
+        if r is None:
+            return None
+        return float(r[0].toordinal()), float(r[1].toordinal() + 1)
+    if c.value is None and c.low is None and c.high is None:
+        return None
+    low = c.low if c.low is not None else (-math.inf if c.high is not None else c.value)
+    high = c.high if c.high is not None else (math.inf if c.low is not None else c.value)
+    return low * factor, high * factor
+
+
+def _date_edge(value: Any, end: bool) -> float | None:
+    r = interval(value) if isinstance(value, str) else None
+    if r is None:
+        return None
+    return float(r[1].toordinal() + 1) if end else float(r[0].toordinal())
+
+
+def _linear_ticks(lo: float, hi: float, n: int = 3) -> list[float]:
+    span = hi - lo
+    if span <= 0:
+        return [lo]
+    raw = span / n
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    first = math.ceil(lo / step)
+    return [round((first + i) * step, 10) for i in range(int((hi - lo) / step) + 2) if lo <= (first + i) * step <= hi]
+
+
+def _log_ticks(lo: float, hi: float) -> list[float]:
+    """Ticks in log10 space between lo and hi (both log10 values)."""
+    ticks = [float(k) for k in range(math.ceil(lo), math.floor(hi) + 1)]
+    if len(ticks) < 3:
+        extra = [math.log10(m) + k for k in range(math.floor(lo), math.ceil(hi) + 1) for m in (2, 5)]
+        ticks = sorted(set(ticks) | {t for t in extra if lo <= t <= hi})
+        while len(ticks) > 4:
+            ticks = ticks[::2]
+    return ticks
+
+
+def _day(ordinal: float) -> date:
+    return date.fromordinal(int(ordinal))
+
+
+def range_plot(finding: Finding, claims: list[Claim], label_of: dict[str, str]) -> Plot | None:
+    """One axis, one row per claim: each outlet's value (a dot) or interval (a bar, an arrow
+    where it is open), the reconciled low–high shaded and the best value as a line."""
+    if not claims:
+        return None
+    is_date = finding.type == "date"
+    first_factor = 1.0 if is_date else base_unit(claims[0].unit)[1]
+    intervals = [_claim_interval(c, 1.0 if is_date else base_unit(c.unit)[1] / first_factor) for c in claims]
+    if is_date:
+        f_low, f_high = _date_edge(finding.low, False), _date_edge(finding.high, True)
+        f_best = _date_edge(finding.best, False)
+        f_best = f_best + 0.5 if f_best is not None else None
+    else:
+        num = lambda v: float(v) if isinstance(v, (int, float)) else None  # noqa: E731
+        f_low, f_high, f_best = num(finding.low), num(finding.high), num(finding.best)
+    finite = [v for iv in intervals if iv for v in iv if math.isfinite(v)]
+    finite += [v for v in (f_low, f_high, f_best) if v is not None and math.isfinite(v)]
+    if not finite:
+        return None
+    lo, hi = min(finite), max(finite)
+    log = (not is_date) and lo > 0 and hi / lo >= 20
+    if log:
+        lo, hi = math.log10(lo), math.log10(hi)
+        pad = max((hi - lo) * 0.08, 0.15)
+        lo, hi = lo - pad, hi + pad
+    elif is_date:
+        if hi - lo < 3:
+            mid = (hi + lo) / 2
+            lo, hi = mid - 1.5, mid + 1.5
+        pad = max((hi - lo) * 0.06, 0.25)
+        lo, hi = lo - pad, hi + pad
+    else:
+        min_span = max(1.0, abs((hi + lo) / 2) * 0.2)
+        if hi - lo < min_span:
+            mid = (hi + lo) / 2
+            lo, hi = mid - min_span / 2, mid + min_span / 2
+        pad = (hi - lo) * 0.08
+        lo, hi = lo - pad, hi + pad
+        if lo < 0 <= min(finite):
+            lo = min(0.0, min(finite))
+
+    def x(v: float) -> float:
+        if v == math.inf:
+            return float(PLOT_X1)
+        if v == -math.inf:
+            return float(PLOT_X0)
+        if log:
+            v = math.log10(v) if v > 0 else lo
+        return round(PLOT_X0 + (v - lo) / (hi - lo) * (PLOT_X1 - PLOT_X0), 1)
+
+    rows: list[PlotRow] = []
+    for i, (c, iv) in enumerate(zip(claims, intervals)):
+        y = PLOT_TOP + i * PLOT_ROW_H + PLOT_ROW_H / 2
+        label = label_of.get(c.source, c.source)
+        label = label if len(label) <= 15 else label[:14] + "\u2026"
+        if iv is None:
+            rows.append(PlotRow(label=label, title=f"{label_of.get(c.source, c.source)}: \u201c{c.text}\u201d (no value)", y=y))
+            continue
+        a, b = iv
+        if is_date:
+            span = _day(a).isoformat() if b - a <= 1 else f"{_day(a).isoformat()} to {_day(b - 1).isoformat()}"
+        elif a == b:
+            span = fmt_num(a)
+        elif math.isinf(b):
+            span = f"{fmt_num(a)} or more"
+        elif math.isinf(a):
+            span = f"{fmt_num(b)} or fewer"
+        else:
+            span = f"{fmt_num(a)} to {fmt_num(b)}"
+        row = PlotRow(label=label, title=f"{label_of.get(c.source, c.source)}: \u201c{c.text}\u201d = {span}", y=y,
+                      x1=x(a), x2=x(b), point=(a == b), open_left=math.isinf(a), open_right=math.isinf(b))
+        if row.open_right:
+            row.arrows.append(f"{PLOT_X1 + 6},{y} {PLOT_X1 - 1},{y - 5} {PLOT_X1 - 1},{y + 5}")
+        if row.open_left:
+            row.arrows.append(f"{PLOT_X0 - 6},{y} {PLOT_X0 + 1},{y - 5} {PLOT_X0 + 1},{y + 5}")
+        rows.append(row)
+    axis_y = PLOT_TOP + len(claims) * PLOT_ROW_H + 4
+    if is_date:
+        first, last = math.ceil(lo - 0.5), math.floor(hi - 0.5)
+        days = list(range(first, last + 1))
+        step = max(1, math.ceil(len(days) / 4))
+        days = days[::step]
+        ticks = [(x(d + 0.5), f"{_day(d).day} {_day(d):%b}") for d in days]
+    elif log:
+        ticks = [(round(PLOT_X0 + (t - lo) / (hi - lo) * (PLOT_X1 - PLOT_X0), 1), fmt_num(round(10 ** t, 6)))
+                 for t in _log_ticks(lo, hi)]
+    else:
+        ticks = [(x(t), fmt_num(t)) for t in _linear_ticks(lo, hi)]
+    band = None
+    if f_low is not None or f_high is not None:
+        b1 = x(f_low) if f_low is not None else float(PLOT_X0)
+        b2 = x(f_high) if f_high is not None else float(PLOT_X1)
+        if b2 - b1 < 2:
+            b1, b2 = b1 - 1, b2 + 1
+        band = (b1, round(b2 - b1, 1))
+    best = x(f_best) if f_best is not None else None
+    what = "dates" if is_date else "values"
+    label = (f"Range plot of the {what} each outlet gives for \u201c{finding.topic}\u201d: "
+             + "; ".join(r.title for r in rows))
+    return Plot(width=PLOT_W, height=int(axis_y + 18), rows=rows, axis_y=axis_y, ticks=ticks, band=band, best=best,
+                label=label, log=log)
+
+
+# --------------------------------------------------------------------------- the page's data
+
+
+def _interpretation(c: Claim) -> str:
+    """What the claim's wording was read as: "2,000–9,999", "2014-01-05", "≥ 35" ("" when as written)."""
+    if c.type == "date":
+        return c.date if c.date and c.date != c.text else ""
+    if c.low is not None and c.high is not None and c.low != c.high:
+        return f"{fmt_num(c.low)}\u2013{fmt_num(c.high)}"
+    if c.low is not None and c.high is None:
+        return f"\u2265 {fmt_num(c.low)}"
+    if c.high is not None and c.low is None:
+        return f"\u2264 {fmt_num(c.high)}"
+    return ""
+
+
+def _outcome_class(check: dict) -> str:
+    """pass, fail, warn (a failed rule of severity "warn") or error (also for anything unknown)."""
+    outcome = str(check.get("outcome") or "").lower()
+    if outcome == "fail" and str(check.get("severity") or "").lower() == "warn":
+        return "warn"
+    return outcome if outcome in OUTCOME_ORDER else "error"
+
+
+def _checks_view(checks: list[dict] | None, finding_index: dict[str, dict]) -> dict | None:
+    if checks is None:
+        return None
+    rows = []
+    for i, ch in enumerate(checks):
+        kind = _outcome_class(ch)
+        fid = ch.get("finding")
+        target = finding_index.get(str(fid)) if fid is not None else None
+        row = {"anchor": f"check-{i + 1}", "code": str(ch.get("code") or ""), "name": str(ch.get("name") or ""),
+               "severity": str(ch.get("severity") or ""), "outcome": str(ch.get("outcome") or ""), "kind": kind,
+               "icon": OUTCOME_ICON[kind], "message": str(ch.get("message") or ""),
+               "item": str(ch.get("item") or ""), "finding": None if fid is None else str(fid),
+               "finding_anchor": target["anchor"] if target else None,
+               "finding_topic": target["topic"] if target else None}
+        rows.append(row)
+        if target is not None and kind != "pass":
+            target["checks"].append(row)
+    problems = sorted((r for r in rows if r["kind"] != "pass"), key=lambda r: OUTCOME_ORDER[r["kind"]])
+    passed: dict[tuple[str, str], int] = {}
+    for r in rows:
+        if r["kind"] == "pass":
+            passed[(r["code"], r["name"])] = passed.get((r["code"], r["name"]), 0) + 1
+    counts = Counter(r["kind"] for r in rows)
+    return {"rows": rows, "problems": problems,
+            "passed_rules": [{"code": c, "name": n, "count": k} for (c, n), k in passed.items()],
+            "counts": {k: counts[k] for k in OUTCOME_ORDER}, "total": len(rows)}
+
+
+def _corpus_view(k: int, corpus: Corpus, finding_index: dict[str, dict]) -> dict:
+    prefix = f"k{k}"
+    claims = {c.id: c for c in corpus.claims}
+    source_no = {s.id: i + 1 for i, s in enumerate(corpus.sources)}
+    source_anchor = {s.id: f"{prefix}-s{i + 1}" for i, s in enumerate(corpus.sources)}
+    outlet = {s.id: (s.outlet or "unknown outlet") for s in corpus.sources}
+    label_of = {s.id: f"S{source_no[s.id]} {outlet[s.id]}" for s in corpus.sources}
+    claim_anchor = {c.id: f"{prefix}-c-{_safe_id(c.id)}" for c in corpus.claims}
+    finding_of: dict[str, Finding] = {}
+    for f in corpus.findings:
+        for cid in f.claims:
+            finding_of.setdefault(cid, f)
+    finding_anchor = {f.id: f"{prefix}-f-{_safe_id(f.id)}" for f in corpus.findings}
+    in_fulltext: set[str] = set()
+
+    sources = []
+    per_source = Counter(c.source for c in corpus.claims)
+    for s in corpus.sources:
+        segments, left_out = fulltext_segments(s, [c for c in corpus.claims if c.source == s.id])
+        in_fulltext.update(seg.claim.id for seg in segments if seg.claim)
+        sources.append({
+            "source": s, "no": source_no[s.id], "anchor": source_anchor[s.id], "outlet": outlet[s.id],
+            "has_outlet": bool(s.outlet), "file": Path(s.path).name if s.path else "",
+            "published": s.published.isoformat() if s.published else None, "inferred": s.published_inferred,
+            "updated": s.updated.isoformat() if s.updated else None, "wires": list(s.wires),
+            "claims": per_source[s.id], "segments": segments, "left_out": left_out,
+            "findings": [{"anchor": finding_anchor[f.id], "topic": f.topic, "verdict": f.verdict.value}
+                         for f in corpus.findings if s.id in f.sources],
+        })
+
+    findings = []
+    for f in corpus.findings:
+        fclaims = [claims[cid] for cid in f.claims if cid in claims]
+        unit = None if f.type == "date" or not fclaims else fclaims[0].unit
+        view = {
+            "finding": f, "anchor": finding_anchor[f.id], "verdict": f.verdict.value,
+            "verdict_label": VERDICT_LABEL[f.verdict], "verdict_icon": VERDICT_ICON[f.verdict], "topic": f.topic,
+            "type": f.type, "unit": unit, "outlets": f.outlets, "explanation": f.explanation,
+            "low": fmt_num(f.low), "best": fmt_num(f.best), "high": fmt_num(f.high),
+            "plot": range_plot(f, fclaims, label_of), "checks": [],
+            "said": [{"claim": c, "outlet": outlet.get(c.source, c.source), "source_no": source_no.get(c.source),
+                      "source_anchor": source_anchor.get(c.source),
+                      "claim_anchor": claim_anchor[c.id] if c.id in in_fulltext else source_anchor.get(c.source),
+                      "segments": sentence_segments(c), "reading": _interpretation(c)} for c in fclaims],
+        }
+        findings.append(view)
+        finding_index.setdefault(f.id, view)
+
+    counts = Counter(f.verdict for f in corpus.findings)
+    return {
+        "index": k, "id": corpus.id, "anchor": f"{prefix}", "sources": sources, "findings": findings,
+        "claims": len(corpus.claims), "skipped": list(corpus.skipped),
+        "counts": {"conflict": counts[Verdict.CONFLICT], "agree": counts[Verdict.AGREE],
+                   "single": counts[Verdict.SINGLE], "all": len(corpus.findings)},
+        "claim_anchor": claim_anchor, "finding_anchor": finding_anchor, "finding_of": finding_of,
+    }
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("crosscheck", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    env.filters["num"] = fmt_num
+    return env
+
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    """A static file of templates/ inlined in the page (the stylesheet, the script)."""
+    text = resources.files("crosscheck").joinpath("templates", name).read_text(encoding="utf-8")
+    if "</" in text or "<!--" in text:
+        raise ValueError(f"templates/{name} must not contain '</' or '<!--': it is inlined in the page")
+    return text
+
+
+@lru_cache(maxsize=1)
+def _script() -> tuple[str, str]:
+    """The page's one inline script and its CSP source ('sha256-...')."""
+    text = _asset("report.js")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return text, f"'sha256-{digest}'"
+
+
+def content_security_policy() -> str:
+    _, script_hash = _script()
+    return (f"default-src 'none'; style-src 'unsafe-inline'; script-src {script_hash}; img-src data:; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def render_html(corpora: list[Corpus], *, checks: list[dict] | None = None) -> str:
+    """The whole report as one HTML document (a string).
+
+    ``checks`` are rule-check results (dicts with code, name, severity, outcome "pass"/"fail"/
+    "error", message and finding, a finding id or None); a "Rule checks" section is shown only
+    when they are given.
+    """
+    from . import __version__
+
+    finding_index: dict[str, dict] = {}
+    views = [_corpus_view(k, c, finding_index) for k, c in enumerate(corpora)]
+    checks_view = _checks_view(checks, finding_index)
+    totals = {key: sum(v["counts"][key] for v in views) for key in ("conflict", "agree", "single", "all")}
+    if len(corpora) == 1:
+        title = f"crosscheck report: {corpora[0].id}"
+    else:
+        title = f"crosscheck report: {len(corpora)} corpora"
+    script, _ = _script()
+    return _environment().get_template("report.html.j2").render(
+        title=title, corpora=views, totals=totals, checks=checks_view, version=__version__,
+        csp=content_security_policy(), script=Markup(script), style=Markup(_asset("_style.css")),
+        sources_total=sum(len(v["sources"]) for v in views), claims_total=sum(v["claims"] for v in views),
+    )
+
+
+def write_html(path: Path | str, corpora: list[Corpus], *, checks: list[dict] | None = None) -> None:
+    """Write the HTML report atomically (a temporary file, then a rename)."""
+    write_atomic(Path(path), render_html(corpora, checks=checks))
+
+
+# --------------------------------------------------------------------------- the example report
+
+
+def screenshot(html_file: Path, png_file: Path, *, width: int = 1280, height: int = 1500,
+               browser: Any = None) -> None:
+    """A PNG of the first screenful of an HTML file (header, conflicts, agreements), taken by
+    Debian's Chromium through playwright (or by the playwright ``browser`` given)."""
+    if browser is not None:
+        page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
+        try:
+            page.goto(Path(html_file).resolve().as_uri())
+            page.wait_for_load_state("load")
+            page.screenshot(path=str(png_file), full_page=False)
+        finally:
+            page.close()
+        return
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        raise FileNotFoundError(f"{CHROMIUM} not found: apt-get install chromium")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            screenshot(html_file, png_file, width=width, height=height, browser=launched)
+        finally:
+            launched.close()
+
+
+def example_corpora() -> list[Corpus]:
+    """The bundled corpus, compared, with source paths relative to the repository (reproducible)."""
+    from .compare import compare
+    from .extract import extract
+    from .sources import load
+
+    package_parent = Path(str(resources.files("crosscheck"))).parent
+    out = []
+    for corpus in load([]):
+        corpus = compare(extract(corpus))
+        sources = []
+        for s in corpus.sources:
+            try:
+                s = replace(s, path=Path(s.path).resolve().relative_to(package_parent.resolve()).as_posix())
+            except ValueError:
+                pass
+            sources.append(s)
+        out.append(replace(corpus, sources=tuple(sources)))
+    return out
+
+
+def regenerate(folder: Path | str, *, png: bool = True, browser: Any = None) -> list[Path]:
+    """Write the example report of the bundled corpus into folder: NAME.html, NAME.json, NAME.png."""
+    from .report import write_json
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    corpora = example_corpora()
+    name = corpora[0].id
+    written = [folder / f"{name}.html", folder / f"{name}.json"]
+    write_html(written[0], corpora)
+    write_json(written[1], corpora)
+    if png:
+        written.append(folder / f"{name}.png")
+        screenshot(written[0], written[2], browser=browser)
+    for path in written:  # published files: readable by all (write_atomic's temporary files are private)
+        path.chmod(0o644)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 1 or argv[0] in ("-h", "--help"):
+        print("usage: python -m crosscheck.html FOLDER   (writes the bundled corpus's report: .html, .json, .png)",
+              file=sys.stderr)
+        return 2
+    for path in regenerate(argv[0]):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,205 @@
+"""The command line, run as a user runs it: exit codes, stdout, stderr, the JSON file."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import CSM, DW, FRANCE24, GOLD, MULTINEWS, RFERL_US
+from crosscheck.cli import app
+
+CLAIM_FIELDS = ("id", "source", "type", "text", "start", "end", "sentence", "value", "low", "high", "unit",
+                "subject", "event", "date")
+
+
+def run(*args, cwd) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "250", "NO_COLOR": "1"}
+    env.pop("FORCE_COLOR", None)
+    return subprocess.run([sys.executable, "-m", "crosscheck", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def assert_one_line_error(result, *fragments):
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("crosscheck: error: ")
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def test_report_exits_1_on_the_seed_conflicts(tmp_path):
+    result = run("report", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == ""
+    out = result.stdout
+    assert "crosscheck fallujah-2014" in out
+    assert "CONFLICT" in out and "AGREE" in out
+    assert "date of offered help" in out and "residents fled" in out
+    assert "2014-01-06 (inferred)" in out
+
+
+def test_report_quiet_prints_one_line(tmp_path):
+    result = run("report", "--quiet", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("fallujah-2014: 5 sources, ")
+    assert ", 2 conflicts, " in lines[0]
+
+
+def test_report_exits_0_without_conflicts(tmp_path, seed_dir):
+    result = run("report", "-q", seed_dir / f"{DW}.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"{DW}: 1 sources, ")
+    assert ", 0 conflicts, 0 agreements, " in result.stdout
+
+
+def test_report_json(tmp_path):
+    out = tmp_path / "report.json"
+    result = run("report", "--quiet", "--json", out, cwd=tmp_path)
+    assert result.returncode == 1
+    d = json.loads(out.read_text(encoding="utf-8"))
+    assert d["schema_version"] == 1
+    assert {"sources", "claims", "findings"} <= set(d)
+    assert [s["outlet"] for s in d["sources"]] == ["RFE/RL", "FRANCE 24", "DW", "RFE/RL", "Christian Science Monitor"]
+    assert d["claims"] and all(set(CLAIM_FIELDS) <= set(c) for c in d["claims"])
+    c = next(c for c in d["claims"] if c["source"] == CSM and c["text"] == "at least 34")
+    assert (c["type"], c["value"], c["low"], c["high"], c["subject"], c["event"], c["date"]) == (
+        "quantity", 34, 34, None, "people", "killed", "2014-01-05")
+    assert c["end"] - c["start"] == len("at least 34")
+    assert sum(f["verdict"] == "conflict" for f in d["findings"]) == 2
+    ids = {c["id"] for c in d["claims"]}
+    assert all(set(f["claims"]) <= ids for f in d["findings"])
+
+
+def test_claims_prints_a_table_and_writes_json(tmp_path):
+    out = tmp_path / "claims.json"
+    result = run("claims", "--json", out, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Claims in fallujah-2014" in result.stdout
+    row = next(line for line in result.stdout.splitlines() if "more than 34" in line)
+    assert "FRANCE 24" in row and "people" in row and "killed" in row and "2014-01-05" in row
+    assert "December 30" in result.stdout and "2013-12-30" in result.stdout
+    d = json.loads(out.read_text(encoding="utf-8"))
+    assert d["schema_version"] == 1 and "findings" not in d and d["claims"]
+
+
+def test_claims_with_overrides(tmp_path):
+    out = tmp_path / "claims.json"
+    result = run("claims", "--json", out, "--outlet", f"{RFERL_US}=Radio Free Europe",
+                 "--published", f"{CSM}=2014-01-07", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    sources = {s["id"]: s for s in json.loads(out.read_text(encoding="utf-8"))["sources"]}
+    assert sources[RFERL_US]["outlet"] == "Radio Free Europe"
+    assert sources[CSM]["published"] == "2014-01-07" and sources[CSM]["published_inferred"] is False
+    claims = json.loads(out.read_text(encoding="utf-8"))["claims"]
+    # the Monitor's "today" now means 7 January
+    assert {c["date"] for c in claims if c["source"] == CSM and c["text"] == "today"} == {"2014-01-07"}
+
+
+def test_missing_path_is_a_one_line_error(tmp_path):
+    result = run("report", tmp_path / "no-such-folder", cwd=tmp_path)
+    assert_one_line_error(result, "no-such-folder", "no such file or directory")
+    assert result.stdout == ""
+
+
+def test_empty_directory_is_a_one_line_error(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("report", empty, cwd=tmp_path)
+    assert_one_line_error(result, "no .txt, .md or .html files")
+
+
+def test_binary_input_is_a_one_line_error(tmp_path):
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n" + bytes(range(256)))
+    result = run("claims", pdf, cwd=tmp_path)
+    assert_one_line_error(result, "scan.pdf", "binary file (PDF)")
+
+
+def test_bad_override_is_a_one_line_error(tmp_path):
+    result = run("report", "--published", f"{CSM}=yesterday", cwd=tmp_path)
+    assert_one_line_error(result, "'yesterday' is not YYYY-MM-DD")
+    result = run("report", "--outlet", "FRANCE 24", cwd=tmp_path)
+    assert_one_line_error(result, "expected SOURCE=OUTLET")
+
+
+@pytest.mark.parametrize("args, fragment", [(("report", "--no-such-option"), "--no-such-option"),
+                                            (("reprot",), "reprot")])
+def test_usage_error_is_a_one_line_error(tmp_path, args, fragment):
+    result = run(*args, cwd=tmp_path)
+    assert_one_line_error(result, fragment)
+
+
+def test_json_into_a_missing_folder_is_a_one_line_error(tmp_path):
+    result = run("report", "-q", "--json", tmp_path / "nowhere" / "r.json", cwd=tmp_path)
+    assert_one_line_error(result, "does not exist")
+
+
+def test_jsonl_cluster(tmp_path, seed_text):
+    path = tmp_path / "clusters.jsonl"
+    path.write_text(json.dumps({"id": "fallujah", "documents": [seed_text(FRANCE24), seed_text(CSM)]}) + "\n"
+                    + json.dumps({"id": "dw", "documents": [seed_text(DW)]}) + "\n", encoding="utf-8")
+    result = run("report", "-q", "--cluster", "dw", path, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines() == [result.stdout.strip()]
+    assert result.stdout.startswith("dw: 1 sources, ")
+    result = run("report", "-q", path, cwd=tmp_path)
+    assert [line.split(":")[0] for line in result.stdout.strip().splitlines()] == ["fallujah", "dw"]
+    result = run("report", "-q", "--cluster", "nope", path, cwd=tmp_path)
+    assert_one_line_error(result, "no cluster with id 'nope'")
+    # a broken line is reported (file:line) and skipped, with or without --cluster
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write('{"id": "broken", "documents": [\n')
+    result = run("report", "-q", path, cwd=tmp_path)
+    assert result.returncode in (0, 1) and "Traceback" not in result.stderr
+    assert "clusters.jsonl:3" in result.stdout + result.stderr  # reported, not silently dropped
+    assert [line.split(":")[0] for line in result.stdout.splitlines()
+            if line.startswith(("fallujah:", "dw:"))] == ["fallujah", "dw"]
+    result = run("report", "-q", "--cluster", "dw", path, cwd=tmp_path)
+    assert result.returncode in (0, 1) and "Traceback" not in result.stderr
+    assert result.stdout.startswith("dw: 1 sources, ")
+    assert "clusters.jsonl:3: not a cluster line" in result.stderr
+
+
+def test_report_on_a_multinews_cluster(tmp_path, multinews):
+    cluster = "multinews-lb184-robert-durst-gun-sentence"
+    out = tmp_path / "durst.json"
+    result = run("report", "-q", "--cluster", cluster, "--json", out, MULTINEWS, cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    assert result.stdout.startswith(f"{cluster}: 3 sources, ")
+    d = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["outlet"] for s in d["sources"]] == ["Reuters", "AP", "The Advocate (New Orleans)"]
+    assert result.returncode == (1 if any(f["verdict"] == "conflict" for f in d["findings"]) else 0)
+
+
+def test_score_command(tmp_path, multinews):
+    shutil.copytree(GOLD, tmp_path / "tests" / "gold")
+    result = run("score", "--corpora", MULTINEWS.parent, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("fallujah-2014: recall ")
+    assert "furniture claims 0" in lines[0]
+    assert lines[-1].startswith("Multi-News gold (4 clusters): recall ")
+
+
+def test_cli_runner_claims_on_one_file(seed_dir):
+    result = CliRunner().invoke(app, ["claims", str(seed_dir / f"{FRANCE24}.txt")], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert f"Claims in {FRANCE24}" in result.output
+    assert "Friday and Saturday" in result.output and "2014-01-03/2014-01-04" in result.output
+
+
+@pytest.mark.parametrize("command", ["report", "claims", "score", "bench"])
+def test_help(command):
+    result = CliRunner().invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output

@@ -1,0 +1,251 @@
+"""Alignment and verdicts on the seed corpus: what the outlets agree on and where they conflict."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+
+import crosscheck
+from conftest import CSM, DW, FRANCE24, MONDAY, RFERL_MALIKI, RFERL_US
+from crosscheck import Verdict
+from crosscheck.align import align, base_unit, common_entities, entities, same_fact
+from crosscheck.compare import bounds, judge
+
+
+def texts(corpus, finding) -> list[tuple[str, str]]:
+    return sorted((corpus.claim(cid).source, corpus.claim(cid).text) for cid in finding.claims)
+
+
+def finding_with(corpus, source_id, text):
+    """The finding that holds the claim `text` of `source_id`."""
+    (claim,) = [c for c in corpus.claims if c.source == source_id and c.text == text]
+    (finding,) = [f for f in corpus.findings if claim.id in f.claims]
+    return finding
+
+
+# --------------------------------------------------------------------------- verdicts on the seed corpus
+
+
+def test_conflicts_are_irans_offer_and_the_residents_fleeing(seed_compared):
+    conflicts = [f for f in seed_compared.findings if f.verdict is Verdict.CONFLICT]
+    assert sorted(f.topic for f in conflicts) == ["date of offered help", "residents fled"]
+
+    offer = next(f for f in conflicts if f.type == "date")
+    said = texts(seed_compared, offer)
+    assert (RFERL_MALIKI, "January 6") in said  # "was quoted by Iranian media on January 6"
+    assert (DW, "Sunday") in said  # "was reported as saying in Tehran on Sunday"
+    assert offer.low == "2014-01-05" and offer.high == "2014-01-06"
+
+    fleeing = next(f for f in conflicts if f.type == "quantity")
+    said = texts(seed_compared, fleeing)
+    assert (RFERL_MALIKI, "thousands") in said and (RFERL_US, "hundreds") in said
+    assert {seed_compared.claim(cid).subject for cid in fleeing.claims} == {"residents"}
+
+
+def test_people_killed_on_sunday_agree(seed_compared):
+    f = finding_with(seed_compared, FRANCE24, "more than 34")
+    assert f.verdict is Verdict.AGREE
+    assert f.topic == "people killed on 2014-01-05"
+    assert (CSM, "at least 34") in texts(seed_compared, f)
+    assert {FRANCE24, CSM} <= set(f.sources)
+
+
+def test_sundays_toll_holds_only_sundays_killings(seed_compared):
+    """More than 34 and at least 34: 35 or more. Not the 58 wounded, not 'scores' killed 'in recent days'."""
+    f = finding_with(seed_compared, FRANCE24, "more than 34")
+    claims = [seed_compared.claim(cid) for cid in f.claims]
+    assert [(c.event, c.date) for c in claims] == [("killed", "2014-01-05")] * len(claims)
+    assert texts(seed_compared, f) == [(FRANCE24, "more than 34"), (CSM, "at least 34")]
+    assert (f.low, f.best, f.high) == (35, 35, None)
+    assert f.outlets == 2
+
+
+def test_militants_killed_on_sunday_agree(seed_compared):
+    f = finding_with(seed_compared, DW, "25")
+    assert f.verdict is Verdict.AGREE
+    assert f.topic == "militants killed on 2014-01-05"
+    assert texts(seed_compared, f) == [(FRANCE24, "at least 25"), (DW, "25")]
+    assert f.best == 25
+
+
+def test_date_of_the_statement_agrees(seed_compared):
+    f = finding_with(seed_compared, DW, "Monday")
+    assert f.verdict is Verdict.AGREE
+    assert f.type == "date" and f.topic == "date of statement"
+    assert f.best == f.low == f.high == "2014-01-06"
+    said = texts(seed_compared, f)
+    assert (RFERL_MALIKI, "January 6") in said and (DW, "Monday") in said
+    assert any(source == CSM and text == "today" for source, text in said)
+
+
+def test_start_of_the_fighting_agrees(seed_compared):
+    f = finding_with(seed_compared, RFERL_MALIKI, "December 30")
+    assert f.verdict is Verdict.AGREE
+    assert f.low == f.best == f.high == "2013-12-30"
+    said = texts(seed_compared, f)
+    assert (RFERL_MALIKI, "December 30") in said and (RFERL_US, "December 30") in said
+
+
+def test_sundays_toll_never_mixes_with_friday_and_saturday(seed_compared):
+    friday = finding_with(seed_compared, FRANCE24, "more than 160")
+    said = texts(seed_compared, friday)
+    assert (FRANCE24, "more than 34") not in said and (CSM, "at least 34") not in said
+    assert friday.verdict is not Verdict.CONFLICT
+    for f in seed_compared.findings:
+        dates = {seed_compared.claim(cid).date for cid in f.claims if seed_compared.claim(cid).type == "quantity"}
+        assert not ({"2014-01-05", "2014-01-03/2014-01-04"} <= dates), f.topic
+
+
+def test_findings_are_well_formed(seed_compared):
+    claim_ids = {c.id for c in seed_compared.claims}
+    seen: set[str] = set()
+    for f in seed_compared.findings:
+        assert isinstance(f.verdict, Verdict)
+        assert f.explanation and f.topic
+        assert set(f.claims) <= claim_ids and f.claims
+        assert not (set(f.claims) & seen), "a claim in two findings"
+        seen |= set(f.claims)
+        sources = {seed_compared.claim(cid).source for cid in f.claims}
+        assert set(f.sources) == sources
+        assert f.outlets == len({seed_compared.source(s).outlet for s in sources})
+        if f.verdict in (Verdict.AGREE, Verdict.CONFLICT):
+            assert len(sources) >= 2
+            for sid in sources:
+                assert seed_compared.source(sid).outlet in f.explanation
+        else:
+            assert len(sources) == 1 and f.explanation.startswith("Only ")
+        if f.type == "quantity" and f.low is not None and f.high is not None and f.best is not None:
+            assert f.low <= f.best <= f.high
+        if f.verdict is Verdict.CONFLICT and f.type == "quantity":
+            # no midpoint invented between figures that contradict each other
+            values = [seed_compared.claim(c).value for c in f.claims]
+            assert f.best is None or f.best in values
+        if f.type == "date" and f.low is not None:
+            assert date.fromisoformat(f.low) <= date.fromisoformat(f.high)
+    assert seen == claim_ids  # every claim is accounted for
+
+
+def test_findings_order_conflicts_first(seed_compared):
+    order = {Verdict.CONFLICT: 0, Verdict.AGREE: 1, Verdict.SINGLE: 2}
+    ranks = [order[f.verdict] for f in seed_compared.findings]
+    assert ranks == sorted(ranks)
+    assert seed_compared.findings[0].verdict is Verdict.CONFLICT
+
+
+def test_explanations_say_why(seed_compared):
+    f = finding_with(seed_compared, FRANCE24, "more than 34")
+    assert "FRANCE 24 says 'more than 34' (35 or more)" in f.explanation
+    assert "Christian Science Monitor says 'at least 34' (34 or more)" in f.explanation
+    assert "qualifiers" in f.explanation
+    conflict = finding_with(seed_compared, RFERL_MALIKI, "thousands")
+    assert "2,000 to 9,999" in conflict.explanation and "200 to 999" in conflict.explanation
+    assert "cannot both be right" in conflict.explanation
+
+
+def test_compare_is_deterministic(seed_extracted, seed_compared):
+    again = crosscheck.compare(seed_extracted)
+    assert [(f.id, f.verdict) for f in again.findings] == [(f.id, f.verdict) for f in seed_compared.findings]
+
+
+def test_two_outlets_alone(seed):
+    """FRANCE 24 and the Monitor alone: the Sunday toll still agrees and nothing conflicts."""
+    corpus = crosscheck.compare(crosscheck.extract([seed.source(FRANCE24), seed.source(CSM)]))
+    assert not [f for f in corpus.findings if f.verdict is Verdict.CONFLICT]
+    toll = finding_with(corpus, CSM, "at least 34")
+    assert toll.verdict is Verdict.AGREE and len(toll.sources) == 2
+
+
+def test_one_source_has_only_single_source_findings(seed):
+    corpus = crosscheck.compare(crosscheck.extract([seed.source(DW)]))
+    assert corpus.findings and all(f.verdict is Verdict.SINGLE for f in corpus.findings)
+
+
+# --------------------------------------------------------------------------- the pieces
+
+
+def claim(corpus, source_id, text):
+    (c,) = [c for c in corpus.claims if c.source == source_id and c.text == text]
+    return c
+
+
+def test_same_fact(seed_extracted):
+    s = seed_extracted
+    assert same_fact(claim(s, FRANCE24, "more than 34"), claim(s, CSM, "at least 34"))
+    assert same_fact(claim(s, FRANCE24, "at least 25"), claim(s, DW, "25"))
+    # the same source never states one fact twice; different times are different facts
+    assert not same_fact(claim(s, FRANCE24, "more than 34"), claim(s, FRANCE24, "more than 160"))
+    assert not same_fact(claim(s, CSM, "at least 34"), claim(s, FRANCE24, "more than 160"))
+    # soldiers are not civilians, and a count is not a date
+    assert not same_fact(claim(s, FRANCE24, "22"), claim(s, DW, "25"))
+    assert not same_fact(claim(s, FRANCE24, "more than 34"), claim(s, DW, "Monday"))
+
+
+def test_align_groups_cover_every_claim_once(seed_extracted):
+    groups = align(seed_extracted.claims)
+    flat = [c.id for g in groups for c in g]
+    assert sorted(flat) == sorted(c.id for c in seed_extracted.claims)
+    for g in groups:
+        assert len({c.type for c in g}) == 1
+
+
+def test_common_entities_and_entities(seed_extracted):
+    common = common_entities(seed_extracted.claims)
+    assert "falluj" in common or "anbar" in common  # the place every outlet names ties nothing together
+    names = entities("The deputy chief of staff of Iran's army, General Mohammad Hejazi, was quoted by Iranian "
+                     "media on January 6 as saying that Iran can offer \"military equipment and advisers\" should "
+                     "Baghdad ask for them.")
+    assert {"iran", "hejaz", "baghd"} <= names
+    assert "janua" not in names
+
+
+def test_base_units():
+    assert base_unit("year") == ("month", 12.0)
+    assert base_unit("week") == ("day", 7.0)
+    assert base_unit("mile") == ("metre", 1609.344)
+    assert base_unit("dollar") == ("dollar", 1.0)
+    assert base_unit(None) == (None, 1.0)
+
+
+def test_bounds_read_qualifiers(seed_extracted):
+    s = seed_extracted
+    assert bounds(claim(s, FRANCE24, "more than 34")) == (35, math.inf)
+    assert bounds(claim(s, CSM, "at least 34")) == (34, math.inf)
+    low, high = bounds(claim(s, DW, "25"))  # an exact figure: itself, give or take rounding
+    assert low <= 25 <= high and high - low < 2
+    assert bounds(claim(s, RFERL_MALIKI, "thousands")) == (2000, 9999)
+    assert bounds(claim(s, CSM, "two to three days")) == (2, 3)
+
+
+def test_judge_single_and_conflict(seed_extracted):
+    s = seed_extracted
+    sources = {x.id: x for x in s.sources}
+    single = judge([claim(s, FRANCE24, "more than 160")], sources)
+    assert single.verdict is Verdict.SINGLE and single.sources == (FRANCE24,)
+    assert single.explanation == "Only FRANCE 24 says 'more than 160' (161 or more)."
+    clash = judge([claim(s, RFERL_MALIKI, "thousands"), claim(s, RFERL_US, "hundreds")], sources)
+    assert clash.verdict is Verdict.CONFLICT
+    assert (clash.low, clash.high) == (200, 9999)
+    assert clash.outlets == 1  # two RFE/RL articles
+
+
+def test_rounding_tolerance_on_real_figures(make_source):
+    """DW's 'killing 25 Islamist militants' and FRANCE 24's 'at least 25 militants' are one fact, and agree."""
+    dw = make_source("Iraqi government forces launched an airstrike on the city of Ramadi on Sunday, killing 25 "
+                     "Islamist militants, according to local officials.\n", source_id="dw")
+    f24 = make_source("Iraqi army airstrikes and fighting killed more than 34 people on Sunday, officials said, as "
+                      "well as at least 25 militants.\n", source_id="f24", published=date(2014, 1, 5), updated=MONDAY)
+    corpus = crosscheck.compare(crosscheck.extract([dw, f24]))
+    agree = [f for f in corpus.findings if f.verdict is Verdict.AGREE and f.type == "quantity"]
+    assert [f.topic for f in agree] == ["militants killed on 2014-01-05"]
+    assert sorted(corpus.claim(cid).text for cid in agree[0].claims) == ["25", "at least 25"]
+    # the 34+ people killed are not the 25 militants
+    toll = finding_with(corpus, "f24", "more than 34")
+    assert toll.verdict is Verdict.SINGLE
+    assert not [f for f in corpus.findings if f.verdict is Verdict.CONFLICT]
+
+
+@pytest.mark.parametrize("source_id", [RFERL_MALIKI, FRANCE24, DW, RFERL_US, CSM])
+def test_every_source_takes_part(seed_compared, source_id):
+    assert any(source_id in f.sources for f in seed_compared.findings)

@@ -1,0 +1,542 @@
+"""Extraction of quantities and dates, unit by unit and end to end, on real news sentences.
+
+Seed sentences are quoted from the bundled Fallujah articles; Multi-News sentences are read from
+the corpus file at test time by (cluster, document, snippet) and skipped when it is absent.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import CSM, DW, FRANCE24, MONDAY, RFERL_MALIKI, RFERL_US
+from crosscheck.extract import extract, extract_source, find_dates, find_quantities
+from crosscheck.extract.dates import interval
+from crosscheck.sources import normalise
+
+GAZA = "multinews-lb102-gaza-2014-tunnels-reservists"
+BP = "multinews-lb038-bp-shareholders-reject-ceo-pay"
+JETS = "multinews-lb014-jets-cheerleaders-settlement"
+DAYCARE = "multinews-lb033-chicago-daycare-hot-glue"
+COSBY = "multinews-lb058-bill-cosby-sentenced"
+DURST = "multinews-lb184-robert-durst-gun-sentence"
+COLD_CASE = "multinews-lb006-illinois-oldest-cold-case-freed"
+ARAB_SPRING = "multinews-lb045-libya-yemen-protest-deaths"
+KC = "multinews-lb080-kansas-city-craigslist-shooting"
+TESLA = "multinews-lb188-tesla-model-x-autopilot-crash"
+
+# seed sentences (crosscheck/examples/fallujah-2014)
+F24_TOLL = ("Iraqi army airstrikes and fighting killed more than 34 people on Sunday, officials said, "
+            "as well as at least 25 militants.")
+F24_LIST = ("Two Anbar government officials told the Associated Press by telephone that 22 soldiers and "
+            "12 civilians were killed around Ramadi and another 58 people were wounded.")
+F24_FRI_SAT = ("On Friday and Saturday, more than 160 people were killed in the worst violence to hit Anbar "
+               "province in years.")
+RFE_DRONES = ("In an effort to help Iraq track militant groups, the spokesman said the United States would also "
+              "provide more surveillance drones: 10 in the upcoming weeks and another 48 later this year.")
+RFE_SCORES = ("Scores of people have been reported killed in fighting in Anbar in recent days, and reports have "
+              "spoken of thousands of residents fleeing the violence.")
+RFE_HUNDREDS = ("With hundreds of residents already fleeing shelling and air strikes by government forces, Iraqi "
+                "Prime Minister Nuri al-Maliki is calling on residents of Fallujah to take action to expel the "
+                "militants from the city and avert an assault by the Iraqi Army.")
+RFE_DEC30 = ("The latest fighting broke out in Anbar Province on December 30 after a Sunni protest camp in Ramadi "
+             "was dismantled by government forces.")
+RFE_DEC2011 = "U.S. troops withdrew from Iraq in December 2011."
+RFE_LAST_WEEK = ("Fighters of the Al-Qaeda-linked Islamic State in Iraq and the Levant last week seized parts of "
+                 "Fallujah and the nearby capital of Anbar Province, Ramadi, in what has been seen as a serious "
+                 "challenge to Maliki's Shi'ite-led government.")
+RFE_2003 = ("The region, west of Baghdad, was the site of major U.S. operations against militants following the "
+            "2003 invasion that toppled Iraqi ruler Saddam Hussein.")
+RFE_JAN6 = "In a statement broadcast on state-run television on January 6, Maliki denounced the militants as \"terrorists.\""
+DW_SUNDAY = ("Iraqi government forces - battling what has become a more general al Qaeda offensive in the region "
+             "bordering Syria - launched an airstrike on the city of Ramadi on Sunday, killing 25 Islamist "
+             "militants, according to local officials.")
+DW_MONDAY = ("In a message broadcast on state television on Monday, al-Maliki called on residents of Fallujah to "
+             "drive out what he called \"terrorists\" holding the city to spare it an assault by the army.")
+CSM_TRUCK = ("A burned army truck looks over a hill as gunmen guard during clashes with Iraqi security forces on "
+             "the outskirts of Fallujah, 40 miles west of Baghdad on Sunday, Jan. 5.")
+CSM_DAYS = ("Lt. Gen. Rasheed Fleih, who leads the Anbar Military Command, told the state television Sunday that "
+            "\"two to three days\" are needed to push the militants out of Fallujah and parts of Ramadi.")
+CSM_TODAY = ("Iraq's prime minister today called upon the residents of the Al-Qaeda-occupied city of Fallujah to "
+             "oust the militants, spurring speculation that Iraqi military forces are set to retake the city "
+             "imminently.")
+CSM_YESTERDAY = ("The Washington Post reported yesterday that Secretary of State John Kerry said the US would do "
+                 "\u201ceverything that is possible\" to support Iraqi forces against ISIL, though he said that did "
+                 "not include US troops on the ground.")
+CSM_2004 = ("The Washington Post notes that Fallujah has a particular resonance for the US military, being the "
+            "site of a major US offensive against Sunni militants in 2004 during the US invasion of Iraq.")
+CSM_TOLL = ("Despite the ongoing fighting around Fallujah and Anbar Province \u2013 which left at least 34 people "
+            "dead on Sunday, according to Voice of America \u2013 ISIL's high profile may belie the group's "
+            "weakness in Iraq, writes Deutsche Welle in a separate analysis.")
+F24_SYRIA = ("In neighbouring Syria, ISIL has become a major player in joining the nearly three-year-old uprising "
+             "against President Bashar al-Assad, capturing vast swathes of land in the north.")
+F24_LAST_YEAR = ("Violence in Iraq last year reached a level not seen since 2008, when the country was just "
+                 "emerging from a brutal period of sectarian killings that followed the overthrow of Saddam Hussein.")
+RFE_SPRING = ("Carney told reporters in Washington that the United States was \"looking to provide an additional "
+              "shipment of Hellfire missiles\u201d as early as this spring.")
+
+
+def quantities(sentence: str, anchor: date | None = MONDAY) -> dict:
+    """{span text: QuantitySpan} as the pipeline finds them: dates masked first."""
+    s = normalise(sentence)
+    masked = [(d.start, d.end) for d in find_dates(s, anchor=anchor)]
+    return {s[q.start:q.end]: q for q in find_quantities(s, masked=masked)}
+
+
+def dates(sentence: str, anchor: date | None = MONDAY) -> dict:
+    s = normalise(sentence)
+    return {d.text: d.value for d in find_dates(s, anchor=anchor)}
+
+
+def overlapping(found: dict, sentence: str, snippet: str) -> list[str]:
+    """Quantity spans that overlap a snippet of the sentence."""
+    at = sentence.index(snippet)
+    return [t for t, q in found.items() if q.start < at + len(snippet) and at < q.end]
+
+
+# --------------------------------------------------------------------------- qualifiers and bounds
+
+
+def test_more_than_is_an_exclusive_lower_bound():
+    q = quantities(F24_TOLL)["more than 34"]
+    assert (q.value, q.low, q.high, q.unit, q.qualifier) == (34, 35, None, None, "more than")
+
+
+def test_at_least_is_an_inclusive_lower_bound():
+    q = quantities(F24_TOLL)["at least 25"]
+    assert (q.value, q.low, q.high, q.qualifier) == (25, 25, None, "at least")
+    q = quantities(CSM_TOLL)["at least 34"]
+    assert (q.value, q.low, q.high) == (34, 34, None)
+
+
+def test_the_friday_saturday_toll():
+    q = quantities(F24_FRI_SAT)["more than 160"]
+    assert (q.low, q.high) == (161, None)
+
+
+def test_up_to_is_an_upper_bound(corpus_sentence):
+    s = corpus_sentence(ARAB_SPRING, 1, "up to 26,000 riot police")
+    found = quantities(s)
+    assert (found["up to 26,000"].value, found["up to 26,000"].low, found["up to 26,000"].high) == (26000, None, 26000)
+    # "an estimated 10,000 people" in the same sentence is an approximate figure around 10,000
+    est = found["an estimated 10,000"]
+    assert est.qualifier == "an estimated" and est.low < 10000 < est.high
+    s = corpus_sentence(KC, 1, "up to $7,000")
+    (q,) = quantities(s).values()
+    assert (q.high, q.low, q.unit) == (7000, None, "dollar")
+
+
+def test_nearly_is_at_most_the_figure(corpus_sentence):
+    s = corpus_sentence(COSBY, 2, "nearly 1,600 inmates")
+    q = quantities(s)["nearly 1,600"]
+    assert q.high == 1600 and 1400 <= q.low < 1600 and q.qualifier == "nearly"
+
+
+def test_nearly_three_year_old():
+    (text, q), = quantities(F24_SYRIA).items()
+    assert text.startswith("nearly three")
+    assert q.high == 3 and q.low < 3 and q.unit == "year"
+
+
+def test_about_is_a_band_around_the_figure(corpus_sentence):
+    s = corpus_sentence(DURST, 1, "about 30 miles")
+    q = quantities(s)["about 30 miles"]
+    assert (q.value, q.low, q.high, q.unit) == (30, 27, 33, "mile")
+    s = corpus_sentence(COLD_CASE, 0, "dozens of FBI agents")
+    q = quantities(s)["about 65 miles"]
+    assert q.low < 65 < q.high and q.unit == "mile"
+
+
+@pytest.mark.parametrize("cluster, doc, snippet, text, high", [
+    (TESLA, 0, "about 900,000 lives", "about 900,000", 990000),
+    (ARAB_SPRING, 1, "an estimated 200,000 people", "an estimated 200,000", 220000),
+])
+def test_about_upper_bound_has_no_float_noise(corpus_sentence, cluster, doc, snippet, text, high):
+    q = quantities(corpus_sentence(cluster, doc, snippet))[text]
+    assert q.high == high
+
+
+def test_under_is_an_exclusive_upper_bound_for_whole_years(corpus_sentence):
+    s = corpus_sentence(DAYCARE, 2, "under 13 years old")
+    q = quantities(s)["under 13 years old"]
+    assert (q.low, q.high, q.unit, q.qualifier) == (None, 12, "year", "under")
+
+
+@pytest.mark.parametrize("cluster, doc, snippet, text, most", [
+    ("multinews-lb144-oj-simpson-parole-hearing", 0, "less than 1 percent", "less than 1 percent", 1),
+    (JETS, 1, "less than $5 an hour", "less than $5", 5),
+])
+def test_less_than_a_measure_is_not_one_unit_less(corpus_sentence, cluster, doc, snippet, text, most):
+    q = quantities(corpus_sentence(cluster, doc, snippet))[text]
+    # 0.5 percent is less than 1 percent; $4.50 is less than $5
+    assert most - 1 < q.high <= most
+
+
+# --------------------------------------------------------------------------- ranges, scales, vague amounts
+
+
+def test_word_range_with_unit():
+    q = quantities(CSM_DAYS)["two to three days"]
+    assert (q.value, q.low, q.high, q.unit) == (2, 2, 3, "day")
+
+
+def test_scaled_numbers(corpus_sentence):
+    found = quantities(corpus_sentence(BP, 1, "$1.4 million from $1 million"))
+    assert (found["$1.4 million"].value, found["$1.4 million"].unit) == (1_400_000, "dollar")
+    assert found["$1 million"].value == 1_000_000
+    found = quantities(corpus_sentence(GAZA, 1, "1.7 million people"))
+    q = found["1.7 million"]
+    assert (q.value, q.low, q.high, q.unit) == (1_700_000, 1_700_000, 1_700_000, None)
+
+
+@pytest.mark.parametrize("sentence, text, low, high", [
+    (RFE_SCORES, "Scores", 40, 99),
+    (RFE_SCORES, "thousands", 2000, 9999),
+    (RFE_HUNDREDS, "hundreds", 200, 999),
+    ("Dozens killed in Iraq Christmas bombings", "Dozens", 24, 99),  # a FRANCE 24 headline
+])
+def test_vague_amounts_are_ranges(sentence, text, low, high):
+    q = quantities(sentence)[text]
+    assert (q.value, q.low, q.high, q.unit) == (None, low, high, None)
+
+
+def test_vague_amounts_in_the_corpus(corpus_sentence):
+    q = quantities(corpus_sentence(COLD_CASE, 0, "dozens of FBI agents"))["dozens"]
+    assert (q.low, q.high) == (24, 99)
+    q = quantities(corpus_sentence(GAZA, 0, "several dozen Israeli troops"))["several dozen"]
+    assert (q.value, q.low, q.high) == (None, 36, 99)
+
+
+# --------------------------------------------------------------------------- units
+
+
+def test_units():
+    q = quantities(CSM_TRUCK)["40 miles"]
+    assert (q.value, q.unit) == (40, "mile")
+
+
+def test_money_and_percent(corpus_sentence):
+    q = quantities(corpus_sentence(JETS, 0, "$325,000 settlement"))["$325,000"]
+    assert (q.value, q.low, q.high, q.unit) == (325000, 325000, 325000, "dollar")
+    found = quantities(corpus_sentence(BP, 0, "20 percent increase"))
+    assert (found["20 percent"].value, found["20 percent"].unit) == (20, "percentage")
+    assert found["$19.6 million"].value == 19_600_000
+
+
+# --------------------------------------------------------------------------- what is not a count
+
+
+@pytest.mark.parametrize("sentence, snippet", [
+    (RFE_DEC30, "December 30"),
+    (RFE_DEC2011, "December 2011"),
+    (RFE_2003, "2003"),
+    (CSM_2004, "2004"),
+    (RFE_JAN6, "January 6"),
+    (CSM_TRUCK, "Jan. 5"),
+    (F24_LAST_YEAR, "2008"),
+])
+def test_dates_and_years_are_not_counts(sentence, snippet):
+    s = normalise(sentence)
+    assert overlapping(quantities(s), s, snippet) == []
+    assert any(snippet in text for text in dates(s))
+
+
+@pytest.mark.parametrize("line", [
+    "(FRANCE 24 with AFP, AP and REUTERS)",
+    "Text by FRANCE 24",
+    "  \u2022 16x9 Image",
+    "0:00 0:00:49 0:00",
+])
+def test_names_and_labels_are_not_counts(line):
+    assert quantities(line) == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    # not in the seed or the corpus: written the way wire copy names aircraft
+    "Iraq has been waiting for the F-16 fighter jets it ordered from the United States.",
+    "The Iraqi Airways Boeing 737 landed in Baghdad after the airport reopened.",
+])
+def test_model_designators_are_not_counts(sentence):
+    assert quantities(sentence) == {}
+
+
+def test_index_name_is_not_a_count(corpus_sentence):
+    s = corpus_sentence("multinews-lb198-egypt-final-round-vote-mubarak", 0, "EGX 30")
+    found = quantities(s)
+    assert overlapping(found, s, "EGX 30") == []
+    assert found["49 percent"].unit == "percentage"
+
+
+@pytest.mark.parametrize("cluster, doc, snippet", [
+    (DAYCARE, 2, "1:30 p.m."),
+    (COLD_CASE, 0, "6:57 p.m."),
+    ("multinews-lb150-autumn-veatch-plane-crash-survivor", 0, "2:45 p.m."),
+    (TESLA, 0, "9:27 a.m."),
+    (KC, 1, "7:30 p.m."),
+])
+def test_times_are_not_counts(corpus_sentence, cluster, doc, snippet):
+    s = corpus_sentence(cluster, doc, snippet)
+    assert overlapping(quantities(s), s, snippet) == []
+
+
+def test_time_beside_a_count(corpus_sentence):
+    s = corpus_sentence(DAYCARE, 2, "1:30 p.m.")
+    found = quantities(s, anchor=date(2017, 12, 12))
+    assert found["five"].value == 5  # "charged with five counts"
+    assert dates(s, anchor=date(2017, 12, 12))["Sunday"] == "2017-12-10"
+
+
+@pytest.mark.parametrize("cluster, doc, snippet", [
+    (GAZA, 0, "24th day"),
+    (ARAB_SPRING, 1, "10th day"),
+    (KC, 1, "84th Street"),
+    (KC, 1, "5500 block"),
+    (TESLA, 0, "March 23rd"),
+])
+def test_ordinals_and_addresses_are_not_counts(corpus_sentence, cluster, doc, snippet):
+    s = corpus_sentence(cluster, doc, snippet)
+    assert overlapping(quantities(s), s, snippet) == []
+
+
+@pytest.mark.parametrize("cluster, doc, snippet", [
+    (KC, 1, "816-474-8477"),
+    ("multinews-lb161-nc-volunteer-firefighters-arson", 1, "910-671-3100"),
+    ("multinews-lb141-carlie-trent-abduction-search", 0, "1-800-824-3463"),
+])
+def test_phone_numbers_are_not_counts(corpus_sentence, cluster, doc, snippet):
+    s = corpus_sentence(cluster, doc, snippet)
+    assert overlapping(quantities(s), s, snippet) == []
+
+
+def test_count_before_a_demonym_and_comma(corpus_sentence):
+    s = corpus_sentence(GAZA, 1, "more than 50 Israelis")
+    found = quantities(s, anchor=date(2014, 7, 31))
+    assert found["more than 1,300"].low == 1301
+    assert found["more than 50"].low == 51
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    (F24_TOLL, "Sunday", "2014-01-05"),
+    (DW_SUNDAY, "Sunday", "2014-01-05"),
+    (DW_MONDAY, "Monday", "2014-01-06"),
+    (RFE_DEC30, "December 30", "2013-12-30"),
+    (RFE_JAN6, "January 6", "2014-01-06"),  # on the anchor day itself, not a year earlier
+    (RFE_DEC2011, "December 2011", "2011-12"),
+    (CSM_2004, "2004", "2004"),
+    (RFE_2003, "2003", "2003"),
+    (RFE_LAST_WEEK, "last week", "2013-12-30/2014-01-05"),
+    (CSM_YESTERDAY, "yesterday", "2014-01-05"),
+    (CSM_TODAY, "today", "2014-01-06"),
+    (RFE_DRONES, "later this year", "2014-01-06/2014-12-31"),
+    (F24_FRI_SAT, "Friday and Saturday", "2014-01-03/2014-01-04"),
+    (CSM_TRUCK, "Sunday, Jan. 5", "2014-01-05"),
+    (F24_LAST_YEAR, "last year", "2013"),
+    (F24_LAST_YEAR, "2008", "2008"),
+    (RFE_SPRING, "this spring", "2014-03-20/2014-06-20"),
+])
+def test_dates_anchored_to_monday_6_january_2014(sentence, text, value):
+    assert dates(sentence)[text] == value
+
+
+def test_upcoming_weeks_starts_on_the_anchor():
+    found = dates(RFE_DRONES)
+    start, end = found["in the upcoming weeks"].split("/")
+    assert start == "2014-01-06" and "2014-01-13" <= end <= "2014-03-31"
+
+
+def test_dates_without_an_anchor():
+    assert dates(F24_TOLL, anchor=None) == {"Sunday": None}
+    assert dates(RFE_DEC2011, anchor=None) == {"December 2011": "2011-12"}
+    assert dates(CSM_2004, anchor=None) == {"2004": "2004"}
+    assert dates(RFE_DEC30, anchor=None) == {"December 30": None}
+
+
+def test_scheduled_dates_look_forward(corpus_sentence):
+    s = corpus_sentence(DAYCARE, 2, "return to court Dec. 26")
+    assert dates(s, anchor=date(2017, 12, 12)) == {"Dec. 26": "2017-12-26"}
+
+
+def test_interval():
+    assert interval("2011-12") == (date(2011, 12, 1), date(2011, 12, 31))
+    assert interval("2004") == (date(2004, 1, 1), date(2004, 12, 31))
+    assert interval("2013-12-30/2014-01-05") == (date(2013, 12, 30), date(2014, 1, 5))
+    assert interval("2014-01-05") == (date(2014, 1, 5), date(2014, 1, 5))
+    assert interval(None) is None
+    assert interval("Sunday") is None
+
+
+# --------------------------------------------------------------------------- extract_source on real text
+
+
+def by_text(claims, text, kind="quantity"):
+    found = [c for c in claims if c.text == text and c.type == kind]
+    assert len(found) == 1, f"{text!r}: {[(c.text, c.type) for c in claims]}"
+    return found[0]
+
+
+def test_subject_event_and_time_scope(make_source):
+    text = F24_TOLL + " " + F24_LIST + "\n\n" + F24_FRI_SAT + "\n"
+    source = make_source(text, published=date(2014, 1, 5), updated=MONDAY)
+    claims = extract_source(source)
+    toll = by_text(claims, "more than 34")
+    assert (toll.subject, toll.event, toll.date, toll.low, toll.high) == ("people", "killed", "2014-01-05", 35, None)
+    militants = by_text(claims, "at least 25")
+    assert (militants.subject, militants.event, militants.date) == ("militants", "killed", "2014-01-05")
+    soldiers, civilians = by_text(claims, "22"), by_text(claims, "12")
+    assert (soldiers.subject, soldiers.event, soldiers.value) == ("soldiers", "killed", 22)
+    assert (civilians.subject, civilians.event, civilians.value) == ("civilians", "killed", 12)
+    wounded = by_text(claims, "58")
+    assert (wounded.subject, wounded.event) == ("people", "wounded")
+    friday = by_text(claims, "more than 160")
+    assert (friday.subject, friday.event, friday.date) == ("people", "killed", "2014-01-03/2014-01-04")
+    assert by_text(claims, "Sunday", "date").date == "2014-01-05"
+    assert by_text(claims, "Friday and Saturday", "date").date == "2014-01-03/2014-01-04"
+
+
+def test_list_with_shared_subject_and_separate_scopes(make_source):
+    source = make_source(RFE_DRONES + "\n")
+    claims = extract_source(source)
+    ten, forty_eight = by_text(claims, "10"), by_text(claims, "48")
+    assert ten.subject == forty_eight.subject == "drones"
+    assert ten.event == forty_eight.event == "delivered"
+    assert forty_eight.date == "2014-01-06/2014-12-31"
+    assert ten.date is not None and ten.date.startswith("2014-01-06/") and ten.date != forty_eight.date
+
+
+def test_vague_amounts_take_their_subject(make_source):
+    claims = extract_source(make_source(RFE_SCORES + "\n\n" + RFE_HUNDREDS + "\n"))
+    scores = by_text(claims, "Scores")
+    assert (scores.subject, scores.event, scores.low, scores.high) == ("people", "killed", 40, 99)
+    thousands = by_text(claims, "thousands")
+    assert (thousands.subject, thousands.event) == ("residents", "fled")
+    hundreds = by_text(claims, "hundreds")
+    assert (hundreds.subject, hundreds.event, hundreds.low, hundreds.high) == ("residents", "fled", 200, 999)
+
+
+def test_claims_keep_original_characters(make_source):
+    source = make_source(CSM_TOLL + "\n")
+    (toll,) = [c for c in extract_source(source) if c.type == "quantity"]
+    assert toll.text == "at least 34" and (toll.subject, toll.event, toll.date) == ("people", "killed", "2014-01-05")
+    assert "\u2013" in toll.sentence  # the en dash the Monitor wrote, not the normalised hyphen
+    assert source.text[toll.start:toll.end] == toll.text
+    assert toll.sentence[toll.start - toll.sentence_start:][:len(toll.text)] == toll.text
+
+
+def test_no_anchor_leaves_relative_dates_open(make_source):
+    claims = extract_source(make_source(F24_TOLL + "\n", published=None))
+    assert by_text(claims, "Sunday", "date").date is None
+    assert by_text(claims, "more than 34").date is None
+
+
+def test_furniture_yields_no_claims(make_source, seed_text):
+    text = seed_text(RFERL_MALIKI)
+    tail = text[text.index("With reporting by"):]  # wire credit, image label, station boilerplate
+    assert extract_source(make_source(tail)) == []
+
+
+@pytest.mark.parametrize("source_id", [RFERL_MALIKI, FRANCE24, DW, RFERL_US, CSM])
+def test_every_claim_is_an_exact_span(seed_extracted, source_id):
+    source = seed_extracted.source(source_id)
+    claims = [c for c in seed_extracted.claims if c.source == source_id]
+    assert claims
+    for c in claims:
+        assert source.text[c.start:c.end] == c.text
+        assert source.text[c.sentence_start:c.sentence_start + len(c.sentence)] == c.sentence
+        assert c.sentence_start <= c.start and c.end <= c.sentence_start + len(c.sentence)
+        assert c.type in ("quantity", "date")
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+
+
+def test_claim_ids_are_unique_and_stable(seed, seed_extracted):
+    ids = [c.id for c in seed_extracted.claims]
+    assert len(ids) == len(set(ids))
+    assert [c.id for c in extract(seed).claims] == ids
+
+
+def test_extract_accepts_a_list_of_sources(seed):
+    corpus = extract([seed.source(DW)])
+    assert corpus.id == "fallujah-2014"
+    assert {c.source for c in corpus.claims} == {DW}
+
+
+def test_every_multinews_claim_is_an_exact_span(multinews):
+    from conftest import MULTINEWS
+    from crosscheck.sources import load
+
+    for corpus in load([MULTINEWS], cluster=DAYCARE) + load([MULTINEWS], cluster=JETS):
+        corpus = extract(corpus)
+        assert corpus.claims
+        for c in corpus.claims:
+            assert corpus.source(c.source).text[c.start:c.end] == c.text
+
+
+# --------------------------------------------------------------------------- the bundled corpus end to end
+
+
+def one(corpus, source_id, text, kind="quantity"):
+    return by_text([c for c in corpus.claims if c.source == source_id], text, kind)
+
+
+def test_headline_claims_of_the_seed(seed_extracted):
+    s = seed_extracted
+    f24 = s.source(FRANCE24).text
+    c = one(s, FRANCE24, "more than 34")
+    assert c.start == f24.index("more than 34 people")
+    assert (c.value, c.low, c.high, c.subject, c.event, c.date) == (34, 35, None, "people", "killed", "2014-01-05")
+    c = one(s, CSM, "at least 34")
+    assert c.start == s.source(CSM).text.index("at least 34 people dead")
+    assert (c.value, c.low, c.high, c.subject, c.event, c.date) == (34, 34, None, "people", "killed", "2014-01-05")
+    c = one(s, FRANCE24, "at least 25")
+    assert c.start == f24.index("at least 25 militants")
+    assert (c.low, c.high, c.subject, c.event, c.date) == (25, None, "militants", "killed", "2014-01-05")
+    c = one(s, DW, "25")
+    assert c.start == s.source(DW).text.index("25 Islamist militants")
+    assert (c.low, c.high, c.subject, c.event, c.date) == (25, 25, "militants", "killed", "2014-01-05")
+
+
+def test_headline_dates_and_vague_amounts_of_the_seed(seed_extracted):
+    s = seed_extracted
+    for sid in (RFERL_MALIKI, RFERL_US):
+        c = one(s, sid, "December 30", "date")
+        assert c.start == s.source(sid).text.index("December 30 after")
+        assert c.date == "2013-12-30"
+    c = one(s, RFERL_MALIKI, "thousands")
+    assert (c.low, c.high, c.subject, c.event) == (2000, 9999, "residents", "fled")
+    assert c.start == s.source(RFERL_MALIKI).text.index("thousands of residents")
+    c = one(s, RFERL_US, "hundreds")
+    assert (c.low, c.high, c.subject, c.event) == (200, 999, "residents", "fled")
+    c = one(s, CSM, "hundreds")
+    assert (c.low, c.high, c.event) == (200, 999, "fled")
+    assert one(s, RFERL_MALIKI, "December 2011", "date").date == "2011-12"
+    assert one(s, CSM, "2004", "date").date == "2004"
+    assert one(s, DW, "Monday", "date").date == "2014-01-06"
+    assert one(s, FRANCE24, "more than 160").date == "2014-01-03/2014-01-04"
+
+
+def test_no_seed_claim_touches_furniture(seed_extracted):
+    for c in seed_extracted.claims:
+        body = seed_extracted.source(c.source).body
+        assert any(a <= c.start and c.end <= b for a, b in body), f"{c.source}: {c.text!r} outside the body"
+    texts = {(c.source, c.text) for c in seed_extracted.claims}
+    for furniture in [(RFERL_MALIKI, "27"), (RFERL_MALIKI, "23"), (RFERL_MALIKI, "16"), (RFERL_MALIKI, "49"),
+                      (FRANCE24, "24"), (FRANCE24, "Dozens"), (FRANCE24, "2014-01-05"), (CSM, "$11"),
+                      (DW, "January 6, 2014")]:
+        assert furniture not in texts
+
+
+def test_gold_furniture_spans_yield_no_claims(seed_extracted):
+    import json
+
+    from conftest import GOLD
+
+    gold = json.loads((GOLD / "fallujah-2014.json").read_text(encoding="utf-8"))
+    assert gold["furniture"]
+    for f in gold["furniture"]:
+        end = f["start"] + len(f["text"])
+        assert seed_extracted.source(f["source"]).text[f["start"]:end] == f["text"]
+        hits = [c.text for c in seed_extracted.claims if c.source == f["source"] and c.start < end and f["start"] < c.end]
+        assert hits == [], f"{f['text']!r}: {hits}"

@@ -1,0 +1,405 @@
+"""Loading: the bundled corpus, outlets and dates, page furniture, encodings, JSONL, overrides."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+
+import pytest
+
+import crosscheck
+from conftest import CSM, DW, FRANCE24, MULTINEWS, RFERL_MALIKI, RFERL_US
+from crosscheck import InputError
+from crosscheck.sources import (SIDECAR, body_spans, decode, example_corpus, find_outlet, find_wires, load,
+                                normalise)
+
+SEED_IDS = [RFERL_MALIKI, FRANCE24, DW, RFERL_US, CSM]
+
+
+# --------------------------------------------------------------------------- the bundled corpus
+
+
+def test_load_without_paths_is_the_bundled_corpus(seed):
+    assert seed.id == "fallujah-2014"
+    assert [s.id for s in seed.sources] == SEED_IDS
+    assert seed.skipped == ()
+    for s in seed.sources:
+        assert s.cluster == "fallujah-2014"
+        assert s.path.endswith(f"{s.id}.txt")
+        assert "Fallujah" in s.text
+
+
+@pytest.mark.parametrize("source_id, outlet", [
+    (RFERL_MALIKI, "RFE/RL"),
+    (FRANCE24, "FRANCE 24"),
+    (DW, "DW"),
+    (RFERL_US, "RFE/RL"),
+    (CSM, "Christian Science Monitor"),
+])
+def test_outlet_detection(seed, source_id, outlet):
+    assert seed.source(source_id).outlet == outlet
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ('RFE/RL has been declared an "undesirable organization" by the Russian government.', "RFE/RL"),
+    ("Text by FRANCE 24", "FRANCE 24"),
+    ("  3. Skip to more DW sites", "DW"),
+    ("Get unlimited Monitor journalism.", "Christian Science Monitor"),
+    ("He warned that Fallujah could face the \"danger of armed clashes\" if the military moves in.", None),
+])
+def test_find_outlet_on_signature_lines(line, outlet):
+    assert find_outlet(line) == outlet
+
+
+def test_published_dates(seed):
+    f24 = seed.source(FRANCE24)
+    assert f24.published == date(2014, 1, 5)  # "Date created : 2014-01-05"
+    assert f24.updated == date(2014, 1, 6)  # "Latest update : 2014-01-06"
+    assert f24.published_inferred is False
+    dw = seed.source(DW)
+    assert dw.published == date(2014, 1, 6)  # the "January 6, 2014" dateline
+    assert dw.published_inferred is False
+    for sid in (RFERL_MALIKI, RFERL_US, CSM):
+        s = seed.source(sid)
+        assert s.published == date(2014, 1, 6), sid
+        assert s.published_inferred is True, sid
+
+
+def test_wire_credits(seed):
+    assert seed.source(RFERL_MALIKI).wires == ("AP", "AFP", "dpa")  # "With reporting by AP, AFP, dpa, and"
+    assert seed.source(FRANCE24).wires == ("AFP", "AP", "Reuters")  # "(FRANCE 24 with AFP, AP and REUTERS)"
+    assert seed.source(DW).wires == ("Reuters", "AFP", "AP")  # "jm/tj (Reuters, AFP, AP)"
+    assert seed.source(RFERL_US).wires == ("Reuters", "AP", "AFP")  # "Based on reporting by Reuters, AP, and AFP"
+    assert seed.source(CSM).wires == ()
+    assert find_wires("Kerry told reporters in Jerusalem.") == ()
+
+
+# --------------------------------------------------------------------------- furniture
+
+
+def _in_body(source, start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in source.body)
+
+
+@pytest.mark.parametrize("source_id, line", [
+    (RFERL_MALIKI, "0:00 0:00:49 0:00"),
+    (RFERL_MALIKI, "16x9 Image"),
+    (RFERL_MALIKI, "27 languages in 23 countries"),
+    (RFERL_MALIKI, "No media source currently available"),
+    (RFERL_MALIKI, "WATCH: Iraqi Troops Clash With Militants In Ramadi"),
+    (RFERL_MALIKI, "With reporting by AP, AFP, dpa, and"),
+    (RFERL_MALIKI, "To find out more, click here."),
+    (FRANCE24, "Read more"),
+    (FRANCE24, "EU rejects Italy's budget proposal"),
+    (FRANCE24, "South Africa vows to recover 'looted cash' in VBS bank collapse scandal"),
+    (FRANCE24, "Dozens killed in Iraq Christmas bombings"),
+    (FRANCE24, "Al Qaeda-linked militants seize control of Fallujah"),
+    (FRANCE24, "Text by FRANCE 24"),
+    (FRANCE24, "(FRANCE 24 with AFP, AP and REUTERS)"),
+    (FRANCE24, "Date created : 2014-01-05"),
+    (FRANCE24, "Latest update : 2014-01-06"),
+    (DW, "Skip to more DW sites"),
+    (DW, "January 6, 2014"),
+    (DW, "Image: Reuters"),
+    (CSM, "Unlimited digital access $11/month"),
+    (CSM, "You've read  of  free articles. Subscribe to continue."),
+    (CSM, "Get unlimited Monitor journalism."),
+])
+def test_furniture_lines_are_not_body(seed, source_id, line):
+    s = seed.source(source_id)
+    text = normalise(s.text)  # "27\u00a0languages": offsets are the same in the normalised text
+    at = text.find(line)
+    assert at >= 0
+    while at >= 0:  # every occurrence ("Read more" is there twelve times)
+        assert not _in_body(s, at, at + len(line)), f"{line!r} at {at} is in the body"
+        at = text.find(line, at + 1)
+
+
+@pytest.mark.parametrize("source_id, line", [
+    (RFERL_MALIKI, "Scores of people have been reported killed in fighting in Anbar in recent days"),
+    (FRANCE24, "Iraqi army airstrikes and fighting killed more than 34 people on Sunday"),
+    (FRANCE24, "Iraqi army launches assault on al Qaeda allies in Fallujah"),
+    (DW, "killing 25 Islamist militants, according to local officials."),
+    (RFERL_US, "10 in the upcoming weeks and another 48 later this year."),
+    (CSM, "which left at least 34 people dead on Sunday"),
+])
+def test_article_lines_are_body(seed, source_id, line):
+    s = seed.source(source_id)
+    at = normalise(s.text).index(line)
+    assert any(a <= at and at + len(line) <= b for a, b in s.body)
+
+
+def test_body_spans_are_lines_of_the_original_text(seed):
+    for s in seed.sources:
+        previous = -1
+        for a, b in s.body:
+            assert previous <= a < b <= len(s.text)
+            assert "\n" not in s.text[a:b] and s.text[a:b].strip()
+            previous = b
+
+
+def test_body_spans_of_a_video_block():
+    text = ("please wait\n\nNo media source currently available\n\n0:00 0:00:49 0:00\n\n"
+            "WATCH: Iraqi Troops Clash With Militants In Ramadi\n\n"
+            "Maliki added that he had ordered security forces not to attack in residential areas.\n")
+    spans = body_spans(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Maliki added that he had ordered security forces not to attack in residential areas."]
+
+
+def test_body_spans_drop_a_read_more_headline_list():
+    text = ("Don't miss\n\n\n\n\nSouth Africa vows to recover 'looted cash' in VBS bank collapse scandal\n\n"
+            "Read more\n\n\nEU rejects Italy's budget proposal\n\nRead more\n\nMiddle East\n\n"
+            "Iraqi army launches assault on al Qaeda allies in Fallujah\n")
+    assert [text[a:b] for a, b in body_spans(text)] == [
+        "Middle East", "Iraqi army launches assault on al Qaeda allies in Fallujah"]
+
+
+def test_body_spans_drop_the_paywall():
+    text = ("ISIL \"is notorious for the brutality it employs to maintain its regional power,\" he says.\n\n"
+            "of stories this month > Get unlimited stories\nYou've read  of  free articles. Subscribe to continue."
+            "\n\nUnlimited digital access $11/month.\n\nGet unlimited Monitor journalism.")
+    assert [text[a:b] for a, b in body_spans(text)] == [
+        "ISIL \"is notorious for the brutality it employs to maintain its regional power,\" he says."]
+
+
+def test_normalise_keeps_length_and_offsets(seed):
+    s = seed.source(RFERL_MALIKI)
+    n = normalise(s.text)
+    assert len(n) == len(s.text)
+    at = s.text.index("Iraq\u2019s military")
+    assert n[at:at + len("Iraq's military")] == "Iraq's military"
+
+
+# --------------------------------------------------------------------------- encodings and binary files
+
+
+CSM_QUOTE = ("\u201cThis is a fight that belongs to the Iraqis,\u201d Kerry said toward the end of a visit to Jerusalem. "
+             "G\u00fcnter Meyer, head of the Centre for Research on the Arab World at Mainz University, notes that "
+             "in the past few days, ISIL has suffered severe setbacks.")
+
+
+def test_decode_windows_1252():
+    assert decode(CSM_QUOTE.encode("cp1252")) == CSM_QUOTE
+
+
+def test_windows_1252_file_loads(tmp_path, seed_text):
+    text = seed_text(CSM)
+    path = tmp_path / "csm.txt"
+    path.write_bytes(text.encode("cp1252"))
+    (corpus,) = load([path])
+    (source,) = corpus.sources
+    assert source.text == text
+    assert "G\u00fcnter Meyer" in source.text
+    assert source.outlet == "Christian Science Monitor"
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16", b""), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+def test_utf16_file_loads(tmp_path, seed_text, encoding, bom):
+    text = seed_text(FRANCE24)
+    path = tmp_path / "f24.txt"
+    path.write_bytes(bom + text.encode(encoding))
+    (corpus,) = load([path])
+    (source,) = corpus.sources
+    assert source.text == text
+    assert source.outlet == "FRANCE 24"
+    assert source.published == date(2014, 1, 5)
+
+
+def test_utf8_bom_is_dropped(tmp_path, seed_text):
+    text = seed_text(DW)
+    path = tmp_path / "dw.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    (corpus,) = load([path])
+    assert corpus.sources[0].text == text
+
+
+@pytest.mark.parametrize("header, kind", [(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+                                          (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG")])
+def test_binary_file_is_an_input_error(tmp_path, header, kind):
+    path = tmp_path / "article.txt"
+    path.write_bytes(header + b"\x00" * 64)
+    with pytest.raises(InputError, match=kind):
+        load([path])
+    with pytest.raises(InputError, match=kind):
+        decode(header, name="article.txt")
+
+
+def test_binary_file_in_a_directory_is_skipped(tmp_path, seed_dir):
+    shutil.copy(seed_dir / f"{DW}.txt", tmp_path)
+    (tmp_path / "scan.txt").write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+    (corpus,) = load([tmp_path])
+    assert [s.id for s in corpus.sources] == [DW]
+    assert len(corpus.skipped) == 1 and "PDF" in corpus.skipped[0] and "scan.txt" in corpus.skipped[0]
+
+
+def test_directory_of_only_binary_files_is_an_input_error(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n")
+    with pytest.raises(InputError, match="no readable sources"):
+        load([tmp_path])
+
+
+def test_missing_path_and_empty_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file or directory"):
+        load([tmp_path / "nowhere"])
+    with pytest.raises(InputError, match=r"no \.txt, \.md or \.html files"):
+        load([tmp_path])
+
+
+def test_loose_files_form_one_corpus(seed_dir):
+    (corpus,) = load([seed_dir / f"{FRANCE24}.txt", seed_dir / f"{DW}.txt"])
+    assert [s.id for s in corpus.sources] == [FRANCE24, DW]
+    assert [s.outlet for s in corpus.sources] == ["FRANCE 24", "DW"]
+    assert corpus.id == f"{FRANCE24}+{DW}"
+
+
+# --------------------------------------------------------------------------- JSONL and Multi-News
+
+
+@pytest.fixture()
+def seed_jsonl(tmp_path, seed_text):
+    """Two clusters made of the seed articles, a broken line between them, and a bad 'documents'."""
+    docs = [seed_text(sid) for sid in SEED_IDS]
+    path = tmp_path / "clusters.jsonl"
+    lines = [json.dumps({"id": "fallujah", "documents": docs, "outlet_hints": ["?", None, "", "?", "?"]}),
+             '{"id": "broken", "documents": [',
+             json.dumps({"id": "dw", "documents": [docs[2]]}),
+             json.dumps({"id": "bad", "documents": "not a list"}),
+             ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_jsonl_one_corpus_per_cluster_and_broken_lines_skipped(seed_jsonl):
+    corpora = load([seed_jsonl])
+    assert [c.id for c in corpora] == ["fallujah", "clusters.jsonl:2", "dw", "clusters.jsonl:4"]
+    fallujah, broken, dw, bad = corpora
+    assert [s.id for s in fallujah.sources] == [f"fallujah/{i}" for i in range(5)]
+    assert [s.outlet for s in fallujah.sources] == ["RFE/RL", "FRANCE 24", "DW", "RFE/RL", "Christian Science Monitor"]
+    assert all(s.cluster == "fallujah" for s in fallujah.sources)
+    assert fallujah.source("fallujah/4").published == date(2014, 1, 6)
+    assert fallujah.source("fallujah/4").published_inferred
+    assert broken.sources == () and "clusters.jsonl:2: not a cluster line" in broken.skipped[0]
+    assert [s.id for s in dw.sources] == ["dw/0"]
+    assert bad.sources == () and "'documents' is not a list" in bad.skipped[0]
+
+
+def test_jsonl_cluster_selection(tmp_path, seed_text):
+    path = tmp_path / "two.jsonl"
+    path.write_text(json.dumps({"id": "f24", "documents": [seed_text(FRANCE24)]}) + "\n"
+                    + json.dumps({"id": "csm", "documents": [seed_text(CSM)]}) + "\n", encoding="utf-8")
+    (corpus,) = load([path], cluster="csm")
+    assert corpus.id == "csm"
+    assert [s.outlet for s in corpus.sources] == ["Christian Science Monitor"]
+    with pytest.raises(InputError, match="no cluster with id 'nope'"):
+        load([path], cluster="nope")
+
+
+def test_jsonl_cluster_with_a_broken_line_is_skipped_and_named(seed_jsonl):
+    # asked for one cluster, a broken line is reported (file:line) and the requested cluster still loads
+    corpora = load([seed_jsonl], cluster="dw")
+    broken = [c for c in corpora if not c.sources]
+    assert [c.id for c in corpora if c.sources] == ["dw"]
+    assert broken and "clusters.jsonl:2: not a cluster line" in broken[0].skipped[0]
+
+
+def test_jsonl_outlet_hints_fill_in_unknown_outlets(tmp_path):
+    text = ("Lt. Gen. Rasheed Fleih, who leads the Anbar Military Command, told the state television Sunday "
+            "that \"two to three days\" are needed to push the militants out of Fallujah and parts of Ramadi.")
+    path = tmp_path / "hints.jsonl"
+    path.write_text(json.dumps({"id": "h", "documents": [text, text], "outlet_hints": ["VOA", "?"]}) + "\n",
+                    encoding="utf-8")
+    (corpus,) = load([path])
+    assert [s.outlet for s in corpus.sources] == ["VOA", None]
+
+
+def test_multinews_raw_text(tmp_path, seed_text):
+    """Multi-News source format: documents joined by '|||||', line breaks written NEWLINE_CHAR."""
+    docs = [seed_text(FRANCE24), seed_text(DW), seed_text(CSM)]
+    raw = " ||||| ".join(d.replace("\n", "NEWLINE_CHAR") for d in docs)
+    path = tmp_path / "fallujah-raw.txt"
+    path.write_text(raw, encoding="utf-8")
+    (corpus,) = load([path])
+    assert corpus.id == "fallujah-raw"
+    assert [s.id for s in corpus.sources] == ["fallujah-raw/0", "fallujah-raw/1", "fallujah-raw/2"]
+    assert [s.text for s in corpus.sources] == [d.strip() for d in docs]
+    assert all("NEWLINE_CHAR" not in s.text and "|||||" not in s.text for s in corpus.sources)
+    assert [s.outlet for s in corpus.sources] == ["FRANCE 24", "DW", "Christian Science Monitor"]
+    assert corpus.source("fallujah-raw/1").published == date(2014, 1, 6)
+    # furniture is still found line by line once NEWLINE_CHAR is a line break again
+    f24 = corpus.source("fallujah-raw/0")
+    at = f24.text.index("Date created : 2014-01-05")
+    assert not _in_body(f24, at, at + 10)
+
+
+def test_real_multinews_jsonl_cluster(multinews):
+    cluster = "multinews-lb184-robert-durst-gun-sentence"
+    (corpus,) = load([MULTINEWS], cluster=cluster)
+    assert corpus.id == cluster
+    assert len(corpus.sources) == len(multinews[cluster]["documents"])
+    assert [s.text for s in corpus.sources] == multinews[cluster]["documents"]
+    assert [s.outlet for s in corpus.sources] == ["Reuters", "AP", "The Advocate (New Orleans)"]
+    assert all(s.published == date(2016, 4, 27) and s.published_inferred for s in corpus.sources)
+
+
+def test_real_multinews_file_loads_every_cluster(multinews):
+    corpora = load([MULTINEWS])
+    assert [c.id for c in corpora] == list(multinews)
+    assert all(c.skipped == () and c.sources for c in corpora)
+
+
+# --------------------------------------------------------------------------- overrides
+
+
+@pytest.fixture()
+def seed_copy(tmp_path, seed_dir):
+    folder = tmp_path / "fallujah-2014"
+    shutil.copytree(seed_dir, folder)
+    return folder
+
+
+def test_sidecar_overrides(seed_copy):
+    (seed_copy / SIDECAR).write_text(json.dumps({"sources": {
+        RFERL_US: {"outlet": "Radio Free Europe/Radio Liberty", "published": "2014-01-07"},
+        CSM: {"outlet": ""},
+    }}), encoding="utf-8")
+    (corpus,) = load([seed_copy])
+    assert len(corpus.sources) == 5  # the sidecar is not an article
+    us = corpus.source(RFERL_US)
+    assert us.outlet == "Radio Free Europe/Radio Liberty"
+    assert us.published == date(2014, 1, 7) and us.published_inferred is False
+    assert corpus.source(CSM).outlet is None
+    assert corpus.source(DW).outlet == "DW"
+
+
+def test_overrides_argument_wins_over_the_sidecar(seed_copy):
+    (seed_copy / SIDECAR).write_text(json.dumps({DW: {"outlet": "Deutsche Welle"}}), encoding="utf-8")
+    (corpus,) = load([seed_copy], overrides={DW: {"outlet": "DW English"}, "*": {"published": "2014-01-06"}})
+    assert corpus.source(DW).outlet == "DW English"
+    for s in corpus.sources:
+        assert s.published == date(2014, 1, 6) and s.published_inferred is False
+
+
+def test_sidecar_beside_a_single_file(seed_copy):
+    (seed_copy / SIDECAR).write_text(json.dumps({CSM: {"published": "2014-01-06"}}), encoding="utf-8")
+    (corpus,) = load([seed_copy / f"{CSM}.txt"])
+    (source,) = corpus.sources
+    assert source.published == date(2014, 1, 6) and not source.published_inferred
+
+
+def test_bad_override_date_is_an_input_error(seed_copy):
+    with pytest.raises(InputError, match="'6 Jan 2014' is not YYYY-MM-DD"):
+        load([seed_copy], overrides={CSM: {"published": "6 Jan 2014"}})
+
+
+def test_bad_sidecar_is_an_input_error(seed_copy):
+    (seed_copy / SIDECAR).write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match="not a valid sidecar"):
+        load([seed_copy])
+
+
+def test_example_corpus_is_packaged():
+    folder = example_corpus()
+    assert sorted(p.stem for p in folder.glob("*.txt")) == SEED_IDS
+    assert crosscheck.load([folder])[0].id == "fallujah-2014"
