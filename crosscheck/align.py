@@ -153,6 +153,39 @@ def alike(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bool:
     return similarity >= SIMILARITY - 10 or (bool(shared) and similarity >= SIMILARITY - 15)
 
 
+#: a bucket larger than this is cut (pathological input: one fact in thousands of sources)
+MAX_BUCKET = 1500
+
+
+def _bucket_keys(c: Claim) -> list[tuple]:
+    """Claims that could be the same fact share a bucket; only pairs inside buckets are compared."""
+    if c.type == "date":
+        keys = [("date", c.date or c.text.lower())]
+        if c.event:
+            keys.append(("event", c.event))
+        return keys
+    if c.unit is None:  # counts: same scope, and the same event or an unknown one
+        return [("count", c.date, None)] + ([("count", c.date, c.event)] if c.event else [])
+    return [("measure",)]
+
+
+def candidate_pairs(block: Sequence[Claim]) -> list[tuple[int, int]]:
+    """Index pairs of claims of different sources that share a bucket (near-linear in practice)."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, c in enumerate(block):
+        for key in _bucket_keys(c):
+            buckets[key].append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        members = members[:MAX_BUCKET]
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if block[i].source != block[j].source:
+                    seen.add((i, j) if i < j else (j, i))
+    return sorted(seen)
+
+
 def _cluster(block: list[Claim], common: frozenset[str]) -> list[list[Claim]]:
     """Greedy clustering, the most alike pairs first.
 
@@ -164,19 +197,16 @@ def _cluster(block: list[Claim], common: frozenset[str]) -> list[list[Claim]]:
 
     strict: set[tuple[int, int]] = set()
     pairs = []
-    for i in range(len(block)):
-        for j in range(i + 1, len(block)):
-            a, b = block[i], block[j]
-            if a.source == b.source:
-                continue
-            same = same_fact(a, b, common=common)
-            agree = compatible(a, b)
-            if same:
-                strict.add((i, j))
-            elif not (agree and alike(a, b, common=common)):
-                continue
-            score = fuzz.token_set_ratio(a.context, b.context) + (25 if agree else 0) + (10 if same else 0)
-            pairs.append((-score, i, j))
+    for i, j in candidate_pairs(block):
+        a, b = block[i], block[j]
+        same = same_fact(a, b, common=common)
+        agree = compatible(a, b)
+        if same:
+            strict.add((i, j))
+        elif not (agree and alike(a, b, common=common)):
+            continue
+        score = fuzz.token_set_ratio(a.context, b.context) + (25 if agree else 0) + (10 if same else 0)
+        pairs.append((-score, i, j))
     pairs.sort()
     members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
     root = list(range(len(block)))
