@@ -22,7 +22,8 @@ TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SIDECAR = "crosscheck.meta.json"
-MAX_BYTES = 64 * 1024 * 1024
+#: a news article is a few kilobytes; a file this large is a dump, not an article
+MAX_BYTES = 16 * 1024 * 1024
 MULTINEWS_SEPARATOR = "|||||"
 
 
