@@ -232,8 +232,8 @@ def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | N
     names = _masked_names(sent)
     dates = find_dates(sent, anchor=anchor)
     masked = [(d.start, d.end) for d in dates] + names
-    quantities = find_quantities(sent, masked=masked)
     toks = tokenize(sent)
+    quantities = find_quantities(sent, masked=masked, tokens=toks)
     mentions = _event_mentions(toks)
     starts = [t.start for t in toks]
     semicolons = [i for i, t in enumerate(toks) if t.text == ";"]

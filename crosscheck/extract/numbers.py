@@ -286,9 +286,20 @@ def phone_end(sentence: str, a: int) -> int | None:
     return m.end() if m else None
 
 
-def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = ()) -> list[QuantitySpan]:
+@lru_cache(maxsize=None)
+def _triggers() -> frozenset[str]:
+    """Lower-case words that can start a quantity (besides digits and currency signs)."""
+    q = _q()
+    words = set(q["number_words"]) | {"one", "a", "an"}
+    words |= {p[0] for p in _phrases("vague")} | {p[0] for p in _phrases("exact_words")}
+    return frozenset(words)
+
+
+def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = (),
+                    tokens: list[Token] | None = None) -> list[QuantitySpan]:
     """Every quantity in a (normalised) sentence, outside the masked spans (dates, names)."""
-    toks = tokenize(sentence)
+    toks = tokens if tokens is not None else tokenize(sentence)
+    triggers = _triggers()
     vague = _by_first("vague")
     exact = _by_first("exact_words")
     lows = [t.low for t in toks]
@@ -304,7 +315,8 @@ def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = ()) -> lis
 
     while i < len(toks):
         t = toks[i]
-        if inside(t):
+        c = t.text[0]
+        if not (c.isdigit() or c in "$€£¥" or t.low in triggers) or inside(t):
             i += 1
             continue
         # vague and word amounts: "Scores of", "tens of thousands", "a dozen"
