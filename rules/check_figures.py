@@ -1,5 +1,6 @@
 """Figures and dates that several outlets give for one fact must agree."""
 
+from crosscheck.compare import describe
 from crosscheck.model import Verdict
 from crosscheck.rules import rule
 
@@ -7,20 +8,9 @@ from crosscheck.rules import rule
 def _quote(finding) -> str:
     lines = [f"{finding.topic}: outlets disagree"]
     for c in finding.claims:
-        lines.append(f"  {finding.outlet(c.source)} says {c.text!r} "
-                     f"({c.date if c.type == 'date' else _bounds(c)}): {c.sentence.strip()}")
+        lines.append(f"  {finding.outlet(c.source)} says {describe(c)}: {c.sentence.strip()}")
     lines.append(f"  {finding.explanation}")
     return "\n".join(lines)
-
-
-def _bounds(c) -> str:
-    if c.low is not None and c.high is not None and c.low != c.high:
-        return f"{c.low:g} to {c.high:g}"
-    if c.low is not None and c.high is None:
-        return f"{c.low:g} or more"
-    if c.high is not None and c.low is None:
-        return f"{c.high:g} or fewer"
-    return f"{c.value:g}" if c.value is not None else "?"
 
 
 @rule("CC101", "figure-mismatch", severity="fail", types=["quantity"])
