@@ -192,6 +192,7 @@ def check(paths: Paths = None, cluster: Cluster = None, rules_dirs: RulesOpt = N
           html: Annotated[Optional[Path], typer.Option("--html", help="Write the HTML report with rule results.")] = None,
           json_out: JsonOut = None,
           verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per rule call.")] = False,
+          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the closing summary line.")] = False,
           timeout: Annotated[float, typer.Option(help="Seconds one rule call may take.")] = 10.0,
           outlet: OutletOpt = None, published: PublishedOpt = None) -> None:
     """Run the built-in and your rules; fail like a test suite when sources disagree."""
@@ -208,7 +209,10 @@ def check(paths: Paths = None, cluster: Cluster = None, rules_dirs: RulesOpt = N
     t0 = __import__("time").perf_counter()
     results = run(rules, corpora, timeout=float(cfg.get("timeout", timeout)), config=cfg)
     report = CheckReport(corpora, rules, results, seconds=__import__("time").perf_counter() - t0, verbose=verbose)
-    _console().print(report)
+    if quiet:
+        _console().print(report.summary(), highlight=False)
+    else:
+        _console().print(report)
     if junitxml:
         write_junit(junitxml, results)
     if json_out:
