@@ -20,12 +20,12 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from .model import Corpus, Finding, Source, Verdict
+from .model import Corpus, Finding, Verdict
 
 Severity = Literal["warn", "fail"]
 Outcome = Literal["pass", "fail", "error"]

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crosscheck.compare import compare
 from crosscheck.extract import extract, extract_source
-from crosscheck.model import Corpus, Source, Verdict
+from crosscheck.model import Corpus, Verdict
 from crosscheck.report import report_dict, validate
-from crosscheck.sources import body_spans, infer_published, make_source
+from crosscheck.sources import infer_published, make_source
 
-SEED = Path(__file__).parents[1] / "crosscheck" / "examples" / "fallujah-2014"
 REAL = [
     "Iraqi army airstrikes and fighting killed more than 34 people on Sunday, officials said, as well as at least 25 militants.",
     "Two Anbar government officials told the Associated Press by telephone that 22 soldiers and 12 civilians were killed around Ramadi and another 58 people were wounded.",

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..model import Claim, Corpus, Source
 from ..sources import load_data, normalise
-from .dates import DateSpan, find_dates, interval
+from .dates import DateSpan, find_dates
 from .numbers import QuantitySpan, Token, find_quantities, tokenize
 
 __all__ = ["extract", "extract_source", "sentences"]
