@@ -174,7 +174,7 @@ def _reconcile(claims: Sequence[Claim], verdict: Verdict) -> tuple:
     elif inside:
         best = statistics.median(inside)
     elif low is not None and high is not None:
-        best = (low + high) / 2
+        best = None  # "hundreds" is 200 to 999, not 599.5
     else:
         best = low if low is not None else high
     return low, best, high
