@@ -8,6 +8,7 @@ normalised descriptions decides the rest).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -68,7 +69,7 @@ def _block_key(c: Claim) -> tuple:
     if c.type == "date":
         return ("date",)
     if c.unit is None:
-        return ("count", c.subject)
+        return ("count",)
     age = (c.subject or "").startswith("age")
     return ("measure", c.unit if " per " in c.unit else base_unit(c.unit)[0], "age" if age else None)
 
@@ -93,7 +94,7 @@ def same_fact(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bo
         if ca and cb and max(ca, cb) / min(ca, cb) > MAGNITUDE:
             return False  # "two" and "1.7 million" are not one figure misreported
         if a.unit is None:  # counts: the thing counted, the event and the time scope must match
-            if a.event != b.event or a.date != b.date:
+            if a.subject != b.subject or a.event != b.event or a.date != b.date:
                 return False  # wounded is not killed, Sunday's toll is not Friday's
             if a.event is None:
                 return similarity >= SIMILARITY + 15
@@ -126,13 +127,39 @@ def common_entities(claims: Sequence[Claim]) -> frozenset[str]:
     return frozenset(set.intersection(*per_source.values()))
 
 
-def alike(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bool:
+def value_key(c: Claim) -> tuple:
+    """What a claim says, exactly: the same key in two sources is the same wording of a value."""
+    if c.type == "date":
+        return ("date", c.date or c.text.lower())
+    _, factor = base_unit(c.unit)
+    scale = lambda x: None if x is None else round(x * factor, 6)  # noqa: E731
+    return ("quantity", base_unit(c.unit)[0], scale(c.value), scale(c.low), scale(c.high))
+
+
+def rare_values(claims: Sequence[Claim]) -> frozenset[tuple]:
+    """Values that each source states about once ("$3,000", "53-year-old", "2007"): when two
+    sources state one of them, they are most likely stating the same fact."""
+    claims_per: dict[tuple, int] = defaultdict(int)
+    sources_per: dict[tuple, set[str]] = defaultdict(set)
+    for c in claims:
+        k = value_key(c)
+        claims_per[k] += 1
+        sources_per[k].add(c.source)
+    return frozenset(k for k, n in claims_per.items() if len(sources_per[k]) >= 2 and n <= 2 * len(sources_per[k]))
+
+
+def alike(a: Claim, b: Claim, *, common: frozenset[str] = frozenset(), rare: frozenset[tuple] = frozenset()) -> bool:
     """A weaker tie for claims whose values already agree: enough to group them, never enough
     to call a difference a conflict (see ``_cluster``)."""
     if a.source == b.source or a.type != b.type:
         return False
     similarity = fuzz.token_set_ratio(a.context, b.context)
     shared = (entities(a.sentence) & entities(b.sentence)) - common
+    if value_key(a) == value_key(b) and value_key(a) in rare:
+        # the same uncommon value in two sources, in a story about one event
+        if a.type == "quantity" and a.unit is None and a.event and b.event and a.event != b.event:
+            return False
+        return similarity >= SIMILARITY - 25 or bool(shared)
     if a.type == "date":
         if a.date is None or b.date is None:  # not anchored: the same words, said alike
             return a.date is None and b.date is None and a.text.lower() == b.text.lower() \
@@ -140,40 +167,45 @@ def alike(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bool:
         if a.event and b.event and a.event != b.event:
             return similarity >= SIMILARITY and bool(shared)
         if a.date == b.date:
-            return bool(shared) or similarity >= SIMILARITY - 5
+            return bool(shared) or similarity >= SIMILARITY - 15
         # one date inside the other ("December 30" and "last week"): the same event, said alike
         if a.event and a.event == b.event:
             return bool(shared) or similarity >= SIMILARITY - 5
         return similarity >= SIMILARITY + 15
     age = (a.subject or "").startswith("age") and (b.subject or "").startswith("age")
-    if a.subject and b.subject and a.subject != b.subject and not age:
+    if a.subject != b.subject and not age and (a.unit is None or (a.subject and b.subject)):
         return False
     if a.unit is None and (a.date != b.date or (a.event and b.event and a.event != b.event)):
         return False  # counts: wounded is not killed, Sunday's toll is not this week's
     return similarity >= SIMILARITY - 10 or (bool(shared) and similarity >= SIMILARITY - 15)
 
 
+#: two groups that disagree somewhere are merged only after checking every pair, up to this many
+MAX_CHECKED_PAIRS = 400
 #: a bucket larger than this is cut (pathological input: one fact in thousands of sources)
 MAX_BUCKET = 1500
 
 
-def _bucket_keys(c: Claim) -> list[tuple]:
+def _bucket_keys(c: Claim, rare: frozenset[tuple] = frozenset()) -> list[tuple]:
     """Claims that could be the same fact share a bucket; only pairs inside buckets are compared."""
     if c.type == "date":
         keys = [("date", c.date or c.text.lower())]
         if c.event:
             keys.append(("event", c.event))
         return keys
-    if c.unit is None:  # counts: same scope, and the same event or an unknown one
-        return [("count", c.date, None)] + ([("count", c.date, c.event)] if c.event else [])
+    if c.unit is None:  # counts: the same thing counted and scope (and event, or an unknown one)
+        keys = [("count", c.subject, c.date, None)]
+        if value_key(c) in rare:  # the only ties across different subjects
+            keys.append(("value", value_key(c)))
+        return keys + ([("count", c.subject, c.date, c.event)] if c.event else [])
     return [("measure",)]
 
 
-def candidate_pairs(block: Sequence[Claim]) -> list[tuple[int, int]]:
+def candidate_pairs(block: Sequence[Claim], rare: frozenset[tuple] = frozenset()) -> list[tuple[int, int]]:
     """Index pairs of claims of different sources that share a bucket (near-linear in practice)."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(block):
-        for key in _bucket_keys(c):
+        for key in _bucket_keys(c, rare):
             buckets[key].append(i)
     seen: set[tuple[int, int]] = set()
     for members in buckets.values():
@@ -186,7 +218,19 @@ def candidate_pairs(block: Sequence[Claim]) -> list[tuple[int, int]]:
     return sorted(seen)
 
 
-def _cluster(block: list[Claim], common: frozenset[str]) -> list[list[Claim]]:
+def value_range(c: Claim) -> tuple[float, float]:
+    """The claim's values as one interval on a line (base units, or days), for quick checks."""
+    if c.type == "quantity":
+        from .compare import bounds
+
+        return bounds(c)
+    from .extract.dates import interval
+
+    days = interval(c.date)
+    return (days[0].toordinal(), days[1].toordinal()) if days else (-math.inf, math.inf)
+
+
+def _cluster(block: list[Claim], common: frozenset[str], rare: frozenset[tuple] = frozenset()) -> list[list[Claim]]:
     """Greedy clustering, the most alike pairs first.
 
     Two claims that disagree may share a group only when they are directly the same fact
@@ -197,37 +241,48 @@ def _cluster(block: list[Claim], common: frozenset[str]) -> list[list[Claim]]:
 
     strict: set[tuple[int, int]] = set()
     pairs = []
-    for i, j in candidate_pairs(block):
+    for i, j in candidate_pairs(block, rare):
         a, b = block[i], block[j]
         same = same_fact(a, b, common=common)
         agree = compatible(a, b)
         if same:
             strict.add((i, j))
-        elif not (agree and alike(a, b, common=common)):
+        elif not (agree and alike(a, b, common=common, rare=rare)):
             continue
         score = fuzz.token_set_ratio(a.context, b.context) + (25 if agree else 0) + (10 if same else 0)
         pairs.append((-score, i, j))
     pairs.sort()
     members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
     root = list(range(len(block)))
+    # the values every member allows (intervals on a line: pairwise overlap = a common overlap)
+    common_range: dict[int, tuple[float, float] | None] = {i: value_range(c) for i, c in enumerate(block)}
     for _, i, j in pairs:
         ri, rj = root[i], root[j]
         if ri == rj:
             continue
-        clash = any(not compatible(block[x], block[y]) and (block[x].source == block[y].source
-                                                             or (min(x, y), max(x, y)) not in strict)
-                    for x in members[ri] for y in members[rj])
-        if clash:
-            continue
+        ra, rb = common_range[ri], common_range[rj]
+        overlap = (max(ra[0], rb[0]), min(ra[1], rb[1])) if ra and rb else None
+        if overlap is None or overlap[0] > overlap[1]:  # some members disagree: look at each pair
+            if len(members[ri]) * len(members[rj]) > MAX_CHECKED_PAIRS:
+                continue  # two large groups that disagree stay apart (bounded work at scale)
+            clash = any(not compatible(block[x], block[y]) and (block[x].source == block[y].source
+                                                                 or (min(x, y), max(x, y)) not in strict)
+                        for x in members[ri] for y in members[rj])
+            if clash:
+                continue
+            overlap = overlap if overlap and overlap[0] <= overlap[1] else None
         for x in members[rj]:
             root[x] = ri
         members[ri].extend(members.pop(rj))
+        common_range[ri] = overlap
+        del common_range[rj]
     return [[block[i] for i in sorted(m)] for m in members.values()]
 
 
 def align(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Groups of claims, each one fact; a group of one is a claim no other source makes."""
     common = common_entities(claims)
+    rare = rare_values(claims)
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     singles: list[list[Claim]] = []
     for c in claims:
@@ -237,7 +292,7 @@ def align(claims: Sequence[Claim]) -> list[list[Claim]]:
             blocks[_block_key(c)].append(c)
     groups: list[list[Claim]] = []
     for block in blocks.values():
-        groups.extend(_cluster(block, common))
+        groups.extend(_cluster(block, common, rare))
     groups.extend(singles)
     groups.sort(key=lambda g: (g[0].source, g[0].start))
     return groups

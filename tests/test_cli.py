@@ -188,7 +188,7 @@ def test_score_command(tmp_path, multinews):
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("fallujah-2014: recall ")
     assert "furniture claims 0" in lines[0]
-    assert lines[-1].startswith("Multi-News gold (4 clusters): recall ")
+    assert lines[-1].startswith("Multi-News gold (6 clusters): recall ")
 
 
 def test_cli_runner_claims_on_one_file(seed_dir):

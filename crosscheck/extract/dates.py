@@ -33,7 +33,7 @@ DATE_RE = re.compile(
   | (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
   | (?P<month_year>\b(?:{_FULL_MONTH}|May|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:of\s+)?{_YEAR}\b)
   | (?P<weekdays>\b{_WEEKDAY}(?:\s+(?:and|or|through|to)\s+{_WEEKDAY})?{_DAYPART}\b)
-  | (?P<relative>\b(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|today|tonight|tomorrow
+  | (?P<relative>\b(?i:(?:the\s+)?day\s+before\s+yesterday|yesterday|today|tonight|tomorrow
         |(?:later|earlier)\s+this\s+(?:week|month|year)
         |(?:this|last|next)\s+(?:week(?:end)?|month|year|spring|summer|fall|autumn|winter)
         |in\s+the\s+(?:coming|upcoming|next)\s+(?:days|weeks|months)

@@ -111,6 +111,21 @@ def unit_symbols() -> dict[str, str]:
 # --------------------------------------------------------------------------- the scan
 
 
+#: words after "one" that make it a pronoun or a phrase, not a count ("one of", "one another")
+_NOT_AFTER_ONE = {"of", "another", "who", "that", "which", "and", "or", "to", "in", "on", "at", "is", "was", "has",
+                  "had", "would", "will", "can", "could", "should", "may", "might", "must", "does", "did", "thing",
+                  "way", "point", "hand", "side", "by", "for", "with", "from", "as", "than", "after", "else", "ever"}
+
+
+def _counts_one(toks: list[Token], i: int) -> bool:
+    """'one bullet', 'One man': a count; 'one of', 'no one', 'the one who': not."""
+    nxt = toks[i + 1]
+    if not nxt.text[0].isalpha() or nxt.low in _NOT_AFTER_ONE:
+        return False
+    prev = toks[i - 1].low if i else ""
+    return prev not in ("no", "the", "any", "every", "some", "each", "this", "that", "which", "only")
+
+
 _SINGLE_UNITS = {"day", "week", "month", "year", "decade", "hour", "minute", "century"}
 _BEFORE_A_UNIT = {"for", "about", "within", "after", "than", "nearly", "almost", "over", "only", "just", "least", "in"}
 
@@ -137,6 +152,8 @@ def _number_at(toks: list[Token], i: int, text: str) -> tuple[float, int] | None
             j += 1
     elif t.low in ("one", "a", "an") and i + 1 < len(toks) and toks[i + 1].low in ("hundred", "thousand", "million", "billion"):
         value, j = 1.0, i + 1
+    elif t.low == "one" and i + 1 < len(toks) and _counts_one(toks, i):
+        return 1.0, i + 1
     elif i + 1 < len(toks) and toks[i + 1].low in _SINGLE_UNITS and (
             t.low == "one" or (t.low in ("a", "an") and i > 0 and toks[i - 1].low in _BEFORE_A_UNIT)):
         return 1.0, i + 1
