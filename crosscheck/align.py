@@ -17,10 +17,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .model import Claim
+from .settings import Tolerances
 from .sources import load_data
 
-#: how alike two sentences' content words must be when nothing else ties the claims together
-SIMILARITY = 55
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
 _NOT_ENTITIES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                  "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -47,10 +46,6 @@ def entities(sentence: str) -> frozenset[str]:
     names = {m.group().lower() for m in _PROPER.finditer(sentence) if m.group() not in _NOT_ENTITIES}
     # "al-Maliki" and "Maliki", "Iran's" and "Iranian" are one actor
     return frozenset(n.split("-")[-1].removesuffix("'s")[:5] for n in names)
-
-
-#: two figures further apart than this factor are not one fact misreported but two facts
-MAGNITUDE = 20
 
 
 def central(c: Claim) -> float | None:
@@ -80,18 +75,19 @@ def recurring_events() -> frozenset[str]:
     return frozenset(load_data("lexicon.json").get("recurring", []))
 
 
-def same_fact(a: Claim, b: Claim, *, common: frozenset[str] = frozenset()) -> bool:
+def same_fact(a: Claim, b: Claim, *, common: frozenset[str] = frozenset(), tol: Tolerances = Tolerances()) -> bool:
     """Whether two claims of different sources assert the same fact.
 
     ``common`` are names every source mentions (the city, the country): they tie nothing together.
     """
     if a.source == b.source or a.type != b.type:
         return False
+    SIMILARITY = tol.similarity  # noqa: N806
     similarity = fuzz.token_set_ratio(a.context, b.context)
     shared = (entities(a.sentence) & entities(b.sentence)) - common
     if a.type == "quantity":
         ca, cb = central(a), central(b)
-        if ca and cb and max(ca, cb) / min(ca, cb) > MAGNITUDE:
+        if ca and cb and max(ca, cb) / min(ca, cb) > tol.magnitude:
             return False  # "two" and "1.7 million" are not one figure misreported
         if a.unit is None:  # counts: the thing counted, the event and the time scope must match
             if a.subject != b.subject or a.event != b.event or a.date != b.date:
@@ -148,11 +144,13 @@ def rare_values(claims: Sequence[Claim]) -> frozenset[tuple]:
     return frozenset(k for k, n in claims_per.items() if len(sources_per[k]) >= 2 and n <= 2 * len(sources_per[k]))
 
 
-def alike(a: Claim, b: Claim, *, common: frozenset[str] = frozenset(), rare: frozenset[tuple] = frozenset()) -> bool:
+def alike(a: Claim, b: Claim, *, common: frozenset[str] = frozenset(), rare: frozenset[tuple] = frozenset(),
+          tol: Tolerances = Tolerances()) -> bool:
     """A weaker tie for claims whose values already agree: enough to group them, never enough
     to call a difference a conflict (see ``_cluster``)."""
     if a.source == b.source or a.type != b.type:
         return False
+    SIMILARITY = tol.similarity  # noqa: N806
     similarity = fuzz.token_set_ratio(a.context, b.context)
     shared = (entities(a.sentence) & entities(b.sentence)) - common
     if value_key(a) == value_key(b) and value_key(a) in rare:
@@ -218,19 +216,20 @@ def candidate_pairs(block: Sequence[Claim], rare: frozenset[tuple] = frozenset()
     return sorted(seen)
 
 
-def value_range(c: Claim) -> tuple[float, float]:
+def value_range(c: Claim, tol: Tolerances = Tolerances()) -> tuple[float, float]:
     """The claim's values as one interval on a line (base units, or days), for quick checks."""
     if c.type == "quantity":
         from .compare import bounds
 
-        return bounds(c)
+        return bounds(c, rounding=tol.rounding)
     from .extract.dates import interval
 
     days = interval(c.date)
     return (days[0].toordinal(), days[1].toordinal()) if days else (-math.inf, math.inf)
 
 
-def _cluster(block: list[Claim], common: frozenset[str], rare: frozenset[tuple] = frozenset()) -> list[list[Claim]]:
+def _cluster(block: list[Claim], common: frozenset[str], rare: frozenset[tuple] = frozenset(),
+             tol: Tolerances = Tolerances()) -> list[list[Claim]]:
     """Greedy clustering, the most alike pairs first.
 
     Two claims that disagree may share a group only when they are directly the same fact
@@ -243,11 +242,11 @@ def _cluster(block: list[Claim], common: frozenset[str], rare: frozenset[tuple] 
     pairs = []
     for i, j in candidate_pairs(block, rare):
         a, b = block[i], block[j]
-        same = same_fact(a, b, common=common)
-        agree = compatible(a, b)
+        same = same_fact(a, b, common=common, tol=tol)
+        agree = compatible(a, b, tol=tol)
         if same:
             strict.add((i, j))
-        elif not (agree and alike(a, b, common=common, rare=rare)):
+        elif not (agree and alike(a, b, common=common, rare=rare, tol=tol)):
             continue
         score = fuzz.token_set_ratio(a.context, b.context) + (25 if agree else 0) + (10 if same else 0)
         pairs.append((-score, i, j))
@@ -255,7 +254,7 @@ def _cluster(block: list[Claim], common: frozenset[str], rare: frozenset[tuple] 
     members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
     root = list(range(len(block)))
     # the values every member allows (intervals on a line: pairwise overlap = a common overlap)
-    common_range: dict[int, tuple[float, float] | None] = {i: value_range(c) for i, c in enumerate(block)}
+    common_range: dict[int, tuple[float, float] | None] = {i: value_range(c, tol) for i, c in enumerate(block)}
     for _, i, j in pairs:
         ri, rj = root[i], root[j]
         if ri == rj:
@@ -265,7 +264,7 @@ def _cluster(block: list[Claim], common: frozenset[str], rare: frozenset[tuple] 
         if overlap is None or overlap[0] > overlap[1]:  # some members disagree: look at each pair
             if len(members[ri]) * len(members[rj]) > MAX_CHECKED_PAIRS:
                 continue  # two large groups that disagree stay apart (bounded work at scale)
-            clash = any(not compatible(block[x], block[y]) and (block[x].source == block[y].source
+            clash = any(not compatible(block[x], block[y], tol=tol) and (block[x].source == block[y].source
                                                                  or (min(x, y), max(x, y)) not in strict)
                         for x in members[ri] for y in members[rj])
             if clash:
@@ -279,7 +278,7 @@ def _cluster(block: list[Claim], common: frozenset[str], rare: frozenset[tuple] 
     return [[block[i] for i in sorted(m)] for m in members.values()]
 
 
-def align(claims: Sequence[Claim]) -> list[list[Claim]]:
+def align(claims: Sequence[Claim], *, tol: Tolerances = Tolerances()) -> list[list[Claim]]:
     """Groups of claims, each one fact; a group of one is a claim no other source makes."""
     common = common_entities(claims)
     rare = rare_values(claims)
@@ -292,7 +291,7 @@ def align(claims: Sequence[Claim]) -> list[list[Claim]]:
             blocks[_block_key(c)].append(c)
     groups: list[list[Claim]] = []
     for block in blocks.values():
-        groups.extend(_cluster(block, common, rare))
+        groups.extend(_cluster(block, common, rare, tol))
     groups.extend(singles)
     groups.sort(key=lambda g: (g[0].source, g[0].start))
     return groups

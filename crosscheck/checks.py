@@ -57,7 +57,7 @@ class CheckReport:
             results = by_rule.get(id(rule), [])
             if self.verbose:
                 for r in results:
-                    mark = _status(r).upper().removesuffix("S").replace("ERROR", "ERROR")
+                    mark = _status(r).upper().removesuffix("S")
                     style = "green" if r.outcome == "pass" else "yellow" if _status(r) == "warned" else "bold red"
                     yield Text.assemble(f"{rule.nodeid}[{r.item}] ", (mark, style), f"  {rule.code} {rule.name}")
                 continue
@@ -84,7 +84,7 @@ class CheckReport:
         yield Line(self.summary(), style=style)
 
 
-def write_junit(path: Path, results: Sequence[Result]) -> None:
+def junit_xml(results: Sequence[Result]) -> str:
     """JUnit XML, as CI servers read pytest's: warn-severity failures are skipped with a message."""
     c = Counter(_status(r) for r in results)
     suite = ET.Element("testsuite", name="crosscheck", tests=str(len(results)), failures=str(c["failed"]),
@@ -106,4 +106,8 @@ def write_junit(path: Path, results: Sequence[Result]) -> None:
     tree = ET.ElementTree(ET.Element("testsuites"))
     tree.getroot().append(suite)
     ET.indent(tree)
-    write_atomic(path, ET.tostring(tree.getroot(), encoding="unicode", xml_declaration=True) + "\n")
+    return ET.tostring(tree.getroot(), encoding="unicode", xml_declaration=True) + "\n"
+
+
+def write_junit(path: Path, results: Sequence[Result]) -> None:
+    write_atomic(path, junit_xml(results))

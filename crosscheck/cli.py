@@ -1,249 +1,473 @@
-"""The command line: `crosscheck report`, `claims`, `score`, `bench`.
+"""The command line: `crosscheck report`, `claims`, `check`, `rules`, `score`, `bench`.
 
-Exit codes follow linters: 0 no conflict, 1 conflicts found, 2 usage or input error. Bad input is
-one line on stderr, never a traceback.
+Exit codes follow linters: 0 clean, 1 conflicts or failed rules, 2 usage, input or configuration
+error. A problem the user can fix is one line on stderr, never a traceback. Built on click (typer
+0.29 vendors its own click, pulls in pydantic at start-up and prints types as ``<list[Path]>``).
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import typer
-from rich.console import Console
+import click
 
-from .sources import InputError
+from . import __version__
+from .errors import ConfigError, CrosscheckError, InputError, OutputError
 
-app = typer.Typer(add_completion=False, no_args_is_help=False, pretty_exceptions_enable=False,
-                  help="Cross-check the numbers and dates that several news outlets report about one event.")
+if TYPE_CHECKING:
+    from rich.console import Console
 
-Paths = Annotated[Optional[list[Path]], typer.Argument(help="Directories, files or JSONL cluster files "
-                                                            "(default: the bundled Fallujah 2014 corpus).")]
-Cluster = Annotated[Optional[str], typer.Option("--cluster", help="Only this cluster id of a JSONL file.")]
-JsonOut = Annotated[Optional[Path], typer.Option("--json", help="Also write the JSON report here.")]
-OutletOpt = Annotated[Optional[list[str]], typer.Option("--outlet", help="SOURCE=NAME: set a source's outlet ('*' for all).")]
-PublishedOpt = Annotated[Optional[list[str]], typer.Option("--published", help="SOURCE=YYYY-MM-DD: set a source's date ('*' for all).")]
+    from .model import Corpus
+    from .settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+#: where a report goes when its option names standard output
+STDOUT = "-"
 
 
-def _overrides(outlets: list[str] | None, published: list[str] | None) -> dict[str, dict[str, str]]:
+# --------------------------------------------------------------------------- shared options
+
+
+def _paths(fn: F) -> F:
+    return click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(path_type=str))(fn)
+
+
+def _cluster(fn: F) -> F:
+    return click.option("--cluster", metavar="ID", help="Only this cluster of a JSONL file.")(fn)
+
+
+def _overrides(fn: F) -> F:
+    fn = click.option("--published", "published", multiple=True, metavar="SOURCE=YYYY-MM-DD",
+                      help="Set a source's publication date ('*' for every source). Repeatable.")(fn)
+    return click.option("--outlet", "outlet", multiple=True, metavar="SOURCE=NAME",
+                        help="Set a source's outlet ('*' for every source). Repeatable.")(fn)
+
+
+def _color(fn: F) -> F:
+    return click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+                        help="Colour in the output (NO_COLOR and FORCE_COLOR are honoured with auto).")(fn)
+
+
+def _quiet(help_text: str) -> Callable[[F], F]:
+    return click.option("-q", "--quiet", is_flag=True, help=help_text)
+
+
+def _format(choices: Sequence[str]) -> Callable[[F], F]:
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default="text", show_default=True,
+                        help="What goes to standard output.")
+
+
+def _json(fn: F) -> F:
+    return click.option("--json", "json_out", metavar="FILE",
+                        help="Also write the JSON report to FILE ('-' for standard output).")(fn)
+
+
+def _html(fn: F) -> F:
+    return click.option("--html", "html_out", metavar="FILE",
+                        help="Also write the self-contained HTML report to FILE.")(fn)
+
+
+def _workers(fn: F) -> F:
+    return click.option("-j", "--workers", type=click.IntRange(min=0), default=0, metavar="N",
+                        help="Processes for extraction (default: the machine's cores, for inputs large "
+                             "enough to gain from them).")(fn)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _console(color: str, *, stderr: bool = False) -> Console:
+    """A rich console: no wrapping when piped, colours as asked (NO_COLOR/FORCE_COLOR with auto)."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    tty = stream.isatty()
+    kwargs: dict[str, Any] = {"highlight": False, "stderr": stderr}
+    if color == "always":
+        kwargs["force_terminal"] = True
+    elif color == "never":
+        kwargs["no_color"] = True
+        kwargs["color_system"] = None
+    if not tty and "COLUMNS" not in os.environ:
+        kwargs["width"] = 4096  # piped: a line is a line, for grep and for files
+        kwargs["soft_wrap"] = True
+    return Console(**kwargs)
+
+
+def _parse_overrides(outlets: Sequence[str], published: Sequence[str]) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
-    for key, values in (("outlet", outlets or []), ("published", published or [])):
+    for key, values in (("outlet", outlets), ("published", published)):
         for item in values:
             if "=" not in item:
-                raise InputError(f"--{key} {item!r}: expected SOURCE={key.upper()}")
+                raise click.BadParameter(f"{item!r}: expected SOURCE={key.upper()}", param_hint=f"--{key}")
             sid, value = item.split("=", 1)
             out.setdefault(sid.strip(), {})[key] = value.strip()
     return out
 
 
-def _load(paths, cluster, outlets, published):
-    """Corpora from the paths, with [tool.crosscheck] outlets and tolerances applied."""
-    from .rules import load_config
+def _settings(outlets: Sequence[str] = (), published: Sequence[str] = ()) -> tuple[Settings, dict[str, dict[str, str]]]:
+    from .settings import load_settings
+
+    settings = load_settings()
+    cli = _parse_overrides(outlets, published)
+    for sid, o in cli.items():
+        if "published" in o:
+            import re
+
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", o["published"]):
+                raise ConfigError(f"--published {sid}={o['published']}: expected a date YYYY-MM-DD, "
+                                  f"got {o['published']!r}")
+    return settings, cli
+
+
+def _check_targets(**targets: str | None) -> None:
+    """Two outputs to one file would lose one of them: refuse before any work is done."""
+    seen: dict[str, str] = {}
+    for option, target in targets.items():
+        if not target:
+            continue
+        key = STDOUT if target == STDOUT else os.path.realpath(target)
+        if key in seen:
+            where = "standard output" if key == STDOUT else repr(target)
+            raise OutputError(f"--{seen[key]} and --{option} both write to {where}")
+        seen[key] = option.replace("_", "-")
+
+
+def _progress(console: Console, total: int, description: str) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=console, transient=True, disable=not console.is_terminal or total < 2)
+
+
+def _run(paths: Sequence[str], *, cluster: str | None, settings: Settings, cli: dict[str, dict[str, str]],
+         compare: bool, workers: int, quiet: bool, color: str) -> list[Corpus]:
+    """Load, extract (and compare) every corpus, with a progress bar on stderr for long inputs."""
+    from .pipeline import process
     from .sources import load
 
-    cfg = load_config()
-    _apply_tolerances(cfg)
-    overrides = {**cfg.get("outlets", {}), **_overrides(outlets, published)}
-    corpora = load(paths or [], cluster=cluster, overrides=overrides)
+    overrides = {**settings.overrides(), **cli}
+    corpora = load(list(paths), cluster=cluster, overrides=overrides)
+    _check_override_targets(cli, corpora)
     for c in corpora:  # a bad source is reported and skipped; the others are processed
         for problem in c.skipped:
-            print(f"crosscheck: warning: skipped {problem}", file=sys.stderr)
+            click.echo(f"crosscheck: warning: skipped {problem}", err=True)
     corpora = [c for c in corpora if c.sources]
     if not corpora:
         raise InputError("no readable sources")
-    return corpora
+    err = _console(color, stderr=True)
+    with _progress(err if not quiet else _console("never", stderr=True), len(corpora), "cross-checking") as bar:
+        task = bar.add_task("cross-checking", total=len(corpora))
+        return process(corpora, settings=settings, compare=compare, workers=workers,
+                       done=lambda n: bar.advance(task, n))
 
 
-def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+def _check_override_targets(cli: dict[str, dict[str, str]], corpora: Sequence[Corpus]) -> None:
+    known = {s.id for c in corpora for s in c.sources}
+    for sid, o in cli.items():
+        if sid != "*" and sid not in known:
+            names = ", ".join(sorted(known)[:8]) + (", ..." if len(known) > 8 else "")
+            option = "--outlet" if "outlet" in o else "--published"
+            raise InputError(f"{option} {sid}: no source with that id (sources: {names})")
 
 
-@app.command()
-def report(paths: Paths = None, cluster: Cluster = None, json_out: JsonOut = None,
-           html: Annotated[Optional[Path], typer.Option("--html", help="Also write the self-contained HTML report here.")] = None,
-           show: Annotated[Optional[list[str]], typer.Option("--show", help="'single' lists single-source claims too.")] = None,
-           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="One summary line per corpus.")] = False,
-           outlet: OutletOpt = None, published: PublishedOpt = None) -> None:
-    """Where the outlets agree, where they conflict, and what only one of them claims."""
-    from .compare import compare
-    from .extract import extract
+def _write(target: str, text: str) -> None:
+    from .report import write_atomic
+
+    write_atomic(target, text)
+
+
+def _json_text(corpora: list[Corpus], *, findings: bool = True) -> str:
+    from .report import dumps, report_dict
+
+    return dumps(report_dict(corpora, findings=findings)) + "\n"
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@click.group(context_settings=CONTEXT, epilog="Example: crosscheck report articles/ --html report.html")
+@click.version_option(__version__, "-V", "--version", prog_name="crosscheck")
+def app() -> None:
+    """Cross-check the numbers and dates that several news outlets report about one event."""
+
+
+SHOW = ("all", "single", "conflicts")
+
+
+@app.command(epilog="Example: crosscheck report articles/ --json report.json --html report.html")
+@_paths
+@_cluster
+@_json
+@_html
+@_format(("text", "json", "csv", "github", "sarif"))
+@click.option("--show", multiple=True, type=click.Choice(SHOW), metavar="WHAT",
+              help="all: every table, even when piped or writing files; single: single-source claims too; "
+                   "conflicts: only the summary and the conflicts.")
+@_quiet("One summary line per corpus.")
+@_overrides
+@_workers
+@_color
+def report(paths: tuple[str, ...], cluster: str | None, json_out: str | None, html_out: str | None, fmt: str,
+           show: tuple[str, ...], quiet: bool, outlet: tuple[str, ...], published: tuple[str, ...], workers: int,
+           color: str) -> None:
+    """Where the outlets agree, where they conflict, and what only one of them claims.
+
+    PATH is a folder of articles (.txt, .md, .html), an article file, a JSONL file of clusters
+    or '-' for one article on standard input; with none, the bundled Fallujah 2014 corpus.
+    """
     from .model import Verdict
-    from .report import Report, summary_line, write_json
 
-    corpora = [compare(extract(c)) for c in _load(paths, cluster, outlet, published)]
-    console = _console()
+    _check_targets(json=json_out, html=html_out, format=STDOUT if fmt != "text" else None)
+    settings, cli = _settings(outlet, published)
+    corpora = _run(paths, cluster=cluster, settings=settings, cli=cli, compare=True, workers=workers, quiet=quiet,
+                   color=color)
+    if fmt == "text" and STDOUT not in (json_out, html_out):
+        _print_report(corpora, show=show, quiet=quiet, files=bool(json_out or html_out), color=color)
+    elif fmt != "text":
+        from . import formats
+
+        text = {"json": lambda: _json_text(corpora), "csv": lambda: formats.findings_csv(corpora),
+                "github": lambda: formats.findings_github(corpora),
+                "sarif": lambda: _dump(formats.findings_sarif(corpora))}[fmt]()
+        _write(STDOUT, text)
+    if json_out:
+        _write(json_out, _json_text(corpora))
+    if html_out:
+        from .html import render_html
+
+        _write(html_out, render_html(corpora))
+    conflicts = any(f.verdict is Verdict.CONFLICT for c in corpora for f in c.findings)
+    sys.exit(1 if conflicts else 0)
+
+
+def _dump(obj: Any) -> str:
+    import json
+
+    return json.dumps(obj, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def _print_report(corpora: list[Corpus], *, show: Sequence[str], quiet: bool, files: bool, color: str) -> None:
+    """The whole report on a terminal; piped or beside a written file, the summary and the conflicts."""
+    from .model import Verdict
+    from .report import ConflictPanel, Report, summary_line
+
+    console = _console(color)
+    full = "all" in show or (sys.stdout.isatty() and not files and "conflicts" not in show)
     for c in corpora:
         if quiet:
-            console.print(summary_line(c))
+            console.print(summary_line(c), markup=False)
+        elif full:
+            console.print(Report(c, show_single="single" in show or "all" in show))
         else:
-            console.print(Report(c, show_single="single" in (show or [])))
-    if json_out:
-        write_json(json_out, corpora)
-    if html:
-        from .html import write_html
-
-        write_html(html, corpora)
-    conflicts = any(f.verdict is Verdict.CONFLICT for c in corpora for f in c.findings)
-    raise typer.Exit(1 if conflicts else 0)
+            console.print(summary_line(c), markup=False)
+            for f in c.findings:
+                if f.verdict is Verdict.CONFLICT:
+                    console.print(ConflictPanel(c, f))
 
 
-@app.command()
-def claims(paths: Paths = None, cluster: Cluster = None, json_out: JsonOut = None,
-           outlet: OutletOpt = None, published: PublishedOpt = None) -> None:
+@app.command(epilog="Example: crosscheck claims articles/ --format csv > claims.csv")
+@_paths
+@_cluster
+@_json
+@_format(("text", "json", "csv"))
+@click.option("--show", multiple=True, type=click.Choice(["all"]), metavar="all",
+              help="Print the claims table even when piped or writing a file.")
+@_quiet("Only the summary line.")
+@_overrides
+@_workers
+@_color
+def claims(paths: tuple[str, ...], cluster: str | None, json_out: str | None, fmt: str, show: tuple[str, ...],
+           quiet: bool, outlet: tuple[str, ...], published: tuple[str, ...], workers: int, color: str) -> None:
     """Every numeric and dated claim of every source, with its span."""
-    from .extract import extract
-    from .report import ClaimsTable, write_json
+    from .report import ClaimsTable
 
-    corpora = [extract(c) for c in _load(paths, cluster, outlet, published)]
-    console = _console()
-    for c in corpora:
-        console.print(ClaimsTable(c))
+    _check_targets(json=json_out, format=STDOUT if fmt != "text" else None)
+    settings, cli = _settings(outlet, published)
+    corpora = _run(paths, cluster=cluster, settings=settings, cli=cli, compare=False, workers=workers, quiet=quiet,
+                   color=color)
+    if fmt == "json":
+        _write(STDOUT, _json_text(corpora, findings=False))
+    elif fmt == "csv":
+        from .formats import claims_csv
+
+        _write(STDOUT, claims_csv(corpora))
+    elif json_out != STDOUT:
+        console = _console(color)
+        table = not quiet and ("all" in show or (sys.stdout.isatty() and not json_out))
+        for c in corpora:
+            if table:
+                console.print(ClaimsTable(c))
+            else:
+                console.print(f"{c.id}: {len(c.sources)} sources, {len(c.claims)} claims", markup=False)
     if json_out:
-        write_json(json_out, corpora, findings=False)
+        _write(json_out, _json_text(corpora, findings=False))
 
 
-@app.command()
-def score(gold: Annotated[Optional[list[Path]], typer.Argument(help="Gold files (default: tests/gold/*.json).")] = None,
-          corpora: Annotated[Path, typer.Option(help="Folder holding multinews-dev.jsonl.")] = Path("../shared/corpora"),
-          verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss.")] = False) -> None:
-    """Accuracy against hand-written gold: extraction recall/precision, findings, false conflicts."""
-    from . import score as scoring
-
-    files = gold or scoring.gold_files(Path("tests/gold"))
-    if not files:
-        raise InputError("no gold files given and none in tests/gold")
-    console = _console()
-    totals = {"gold": 0, "correct": 0, "extracted": 0, "matched": 0, "fg": 0, "fr": 0, "fc": 0, "n": 0}
-    for s in scoring.run(files, corpora=corpora):
-        console.print(f"{s.corpus}: recall {s.recall:.1%} ({s.correct}/{s.gold})  precision {s.precision:.1%} "
-                      f"({s.matched}/{s.extracted})  furniture claims {s.furniture}  findings right "
-                      f"{s.findings_accuracy:.0%} ({s.findings_right}/{s.findings_gold})  false conflicts {s.false_conflicts}")
-        if verbose:
-            for line in s.misses + s.extras + s.finding_errors:
-                console.print(f"    {line}", markup=False)
-        if s.corpus != "fallujah-2014":
-            totals["gold"] += s.gold
-            totals["correct"] += s.correct
-            totals["extracted"] += s.extracted
-            totals["matched"] += s.matched
-            totals["fg"] += s.findings_gold
-            totals["fr"] += s.findings_right
-            totals["fc"] += s.false_conflicts
-            totals["n"] += 1
-    if totals["n"]:
-        console.print(f"Multi-News gold ({totals['n']} clusters): recall {totals['correct'] / max(1, totals['gold']):.1%}  "
-                      f"precision {totals['matched'] / max(1, totals['extracted']):.1%}  findings right "
-                      f"{totals['fr'] / max(1, totals['fg']):.0%}  false conflicts per cluster {totals['fc'] / totals['n']:.2f}")
-
-
-@app.command()
-def bench(corpora: Annotated[Path, typer.Option(help="Folder holding multinews-dev.jsonl.")] = Path("../shared/corpora"),
-          baseline: Annotated[bool, typer.Option(help="Also time quantulum3.parse + dateparser.search_dates.")] = True) -> None:
-    """Articles per second and peak memory, beside the pipeline a user would otherwise write."""
-    from .bench import run
-
-    run(corpora=corpora, baseline=baseline, console=_console())
-
-
-RulesOpt = Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rules directory or file (repeatable).")]
-
-
-@app.command("rules")
-def list_rules(rules_dirs: RulesOpt = None) -> None:
+@app.command("rules", epilog="Example: crosscheck rules --rules my_rules/")
+@click.option("--rules", "rules_dirs", multiple=True, metavar="PATH", help="Extra rules folder or file. Repeatable.")
+@_color
+def list_rules(rules_dirs: tuple[str, ...], color: str) -> None:
     """Every rule: code, name, severity and what it checks."""
     from rich.table import Table
+    from rich.text import Text
 
-    from .rules import builtin_rules_dir, collect, load_config
+    from .rules import builtin_rules_dir, collect
 
-    cfg = load_config()
-    rules = collect([builtin_rules_dir(), *_config_rule_dirs(cfg), *(rules_dirs or [])])
+    settings, _ = _settings()
+    rules = collect([builtin_rules_dir(), *settings.rule_dirs(), *map(Path, rules_dirs)])
     table = Table(title="crosscheck rules")
     for col in ("code", "name", "severity", "checks", "where"):
         table.add_column(col, overflow="fold")
     for r in rules:
-        table.add_row(r.code, r.name, r.severity, r.error or r.summary, f"{Path(r.path).name}:{r.line}")
-    _console().print(table)
+        table.add_row(Text(r.code), Text(r.name), Text(r.severity), Text(r.error or r.summary),
+                      Text(f"{Path(r.path).name}:{r.line}"))
+    _console(color).print(table)
 
 
-def _config_rule_dirs(cfg: dict) -> list[Path]:
-    root = Path(cfg.get("_root", "."))
-    paths = cfg.get("rules", [])
-    return [root / p for p in ([paths] if isinstance(paths, str) else paths)]
+@app.command(epilog="Example: crosscheck check articles/ --select CC1 --junitxml results.xml")
+@_paths
+@_cluster
+@click.option("--rules", "rules_dirs", multiple=True, metavar="PATH", help="Extra rules folder or file. Repeatable.")
+@click.option("--select", multiple=True, metavar="CODE", help="Only these codes, code prefixes (CC1) or names.")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Skip these codes, prefixes or names.")
+@click.option("--junitxml", metavar="FILE", help="Write JUnit XML results to FILE.")
+@_html
+@_json
+@_format(("text", "json", "csv", "github", "sarif"))
+@click.option("-v", "--verbose", is_flag=True, help="One line per rule call.")
+@_quiet("Only the closing summary line.")
+@click.option("--timeout", type=float, metavar="SECONDS", help="Seconds one rule call may take (default 10).")
+@_overrides
+@_workers
+@_color
+def check(paths: tuple[str, ...], cluster: str | None, rules_dirs: tuple[str, ...], select: tuple[str, ...],
+          ignore: tuple[str, ...], junitxml: str | None, html_out: str | None, json_out: str | None, fmt: str,
+          verbose: bool, quiet: bool, timeout: float | None, outlet: tuple[str, ...], published: tuple[str, ...],
+          workers: int, color: str) -> None:
+    """Run the built-in rules and yours; fail like a test suite when sources disagree."""
+    import time
 
+    from . import formats
+    from .checks import CheckReport, junit_xml
+    from .rules import builtin_rules_dir, collect, run, select_rules
 
-def _apply_tolerances(cfg: dict) -> None:
-    from . import align, compare
+    _check_targets(junitxml=junitxml, html=html_out, json=json_out, format=STDOUT if fmt != "text" else None)
+    settings, cli = _settings(outlet, published)
+    if timeout is not None:
+        if not timeout > 0 or timeout != timeout:
+            raise ConfigError(f"--timeout: expected a number > 0, got {timeout}")
+        settings = settings.replace(timeout=timeout)
+    rules = collect([builtin_rules_dir(), *settings.rule_dirs(), *map(Path, rules_dirs)])
+    rules = select_rules(rules, select=select or settings.select, ignore=ignore or settings.ignore)
+    corpora = _run(paths, cluster=cluster, settings=settings, cli=cli, compare=True, workers=workers, quiet=quiet,
+                   color=color)
+    t0 = time.perf_counter()
+    results = run(rules, corpora, timeout=settings.timeout, config=settings.rule_config())
+    outcome = CheckReport(corpora, rules, results, seconds=time.perf_counter() - t0, verbose=verbose)
+    if fmt == "text" and json_out != STDOUT:
+        console = _console(color)
+        if quiet:
+            console.print(outcome.summary(), markup=False)
+        else:
+            console.print(outcome)
+    elif fmt != "text":
+        import json
 
-    tol = cfg.get("tolerances", {})
-    if "rounding" in tol:
-        compare.ROUNDING = float(tol["rounding"])
-    if "similarity" in tol:
-        align.SIMILARITY = float(tol["similarity"])
-    if "magnitude" in tol:
-        align.MAGNITUDE = float(tol["magnitude"])
-
-
-@app.command()
-def check(paths: Paths = None, cluster: Cluster = None, rules_dirs: RulesOpt = None,
-          select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these codes or code prefixes (CC1).")] = None,
-          ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these codes or names.")] = None,
-          junitxml: Annotated[Optional[Path], typer.Option("--junitxml", help="Write JUnit XML results here.")] = None,
-          html: Annotated[Optional[Path], typer.Option("--html", help="Write the HTML report with rule results.")] = None,
-          json_out: JsonOut = None,
-          verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per rule call.")] = False,
-          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the closing summary line.")] = False,
-          timeout: Annotated[float, typer.Option(help="Seconds one rule call may take.")] = 10.0,
-          outlet: OutletOpt = None, published: PublishedOpt = None) -> None:
-    """Run the built-in and your rules; fail like a test suite when sources disagree."""
-    from .checks import CheckReport, write_junit
-    from .compare import compare
-    from .extract import extract
-    from .report import write_json
-    from .rules import builtin_rules_dir, collect, load_config, run, select_rules
-
-    cfg = load_config()
-    corpora = [compare(extract(c)) for c in _load(paths, cluster, outlet, published)]
-    rules = collect([builtin_rules_dir(), *_config_rule_dirs(cfg), *(rules_dirs or [])])
-    rules = select_rules(rules, select=select or cfg.get("select", []), ignore=ignore or cfg.get("ignore", []))
-    t0 = __import__("time").perf_counter()
-    results = run(rules, corpora, timeout=float(cfg.get("timeout", timeout)), config=cfg)
-    report = CheckReport(corpora, rules, results, seconds=__import__("time").perf_counter() - t0, verbose=verbose)
-    if quiet:
-        _console().print(report.summary(), highlight=False)
-    else:
-        _console().print(report)
+        text = {"json": lambda: json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=1,
+                                           allow_nan=False) + "\n",
+                "csv": lambda: formats.results_csv(results),
+                "github": lambda: formats.results_github(results, corpora),
+                "sarif": lambda: _dump(formats.results_sarif(results, corpora))}[fmt]()
+        _write(STDOUT, text)
     if junitxml:
-        write_junit(junitxml, results)
+        _write(junitxml, junit_xml(results))
     if json_out:
-        write_json(json_out, corpora)
-    if html:
-        from .html import write_html
+        _write(json_out, _json_text(corpora))
+    if html_out:
+        from .html import render_html
 
-        write_html(html, corpora, checks=[r.to_dict() for r in results])
-    raise typer.Exit(report.exit_code)
+        _write(html_out, render_html(corpora, checks=[r.to_dict() for r in results]))
+    sys.exit(outcome.exit_code)
 
 
-def main() -> None:
+@app.command(epilog="Example: crosscheck score tests/gold --corpora ../shared/corpora")
+@click.argument("gold", nargs=-1, required=True, metavar="GOLD...", type=click.Path(path_type=Path))
+@click.option("--corpora", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
+              default=lambda: os.environ.get("CROSSCHECK_CORPORA"),
+              help="Folder holding the corpus files the gold names (default: $CROSSCHECK_CORPORA).")
+@click.option("-v", "--verbose", is_flag=True, help="List every miss.")
+@_color
+def score(gold: tuple[Path, ...], corpora: Path | None, verbose: bool, color: str) -> None:
+    """Accuracy against hand-written gold: claims, findings, false conflicts.
+
+    GOLD is a gold JSON file or a folder of them (see tests/gold/README.md for the format).
+    """
+    from . import score as scoring
+
+    files = [p for g in gold for p in (scoring.gold_files(g) if g.is_dir() else [g])]
+    if not files:
+        raise InputError(f"{', '.join(map(str, gold))}: no gold files")
+    console = _console(color)
+    err = _console(color, stderr=True)
+    with _progress(err, len(files), "scoring") as bar:
+        task = bar.add_task("scoring", total=len(files))
+        scores = []
+        for f in files:
+            scores.extend(scoring.run([f], corpora=corpora))
+            bar.advance(task)
+    scoring.print_scores(scores, console=console, verbose=verbose)
+
+
+@app.command(epilog="Example: crosscheck bench articles/ corpus.jsonl --repeat 3")
+@_paths
+@click.option("--baseline/--no-baseline", default=True, show_default=True,
+              help="Also time the naive pipeline (quantulum3.parse + dateparser.search_dates).")
+@click.option("--repeat", type=click.IntRange(min=1), default=3, show_default=True, metavar="N",
+              help="Runs of each crosscheck command (the median counts).")
+@_quiet("No progress bar.")
+@_color
+def bench(paths: tuple[str, ...], baseline: bool, repeat: int, quiet: bool, color: str) -> None:
+    """Whole commands timed as a user runs them, beside the naive pipeline, with peak memory.
+
+    PATH as for report (default: the bundled corpus).
+    """
+    from .bench import run
+
+    run(list(paths), baseline=baseline, repeat=repeat, console=_console(color),
+        progress_console=None if quiet else _console(color, stderr=True))
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """`crosscheck`: exit 0 clean, 1 findings, 2 usage or input error, 130 interrupted."""
     try:
-        rc = app(standalone_mode=False)
-        sys.exit(rc if isinstance(rc, int) else 0)
-    except InputError as exc:
-        print(f"crosscheck: error: {exc}", file=sys.stderr)
+        app.main(args=list(argv) if argv is not None else None, prog_name="crosscheck", standalone_mode=False)
+    except CrosscheckError as exc:
+        click.echo(f"crosscheck: error: {exc}", err=True)
         sys.exit(2)
-    except KeyboardInterrupt:
-        print("crosscheck: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except typer.Exit as exc:
+    except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except SystemExit:
-        raise
-    except Exception as exc:  # click usage errors and the like
-        # typer ships its own copy of click's exceptions: recognise them by what they are
-        names = {cls.__name__ for cls in type(exc).__mro__}
-        if "ClickException" in names:
-            print(f"crosscheck: error: {exc.format_message()}", file=sys.stderr)  # type: ignore[attr-defined]
-            sys.exit(2)
-        if "Abort" in names:
-            sys.exit(130)
-        raise
+    except click.ClickException as exc:
+        hint = ""
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            hint = f" (see '{exc.ctx.command_path} -h')"
+        click.echo(f"crosscheck: error: {exc.format_message()}{hint}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("crosscheck: interrupted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("crosscheck: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:  # `crosscheck claims | head`: the reader has gone, which is no error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    sys.exit(0)

@@ -18,9 +18,7 @@ from datetime import date
 from .align import align, base_unit
 from .extract.dates import interval
 from .model import Claim, Corpus, Finding, Source, Verdict
-
-#: relative difference two exact figures may have and still be the same figure rounded
-ROUNDING = 0.02
+from .settings import DEFAULT, Settings, Tolerances
 
 
 def _fmt(x: float) -> str:
@@ -29,7 +27,7 @@ def _fmt(x: float) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def bounds(c: Claim) -> tuple[float, float]:
+def bounds(c: Claim, *, rounding: float = Tolerances.rounding) -> tuple[float, float]:
     """The claim's inclusive interval in its base unit (open ends are infinite).
 
     An exact figure may be a rounded one: "seven years" is 6.5 to 7.5 years (so 85 months agrees),
@@ -46,7 +44,7 @@ def bounds(c: Claim) -> tuple[float, float]:
             slack = 0.49 * factor
         elif c.value >= 100 and c.value % 10 == 0:
             zeros = len(str(int(c.value))) - len(str(int(c.value)).rstrip("0"))
-            slack = min(0.5 * 10 ** zeros, ROUNDING * c.value) * factor
+            slack = min(0.5 * 10 ** zeros, rounding * c.value) * factor
         low, high = low - slack, high + slack
     return low, high
 
@@ -92,8 +90,8 @@ def _finding_id(claims: Sequence[Claim]) -> str:
     return "f" + hashlib.blake2b("|".join(sorted(c.id for c in claims)).encode(), digest_size=5).hexdigest()
 
 
-def _compatible_quantities(a: Claim, b: Claim) -> bool:
-    (al, ah), (bl, bh) = bounds(a), bounds(b)
+def _compatible_quantities(a: Claim, b: Claim, tol: Tolerances = Tolerances()) -> bool:
+    (al, ah), (bl, bh) = bounds(a, rounding=tol.rounding), bounds(b, rounding=tol.rounding)
     return al <= bh and bl <= ah
 
 
@@ -108,19 +106,18 @@ def _compatible_dates(a: Claim, b: Claim) -> bool:
     return ra[0] <= rb[1] and rb[0] <= ra[1]
 
 
-def compatible(a: Claim, b: Claim) -> bool:
+def compatible(a: Claim, b: Claim, *, tol: Tolerances = Tolerances()) -> bool:
     """Whether two claims of one fact can both be true."""
-    return _compatible_dates(a, b) if a.type == "date" else _compatible_quantities(a, b)
+    return _compatible_dates(a, b) if a.type == "date" else _compatible_quantities(a, b, tol)
 
 
-def judge(claims: Sequence[Claim], sources: dict[str, Source]) -> Finding:
+def judge(claims: Sequence[Claim], sources: dict[str, Source], *, tol: Tolerances = Tolerances()) -> Finding:
     """The finding for one aligned group of claims."""
     claims = sorted(claims, key=lambda c: (c.source, c.start))
     source_ids = tuple(dict.fromkeys(c.source for c in claims))
     outlets = len({_outlet(sources, c) for c in claims})
-    compatible = _compatible_dates if claims[0].type == "date" else _compatible_quantities
     clashes = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:]
-               if a.source != b.source and not compatible(a, b)]
+               if a.source != b.source and not compatible(a, b, tol=tol)]
     label = _labels(sources, claims)
     said = "; ".join(f"{label[c.source]} says {describe(c)}" for c in claims)
     if len(source_ids) < 2:
@@ -183,9 +180,10 @@ def _reconcile(claims: Sequence[Claim], verdict: Verdict) -> tuple:
 _ORDER = {Verdict.CONFLICT: 0, Verdict.AGREE: 1, Verdict.SINGLE: 2}
 
 
-def compare(corpus: Corpus) -> Corpus:
+def compare(corpus: Corpus, *, settings: Settings = DEFAULT) -> Corpus:
     """The corpus with its findings: conflicts first, then agreements, then single-source claims."""
     sources = {s.id: s for s in corpus.sources}
-    findings = [judge(group, sources) for group in align(corpus.claims)]
+    tol = settings.tolerances
+    findings = [judge(group, sources, tol=tol) for group in align(corpus.claims, tol=tol)]
     findings.sort(key=lambda f: (_ORDER[f.verdict], -f.outlets, f.topic, f.id))
     return replace(corpus, findings=tuple(findings))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -18,6 +19,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .errors import OutputError
 from .model import Claim, Corpus, Finding, Verdict
 
 VERDICT_STYLE = {Verdict.CONFLICT: "bold red", Verdict.AGREE: "green", Verdict.SINGLE: "dim"}
@@ -78,7 +80,7 @@ class FindingsTable:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         claims = {c.id: c for c in self.corpus.claims}
         outlets = {s.id: (s.outlet or s.id) for s in self.corpus.sources}
-        table = Table(title="Findings", show_lines=False, expand=True)
+        table = Table(title="Findings", show_lines=False, expand=console.is_terminal)
         table.add_column("verdict", no_wrap=True)
         table.add_column("fact", ratio=2)
         table.add_column("what each outlet says", ratio=5)
@@ -119,7 +121,9 @@ class ConflictPanel:
             c = claims[cid]
             lines.append(Text.assemble((f"{outlets[c.source]} ({c.source}): ", "bold"), sentence_with_claim(c)))
         lines.append(Text(self.finding.explanation, style="italic"))
-        yield Panel(Group(*lines), title=f"[bold red]CONFLICT[/] {self.finding.topic}", title_align="left")
+        title = Text.assemble(("CONFLICT", "bold red"), " ", self.finding.topic)
+        # on a terminal the panel fills the width; piped, it is as wide as its lines (no wrapping)
+        yield Panel(Group(*lines), title=title, title_align="left", expand=console.is_terminal)
 
 
 class Report:
@@ -192,15 +196,46 @@ def report_dict(corpora: list[Corpus], *, findings: bool = True) -> dict[str, An
     return {"schema_version": SCHEMA_VERSION, "corpora": [c.to_dict(findings=findings) for c in corpora]}
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written report."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        from .sources import InputError
+def write_atomic(path: Path | str, text: str) -> None:
+    """Write a report where it was asked to go, never half-written.
 
-        raise InputError(f"{path}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    ``-`` is standard output. A regular file (or a new one) is written to a temporary file beside
+    it and renamed over it, so an interrupted run leaves the old report; a symlink to a regular
+    file replaces that file; a character device or a FIFO (``/dev/stdout``) is written through.
+    Anything else is refused in one line.
+    """
+    import stat
+
+    if str(path) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode  # follows symlinks: what the path really names
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        return
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError(f"{path}: is a directory")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputError(f"{path}: not a regular file")
+    target = path.resolve() if path.is_symlink() else path
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
@@ -209,14 +244,32 @@ def write_atomic(path: Path, text: str) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's owner-only
-        os.replace(tmp, path)
-    except BaseException:
+        os.replace(tmp, target)
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
         raise
 
 
+def dumps(report: Any, *, indent: str = "") -> str:
+    """JSON with one record a line: readable and diffable, and written by the C encoder
+    (``json.dumps(indent=...)`` falls back to the pure-Python one, ten times slower)."""
+    inner = indent + " "
+    if isinstance(report, dict) and report:
+        items = [f"{inner}{json.dumps(k, ensure_ascii=False)}: {dumps(v, indent=inner)}" for k, v in report.items()]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(report, list) and report and all(isinstance(x, dict) for x in report):
+        nested = any(isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict))
+                     for x in report for v in x.values())
+        rows = [inner + (dumps(x, indent=inner) if nested else json.dumps(x, ensure_ascii=False, allow_nan=False))
+                for x in report]
+        return "[\n" + ",\n".join(rows) + "\n" + indent + "]"
+    return json.dumps(report, ensure_ascii=False, allow_nan=False)
+
+
 def write_json(path: Path, corpora: list[Corpus], *, findings: bool = True) -> None:
-    write_atomic(path, json.dumps(report_dict(corpora, findings=findings), ensure_ascii=False, indent=1) + "\n")
+    write_atomic(path, dumps(report_dict(corpora, findings=findings)) + "\n")

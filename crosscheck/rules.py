@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from .errors import RuleError
 from .model import Corpus, Finding, Verdict
 
 Severity = Literal["warn", "fail"]
@@ -122,17 +123,23 @@ class Result:
 
 
 def builtin_rules_dir() -> Path:
-    """The built-in rules (top-level rules/ in the checkout, crosscheck.builtin_rules when installed)."""
-    return Path(str(resources.files("crosscheck.builtin_rules")))
+    """The built-in rules: ``crosscheck.builtin_rules`` in an installed wheel, the top-level
+    ``rules/`` beside the package when crosscheck runs from a checkout."""
+    import importlib.util
+
+    if importlib.util.find_spec("crosscheck.builtin_rules") is not None:
+        return Path(str(resources.files("crosscheck.builtin_rules")))
+    checkout = Path(__file__).resolve().parent.parent / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise RuleError("the built-in rules are missing: reinstall crosscheck")
 
 
 def _rule_files(folder: Path) -> list[Path]:
     if folder.is_file():
         return [folder]
     if not folder.is_dir():
-        from .sources import InputError
-
-        raise InputError(f"{folder}: no such rules directory")
+        raise RuleError(f"{folder}: no such rules directory")
     return sorted(p for p in folder.rglob("*.py") if re.match(r"(check|test)_.*\.py$", p.name))
 
 
@@ -185,11 +192,16 @@ def _error_line(exc: BaseException, path: Path) -> int:
 
 
 def select_rules(rules: Sequence[Rule], *, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
-    """ruff-style: a code prefix or a name selects; ignore wins."""
+    """ruff-style: a code prefix or a name selects; ignore wins. A key that matches no rule is an
+    error (a typo must not turn a gate off)."""
 
     def hit(r: Rule, keys: Sequence[str]) -> bool:
         return any(r.code.startswith(k) or r.name == k for k in keys)
 
+    for key in (*select, *ignore):
+        if not any(hit(r, [key]) for r in rules if not r.error):
+            known = ", ".join(sorted({r.code for r in rules if not r.error}))
+            raise RuleError(f"{key!r} matches no rule (known codes: {known})")
     return [r for r in rules if (not select or hit(r, select) or r.error) and not hit(r, ignore)]
 
 
@@ -328,26 +340,3 @@ def run(rules: Sequence[Rule], corpora: Sequence[Corpus], *, timeout: float | No
                     outcome, message = "error", f"{_where(exc, r)}: {type(exc).__name__}: {exc}"
                 results.append(Result(r, item, outcome, message, time.perf_counter() - t0, finding_id))
     return results
-
-
-# --------------------------------------------------------------------------- configuration
-
-
-def load_config(start: Path | None = None) -> dict[str, Any]:
-    """``[tool.crosscheck]`` of the nearest pyproject.toml (select, ignore, rules, tolerances, outlets)."""
-    import tomllib
-
-    folder = (start or Path.cwd()).resolve()
-    for d in (folder, *folder.parents):
-        p = d / "pyproject.toml"
-        if p.is_file():
-            try:
-                data = tomllib.loads(p.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                from .sources import InputError
-
-                raise InputError(f"{p}: invalid TOML ({exc})") from None
-            cfg = dict(data.get("tool", {}).get("crosscheck", {}))
-            cfg["_root"] = str(d)
-            return cfg
-    return {}

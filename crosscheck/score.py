@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .errors import InputError
 from .model import Claim, Corpus, Verdict
-from .sources import InputError, example_corpus, load
+from .sources import example_corpus, load
 
-DEFAULT_CORPORA = Path("../shared/corpora")
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 @dataclass
@@ -43,11 +45,13 @@ class Score:
         return self.findings_right / self.findings_gold if self.findings_gold else 1.0
 
 
-def load_gold_corpus(gold: dict[str, Any], *, corpora: Path = DEFAULT_CORPORA) -> Corpus:
+def load_gold_corpus(gold: dict[str, Any], *, corpora: Path | None = None) -> Corpus:
     name = gold["corpus"]
     if "#" in name:
         file, cluster = name.split("#", 1)
-        path = corpora / file
+        if corpora is None:
+            raise InputError(f"gold {name!r} names a corpus file: say where with --corpora DIR")
+        path = Path(corpora) / file
         if not path.exists():
             raise InputError(f"{path}: corpus file for gold {name!r} not found (use --corpora DIR)")
         return load([path], cluster=cluster)[0]
@@ -145,12 +149,15 @@ def gold_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.json"))
 
 
-def run(paths: Iterable[Path], *, corpora: Path = DEFAULT_CORPORA, findings: bool = True) -> list[Score]:
+def run(paths: Iterable[Path], *, corpora: Path | None = None, findings: bool = True) -> list[Score]:
     from .extract import extract
 
     scores = []
     for path in paths:
-        gold = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            gold = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{path}: not a gold file ({exc})") from None
         corpus = extract(load_gold_corpus(gold, corpora=corpora))
         if findings:
             from .compare import compare
@@ -161,3 +168,27 @@ def run(paths: Iterable[Path], *, corpora: Path = DEFAULT_CORPORA, findings: boo
             score_findings(corpus, gold, s)
         scores.append(s)
     return scores
+
+
+def print_scores(scores: Sequence[Score], *, console: Console, verbose: bool = False) -> None:
+    """One line per gold corpus, then the Multi-News totals."""
+    from rich.text import Text
+
+    totals = Score(corpus="total")
+    n = 0
+    for s in scores:
+        console.print(Text(f"{s.corpus}: recall {s.recall:.1%} ({s.correct}/{s.gold})  precision {s.precision:.1%} "
+                           f"({s.matched}/{s.extracted})  furniture claims {s.furniture}  findings right "
+                           f"{s.findings_accuracy:.0%} ({s.findings_right}/{s.findings_gold})  "
+                           f"false conflicts {s.false_conflicts}"))
+        if verbose:
+            for line in s.misses + s.extras + s.finding_errors:
+                console.print(Text(f"    {line}"))
+        if s.corpus != "fallujah-2014":
+            n += 1
+            for key in ("gold", "correct", "extracted", "matched", "findings_gold", "findings_right", "false_conflicts"):
+                setattr(totals, key, getattr(totals, key) + getattr(s, key))
+    if n:
+        console.print(Text(f"Multi-News gold ({n} clusters): recall {totals.recall:.1%}  precision {totals.precision:.1%}  "
+                           f"findings right {totals.findings_accuracy:.0%}  "
+                           f"false conflicts per cluster {totals.false_conflicts / n:.2f}"))

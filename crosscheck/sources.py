@@ -16,7 +16,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
 from .model import Corpus, Source
+
+__all__ = ["InputError", "load", "normalise"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -25,6 +28,8 @@ SIDECAR = "crosscheck.meta.json"
 #: a news article is a few kilobytes; a file this large is a dump, not an article
 MAX_BYTES = 16 * 1024 * 1024
 MULTINEWS_SEPARATOR = "|||||"
+#: the path that names standard input
+STDIN = "-"
 
 
 #: one character for one character, so offsets into the normalised text are offsets into the original
@@ -37,10 +42,6 @@ _NORMALISE = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007
 def normalise(text: str) -> str:
     """Non-breaking spaces, curly quotes and dashes as plain ASCII, length preserved."""
     return text.translate(_NORMALISE)
-
-
-class InputError(ValueError):
-    """A problem with the user's input: reported in one line, never as a traceback."""
 
 
 def example_corpus() -> Path:
@@ -64,6 +65,8 @@ def _furniture() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Pattern[str]
     lines = re.compile("|".join(f"(?:{p})" for p in data["lines"]), re.IGNORECASE)
     markers = re.compile("|".join(f"(?:{p})" for p in data["headline_markers"]))
     metadata = [re.compile(p) for p in data["metadata"]]
+    # one pass over a line says whether it is furniture or a metadata line
+    lines = re.compile("|".join([f"(?i:{p})" for p in data["lines"]] + [f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})" for p in data["metadata"]]))
     return lines, markers, metadata
 
 
@@ -82,6 +85,22 @@ def wire_names() -> frozenset[str]:
 
 
 # --------------------------------------------------------------------------- reading files
+
+
+def read_stdin() -> Source:
+    """One article from standard input (a pipe or a redirected file), as the source 'stdin'."""
+    import sys
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise InputError("'-' reads an article from standard input, but none is piped in")
+    raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"standard input: too large (limit {MAX_BYTES // 2**20} MB)")
+    text = decode(raw, name="standard input")
+    if text.lstrip().startswith("<") and re.search(r"<(?:html|body|p|div|article)\b", text[:4096], re.IGNORECASE):
+        text, info = html_to_text(text, name="standard input")
+        return make_source("stdin", STDIN, text, cluster="stdin", hints=info)
+    return make_source("stdin", STDIN, text, cluster="stdin")
 
 
 def read_text(path: Path) -> str:
@@ -161,7 +180,7 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
         line = normalise(text[a:b])
         if not line.strip():
             continue
-        if furniture.search(line) or any(m.search(line) for m in metadata):
+        if furniture.search(line):
             is_furniture[i] = True
         elif markers.search(line):
             is_furniture[i] = True
@@ -206,6 +225,19 @@ def find_wires(text: str) -> tuple[str, ...]:
 
 def parse_date(text: str) -> date | None:
     """A full date as written in metadata ("2014-01-06", "January 6, 2014")."""
+    from .extract.dates import read_written
+
+    text = re.sub(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", "", text.strip())
+    if re.match(r"\d{4}-\d\d-\d\d(?!\d)", text):
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+    written = read_written(text, ("day", "month", "year"))
+    if written is not None:
+        return date(*written)
+    if not re.search(r"\d", text):  # a day, a month and a year are asked for
+        return None
     import dateparser
 
     parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
@@ -258,7 +290,7 @@ _FULL_DATE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)
 
 def latest_full_date(source: Source) -> date | None:
     """The latest fully written date in the article's own text ("Wednesday, April 27, 2016")."""
-    found = [parse_date(m.group().replace("Sept", "Sep")) for a, b in source.body
+    found = [parse_date(m.group()) for a, b in source.body
              for m in _FULL_DATE.finditer(normalise(source.text[a:b]))]
     found = [d for d in found if d is not None]
     return max(found) if found else None
@@ -313,11 +345,13 @@ def read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
     path = folder / SIDECAR
     if not path.is_file():
         return {}
+    from .settings import check_sidecar
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return dict(data.get("sources", data))
-    except (ValueError, AttributeError) as exc:
+    except (ValueError, OSError) as exc:
         raise InputError(f"{path}: not a valid sidecar ({exc})") from None
+    return check_sidecar(data, where=str(path))
 
 
 def _multinews_documents(text: str) -> list[str]:
@@ -372,8 +406,8 @@ def load_jsonl(path: Path, *, cluster: str | None = None,
         sources = []
         for i, doc in enumerate(docs):
             hint = hints[i] if i < len(hints) and hints[i] not in (None, "", "?") else None
-            sources.append(make_source(f"{cid}/{i}", str(path), str(doc), cluster=cid,
-                                       hints={"outlet": hint}))
+            sources.append(replace(make_source(f"{cid}/{i}", str(path), str(doc), cluster=cid,
+                                               hints={"outlet": hint}), line=lineno))
         yield _corpus(cid, sources, [], overrides or {})
     if cluster is not None and not found:
         raise InputError(f"{path}: no cluster with id {cluster!r}")
@@ -408,11 +442,21 @@ def load(paths: Iterable[str | Path] = (), *, cluster: str | None = None,
     Several plain files given together form one corpus; a directory is one corpus; a JSONL file
     is one corpus per cluster.
     """
-    paths = [Path(p) for p in paths] or [example_corpus()]
+    given = [str(p) for p in paths]
+    if given.count(STDIN) > 1:
+        raise InputError("'-' (standard input) given twice")
+    paths = [Path(p) for p in given] or [example_corpus()]
     corpora: list[Corpus] = []
     loose: list[Source] = []
     skipped: list[str] = []
     for p in paths:
+        if str(p) == STDIN:
+            source = read_stdin()
+            if len(paths) == 1:
+                corpora.append(_corpus("stdin", [source], [], overrides or {}))
+            else:
+                loose.append(source)
+            continue
         if not p.exists():
             raise InputError(f"{p}: no such file or directory")
         if p.is_dir():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 import crosscheck
 from crosscheck import html as chtml

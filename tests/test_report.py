@@ -10,7 +10,7 @@ import pytest
 from rich.console import Console
 
 from conftest import CSM, DW, FRANCE24, RFERL_MALIKI
-from crosscheck import InputError, Verdict
+from crosscheck import InputError, OutputError, Verdict
 from crosscheck.report import (ClaimsTable, ConflictPanel, FindingsTable, Report, SourcesHeader, report_dict,
                                sentence_with_claim, summary_line, write_atomic, write_json)
 
@@ -143,5 +143,5 @@ def test_write_json_and_atomic_write(tmp_path, seed_compared):
     d = json.loads(path.read_text(encoding="utf-8"))
     assert len(d["claims"]) == len(seed_compared.claims)
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
-    with pytest.raises(InputError, match="does not exist"):
+    with pytest.raises(OutputError, match="does not exist"):
         write_atomic(tmp_path / "missing" / "report.json", "{}")

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from crosscheck import compare, extract, load
-from crosscheck.rules import builtin_rules_dir, collect, load_config, rule, run, select_rules
+from crosscheck.rules import builtin_rules_dir, collect, rule, run, select_rules
+from crosscheck.settings import load_settings
 
 
 @pytest.fixture(scope="module")
@@ -164,10 +165,12 @@ def test_tool_crosscheck_config(tmp_path):
         [tool.crosscheck]
         rules = ["team_rules"]
         select = ["TM", "CC104"]
+
+        [tool.crosscheck.options]
         min_sources = 6
         """))
-    cfg = load_config(tmp_path)
-    assert cfg["select"] == ["TM", "CC104"]
+    settings = load_settings(tmp_path)
+    assert settings.select == ("TM", "CC104") and settings.rule_config()["min_sources"] == 6
     done = _cli("check", cwd=tmp_path)
     assert done.returncode == 1
     assert "TM001 too-few-sources" in done.stdout and "only 5 sources" in done.stdout

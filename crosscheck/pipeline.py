@@ -1,0 +1,66 @@
+"""Extract (and compare) many corpora, on every core when the input is large enough to gain.
+
+Corpora are independent, so they are mapped over a process pool (``concurrent.futures``, forked
+workers that inherit the loaded data files) in input order; small inputs stay in this process,
+where a pool's start-up would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from .model import Corpus
+from .settings import DEFAULT, Settings
+
+#: characters of article text below which one process is faster than a pool
+PARALLEL_CHARS = 150_000
+
+
+def _one(corpus: Corpus, *, settings: Settings, compare: bool) -> Corpus:
+    from .compare import compare as compare_corpus
+    from .extract import extract
+
+    corpus = extract(corpus)
+    return compare_corpus(corpus, settings=settings) if compare else corpus
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def process(corpora: Sequence[Corpus], *, settings: Settings = DEFAULT, compare: bool = True, workers: int = 0,
+            done: Callable[[int], None] | None = None) -> list[Corpus]:
+    """Every corpus extracted (and compared), in input order; ``workers=0`` chooses by input size."""
+    work = partial(_one, settings=settings, compare=compare)
+    chars = sum(len(s.text) for c in corpora for s in c.sources)
+    if workers == 0:
+        workers = default_workers() if chars >= PARALLEL_CHARS and len(corpora) > 1 else 1
+    workers = min(workers, len(corpora))
+    if workers <= 1 or "fork" not in _start_methods():
+        out = []
+        for c in corpora:
+            out.append(work(c))
+            if done:
+                done(1)
+        return out
+    import concurrent.futures
+    import multiprocessing
+
+    # big corpora first, so that no worker is left with the largest at the end
+    order = sorted(range(len(corpora)), key=lambda i: -sum(len(s.text) for s in corpora[i].sources))
+    results: dict[int, Corpus] = {}
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = {pool.submit(work, corpora[i]): i for i in order}
+        for future in concurrent.futures.as_completed(futures):
+            results[futures[future]] = future.result()
+            if done:
+                done(1)
+    return [results[i] for i in range(len(corpora))]
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
