@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from .model import Corpus
     from .settings import Settings
+    from .sources import RawCluster
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -138,37 +139,67 @@ def _check_targets(**targets: str | None) -> None:
         seen[key] = option.replace("_", "-")
 
 
+class _NoProgress:
+    """What a progress bar does where none is shown (piped, --quiet): nothing, and no import."""
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, *args: Any, **kwargs: Any) -> int:
+        return 0
+
+    def advance(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
 def _progress(console: Console, total: int, description: str) -> Any:
+    """A transient progress bar on stderr, for work of more than one corpus on a terminal."""
+    if not console.is_terminal or total < 2:
+        return _NoProgress()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console, transient=True, disable=not console.is_terminal or total < 2)
+                    console=console, transient=True)
 
 
 def _run(paths: Sequence[str], *, cluster: str | None, settings: Settings, cli: dict[str, dict[str, str]],
          compare: bool, workers: int, quiet: bool, color: str) -> list[Corpus]:
     """Load, extract (and compare) every corpus, with a progress bar on stderr for long inputs."""
     from .pipeline import process
-    from .sources import load
+    from .sources import RawCluster, read
 
     overrides = {**settings.overrides(), **cli}
-    corpora = load(list(paths), cluster=cluster, overrides=overrides)
-    _check_override_targets(cli, corpora)
-    for c in corpora:  # a bad source is reported and skipped; the others are processed
+    items = read(list(paths), cluster=cluster, overrides=overrides)
+    _check_override_targets(cli, items)
+    corpora: list[Corpus | RawCluster] = []
+    for c in items:  # a bad source is reported and skipped; the others are processed
+        if isinstance(c, RawCluster):
+            corpora.append(c)
+            continue
         for problem in c.skipped:
             click.echo(f"crosscheck: warning: skipped {problem}", err=True)
-    corpora = [c for c in corpora if c.sources]
+        if c.sources:
+            corpora.append(c)
     if not corpora:
         raise InputError("no readable sources")
     err = _console(color, stderr=True)
     with _progress(err if not quiet else _console("never", stderr=True), len(corpora), "cross-checking") as bar:
         task = bar.add_task("cross-checking", total=len(corpora))
-        return process(corpora, settings=settings, compare=compare, workers=workers,
+        done = process(corpora, settings=settings, compare=compare, workers=workers,
                        done=lambda n: bar.advance(task, n))
+    for before, after in zip(corpora, done):
+        for problem in after.skipped[0 if isinstance(before, RawCluster) else len(before.skipped):]:
+            click.echo(f"crosscheck: warning: {problem}", err=True)
+    return done
 
 
-def _check_override_targets(cli: dict[str, dict[str, str]], corpora: Sequence[Corpus]) -> None:
-    known = {s.id for c in corpora for s in c.sources}
+def _check_override_targets(cli: dict[str, dict[str, str]], corpora: Sequence[Corpus | RawCluster]) -> None:
+    from .sources import RawCluster
+
+    known = {sid for c in corpora for sid in (c.source_ids() if isinstance(c, RawCluster) else [s.id for s in c.sources])}
     for sid, o in cli.items():
         if sid != "*" and sid not in known:
             names = ", ".join(sorted(known)[:8]) + (", ..." if len(known) > 8 else "")

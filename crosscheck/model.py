@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable, Literal
@@ -180,7 +181,12 @@ def to_frame(items: Iterable[Source | Claim | Finding]) -> "pd.DataFrame":
 
 def _fields(item: Any) -> dict[str, Any]:
     """The fields as a flat dict (dataclasses.asdict deep-copies: ten times slower for flat records)."""
-    return {f.name: getattr(item, f.name) for f in dataclasses.fields(item)}
+    return {name: getattr(item, name) for name in _names(type(item))}
+
+
+@functools.cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _plain_number(x: Any) -> Any:

@@ -13,16 +13,19 @@ from functools import partial
 
 from .model import Corpus
 from .settings import DEFAULT, Settings
+from .sources import RawCluster
 
 #: characters of article text below which one process is faster than a pool
 PARALLEL_CHARS = 150_000
 
 
-def _one(corpus: Corpus, *, settings: Settings, compare: bool) -> Corpus:
+def _one(corpus: Corpus | RawCluster, *, settings: Settings, compare: bool) -> Corpus:
     from .compare import compare as compare_corpus
     from .extract import extract
 
-    corpus = extract(corpus)
+    if isinstance(corpus, RawCluster):
+        corpus = corpus.build()
+    corpus = extract(corpus, max_claims=settings.max_claims)
     return compare_corpus(corpus, settings=settings) if compare else corpus
 
 
@@ -30,11 +33,15 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def process(corpora: Sequence[Corpus], *, settings: Settings = DEFAULT, compare: bool = True, workers: int = 0,
+def _chars(c: Corpus | RawCluster) -> int:
+    return sum(map(len, c.documents)) if isinstance(c, RawCluster) else sum(len(s.text) for s in c.sources)
+
+
+def process(corpora: Sequence[Corpus | RawCluster], *, settings: Settings = DEFAULT, compare: bool = True, workers: int = 0,
             done: Callable[[int], None] | None = None) -> list[Corpus]:
     """Every corpus extracted (and compared), in input order; ``workers=0`` chooses by input size."""
     work = partial(_one, settings=settings, compare=compare)
-    chars = sum(len(s.text) for c in corpora for s in c.sources)
+    chars = sum(map(_chars, corpora))
     if workers == 0:
         workers = default_workers() if chars >= PARALLEL_CHARS and len(corpora) > 1 else 1
     workers = min(workers, len(corpora))
@@ -49,7 +56,7 @@ def process(corpora: Sequence[Corpus], *, settings: Settings = DEFAULT, compare:
     import multiprocessing
 
     # big corpora first, so that no worker is left with the largest at the end
-    order = sorted(range(len(corpora)), key=lambda i: -sum(len(s.text) for s in corpora[i].sources))
+    order = sorted(range(len(corpora)), key=lambda i: -_chars(corpora[i]))
     results: dict[int, Corpus] = {}
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         futures = {pool.submit(work, corpora[i]): i for i in order}

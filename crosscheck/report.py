@@ -255,20 +255,23 @@ def write_atomic(path: Path | str, text: str) -> None:
         raise
 
 
+#: one encoder for every record (json.dumps with options builds a new one per call)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+
+
 def dumps(report: Any, *, indent: str = "") -> str:
     """JSON with one record a line: readable and diffable, and written by the C encoder
     (``json.dumps(indent=...)`` falls back to the pure-Python one, ten times slower)."""
     inner = indent + " "
     if isinstance(report, dict) and report:
-        items = [f"{inner}{json.dumps(k, ensure_ascii=False)}: {dumps(v, indent=inner)}" for k, v in report.items()]
+        items = [f"{inner}{_ENCODER.encode(k)}: {dumps(v, indent=inner)}" for k, v in report.items()]
         return "{\n" + ",\n".join(items) + "\n" + indent + "}"
     if isinstance(report, list) and report and all(isinstance(x, dict) for x in report):
         nested = any(isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict))
                      for x in report for v in x.values())
-        rows = [inner + (dumps(x, indent=inner) if nested else json.dumps(x, ensure_ascii=False, allow_nan=False))
-                for x in report]
+        rows = [inner + (dumps(x, indent=inner) if nested else _ENCODER.encode(x)) for x in report]
         return "[\n" + ",\n".join(rows) + "\n" + indent + "]"
-    return json.dumps(report, ensure_ascii=False, allow_nan=False)
+    return _ENCODER.encode(report)
 
 
 def write_json(path: Path, corpora: list[Corpus], *, findings: bool = True) -> None:

@@ -13,12 +13,11 @@ import copy
 import dataclasses
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from .errors import ConfigError
@@ -43,9 +42,39 @@ class Tolerances:
             check_settings({"tolerances": dataclasses.asdict(self)}, where="Tolerances")
 
 
+class Frozen(Mapping[str, Any]):
+    """A read-only mapping that pickles (settings travel to worker processes)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Any] | None = None) -> None:
+        object.__setattr__(self, "_data", dict(data or {}))
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"Frozen({self._data!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
+
+    def __hash__(self) -> int:
+        return hash(json.dumps(_thawed(self), sort_keys=True, default=str))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Frozen, (self._data,))
+
+
 def _frozen(value: Any) -> Any:
     if isinstance(value, Mapping):
-        return MappingProxyType({k: _frozen(v) for k, v in value.items()})
+        return Frozen({k: _frozen(v) for k, v in value.items()})
     if isinstance(value, list):
         return tuple(_frozen(v) for v in value)
     return value
@@ -69,11 +98,13 @@ class Settings:
     rules: tuple[str, ...] = ()
     timeout: float = 10.0
     min_outlets: int = 2
+    #: claims one source may yield; past it the rest of the source is not read, and reports say so
+    max_claims: int = 5000
     tolerances: Tolerances = field(default_factory=Tolerances)
     #: outlet and published date by source id ('*' for every source)
-    outlets: Mapping[str, Override] = field(default_factory=lambda: MappingProxyType({}))
+    outlets: Mapping[str, Override] = field(default_factory=Frozen)
     #: free settings for user rules
-    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    options: Mapping[str, Any] = field(default_factory=Frozen)
     #: the folder of the pyproject.toml the settings came from (rule paths are relative to it)
     root: Path | None = None
     #: where the settings were read from, for messages
@@ -86,10 +117,11 @@ class Settings:
         object.__setattr__(self, "outlets", _frozen(self.outlets))
         object.__setattr__(self, "options", _frozen(self.options))
         if not (self.select or self.ignore or self.rules or self.outlets or self.options) \
-                and (self.timeout, self.min_outlets) == (10.0, 2):
+                and (self.timeout, self.min_outlets, self.max_claims) == (10.0, 2, 5000):
             return  # the defaults: valid, and no need to import jsonschema (start-up time)
         raw = {"select": list(self.select), "ignore": list(self.ignore), "rules": list(self.rules),
-               "timeout": self.timeout, "min_outlets": self.min_outlets, "outlets": _thawed(self.outlets),
+               "timeout": self.timeout, "min_outlets": self.min_outlets, "max_claims": self.max_claims,
+               "outlets": _thawed(self.outlets),
                "options": _thawed(self.options)}
         check_settings(raw, where=self.origin)
 
@@ -108,7 +140,7 @@ class Settings:
     def rule_config(self) -> dict[str, Any]:
         """What a rule's ``config`` argument receives: a fresh copy, so no rule changes another's."""
         return {"select": list(self.select), "ignore": list(self.ignore), "timeout": self.timeout,
-                "min_outlets": self.min_outlets, "tolerances": dataclasses.asdict(self.tolerances),
+                "min_outlets": self.min_outlets, "max_claims": self.max_claims, "tolerances": dataclasses.asdict(self.tolerances),
                 "outlets": _thawed(self.outlets), **_thawed(self.options)}
 
 
@@ -195,7 +227,7 @@ def from_mapping(raw: Mapping[str, Any], *, where: str = "settings", root: Path 
     known = {f.name for f in dataclasses.fields(Tolerances)}
     return Settings(select=tuple(raw.get("select", ())), ignore=tuple(raw.get("ignore", ())),
                     rules=tuple(raw.get("rules", ())), timeout=float(raw.get("timeout", 10.0)),
-                    min_outlets=int(raw.get("min_outlets", 2)),
+                    min_outlets=int(raw.get("min_outlets", 2)), max_claims=int(raw.get("max_claims", 5000)),
                     tolerances=Tolerances(**{k: float(v) for k, v in tol.items() if k in known}),
                     outlets=raw.get("outlets", {}), options=raw.get("options", {}), root=root, origin=where)
 

@@ -6,10 +6,11 @@ so that claim offsets stay offsets into what the file said.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -59,15 +60,34 @@ def load_data(name: str) -> dict[str, Any]:
         return json.load(fh)
 
 
+class Caseless:
+    """Case-insensitive search over many alternatives, fast.
+
+    Python's ``re`` tries an IGNORECASE alternation at every position; the same alternation,
+    lowercased, searched in lowercased text is skipped ahead by its first characters and runs about
+    twice as fast. Patterns with an uppercase escape (``\\S``, ``\\W``) cannot be lowercased and
+    keep IGNORECASE.
+    """
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        plain = [p for p in patterns if not re.search(r"\\[A-Z]", p)]
+        other = [p for p in patterns if p not in plain]
+        self._lower = re.compile("|".join(f"(?:{p.lower()})" for p in plain)) if plain else None
+        self._other = re.compile("|".join(f"(?:{p})" for p in other), re.IGNORECASE) if other else None
+
+    def search(self, text: str) -> bool:
+        return bool((self._lower and self._lower.search(text.lower())) or (self._other and self._other.search(text)))
+
+
 @lru_cache(maxsize=None)
-def _furniture() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Pattern[str]]]:
+def _furniture() -> tuple[Caseless, re.Pattern[str], list[re.Pattern[str]], re.Pattern[str]]:
+    """Furniture lines, headline markers, metadata lines (one by one, and as one pattern)."""
     data = load_data("furniture.json")
-    lines = re.compile("|".join(f"(?:{p})" for p in data["lines"]), re.IGNORECASE)
+    lines = Caseless(data["lines"])
     markers = re.compile("|".join(f"(?:{p})" for p in data["headline_markers"]))
     metadata = [re.compile(p) for p in data["metadata"]]
-    # one pass over a line says whether it is furniture or a metadata line
-    lines = re.compile("|".join([f"(?i:{p})" for p in data["lines"]] + [f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})" for p in data["metadata"]]))
-    return lines, markers, metadata
+    any_metadata = re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})" for p in data["metadata"]))
+    return lines, markers, metadata, any_metadata
 
 
 @lru_cache(maxsize=None)
@@ -171,16 +191,17 @@ def split_lines(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def body_spans(text: str) -> tuple[tuple[int, int], ...]:
+def body_spans(text: str, *, norm: str | None = None) -> tuple[tuple[int, int], ...]:
     """Offsets of article text: every non-empty line that is not furniture or metadata."""
-    furniture, markers, metadata = _furniture()
+    furniture, markers, _, metadata = _furniture()
+    norm = normalise(text) if norm is None else norm
     lines = list(split_lines(text))
     is_furniture = [False] * len(lines)
     for i, (a, b) in enumerate(lines):
-        line = normalise(text[a:b])
+        line = norm[a:b]
         if not line.strip():
             continue
-        if furniture.search(line):
+        if furniture.search(line) or metadata.match(line):
             is_furniture[i] = True
         elif markers.search(line):
             is_furniture[i] = True
@@ -199,14 +220,19 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def find_outlet(text: str) -> str | None:
-    """The outlet whose signature the text carries; None rather than a guess."""
+    """The outlet whose signature the text carries first; None rather than a guess."""
     signatures, _, _ = _outlets()
-    best: tuple[int, str] | None = None
-    for name, pattern in signatures:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), name)
-    return best[1] if best else None
+    m = _any_signature().search(text)
+    if m is None:
+        return None
+    # the earliest signature; where two start at the same place, the outlet listed first
+    return next((name for name, p in signatures if p.match(text, m.start())), None)
+
+
+@lru_cache(maxsize=None)
+def _any_signature() -> re.Pattern[str]:
+    signatures, _, _ = _outlets()
+    return re.compile("|".join(f"(?:{p.pattern})" for _, p in signatures) or r"(?!)", re.MULTILINE)
 
 
 def find_wires(text: str) -> tuple[str, ...]:
@@ -223,6 +249,7 @@ def find_wires(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> date | None:
     """A full date as written in metadata ("2014-01-06", "January 6, 2014")."""
     from .extract.dates import read_written
@@ -236,6 +263,8 @@ def parse_date(text: str) -> date | None:
     written = read_written(text, ("day", "month", "year"))
     if written is not None:
         return date(*written)
+    if _FULL_DATE.fullmatch(text):  # a plain layout strptime refused: no such day ("January 32")
+        return None
     if not re.search(r"\d", text):  # a day, a month and a year are asked for
         return None
     import dateparser
@@ -245,13 +274,16 @@ def parse_date(text: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-def find_dates(text: str) -> tuple[date | None, date | None]:
+def find_dates(text: str, *, norm: str | None = None) -> tuple[date | None, date | None]:
     """(published, updated) from metadata lines and datelines."""
-    _, _, metadata = _furniture()
+    _, _, metadata, any_metadata = _furniture()
+    norm = normalise(text) if norm is None else norm
     published: date | None = None
     updated: date | None = None
     for a, b in split_lines(text):
-        line = normalise(text[a:b])
+        line = norm[a:b]
+        if not any_metadata.match(line):
+            continue
         for pattern in metadata:
             m = pattern.search(line)
             if not m:
@@ -274,12 +306,13 @@ def find_dates(text: str) -> tuple[date | None, date | None]:
 def make_source(source_id: str, path: str, text: str, *, cluster: str = "",
                 hints: Mapping[str, Any] | None = None) -> Source:
     hints = hints or {}
-    published, updated = find_dates(text)
+    norm = normalise(text)
+    published, updated = find_dates(text, norm=norm)
     if published is None and hints.get("published"):
         published = parse_date(str(hints["published"]))
     outlet = find_outlet(text) or hints.get("outlet")
     return Source(id=source_id, path=path, text=text, outlet=outlet, published=published,
-                  updated=updated, body=body_spans(text), wires=find_wires(text), cluster=cluster)
+                  updated=updated, body=body_spans(text, norm=norm), wires=find_wires(text), cluster=cluster)
 
 
 _FULL_DATE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|"
@@ -290,8 +323,8 @@ _FULL_DATE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)
 
 def latest_full_date(source: Source) -> date | None:
     """The latest fully written date in the article's own text ("Wednesday, April 27, 2016")."""
-    found = [parse_date(m.group()) for a, b in source.body
-             for m in _FULL_DATE.finditer(normalise(source.text[a:b]))]
+    matches = (m.group() for a, b in source.body for m in _FULL_DATE.finditer(normalise(source.text[a:b])))
+    found = [parse_date(text) for text in itertools.islice(matches, 200)]  # an article states a few
     found = [d for d in found if d is not None]
     return max(found) if found else None
 
@@ -381,9 +414,32 @@ def load_file(path: Path, *, cluster: str | None = None,
     return [_corpus(path.stem, [make_source(path.stem, str(path), text)], [], overrides)]
 
 
-def load_jsonl(path: Path, *, cluster: str | None = None,
-               overrides: Mapping[str, Mapping[str, Any]] | None = None) -> Iterator[Corpus]:
-    """One corpus per JSON line ({"id", "documents": [...]}); claims of clusters never mix."""
+@dataclass(frozen=True)
+class RawCluster:
+    """One JSONL cluster as read, before its sources are made (that work can go to a worker)."""
+
+    path: str
+    line: int
+    id: str
+    documents: tuple[str, ...]
+    hints: tuple[Any, ...]
+    overrides: Mapping[str, Mapping[str, Any]]
+
+    def source_ids(self) -> list[str]:
+        return [f"{self.id}/{i}" for i in range(len(self.documents))]
+
+    def build(self) -> Corpus:
+        sources = []
+        for i, doc in enumerate(self.documents):
+            hint = self.hints[i] if i < len(self.hints) and self.hints[i] not in (None, "", "?") else None
+            sources.append(replace(make_source(f"{self.id}/{i}", self.path, doc, cluster=self.id,
+                                               hints={"outlet": hint}), line=self.line))
+        return _corpus(self.id, sources, [], self.overrides)
+
+
+def read_jsonl(path: Path, *, cluster: str | None = None,
+               overrides: Mapping[str, Mapping[str, Any]] | None = None) -> Iterator[RawCluster | Corpus]:
+    """Each cluster line as read; a broken line as an empty corpus that says why it was skipped."""
     text = read_text(path)
     found = False
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -403,14 +459,17 @@ def load_jsonl(path: Path, *, cluster: str | None = None,
             continue
         found = True
         hints = obj.get("outlet_hints") or []
-        sources = []
-        for i, doc in enumerate(docs):
-            hint = hints[i] if i < len(hints) and hints[i] not in (None, "", "?") else None
-            sources.append(replace(make_source(f"{cid}/{i}", str(path), str(doc), cluster=cid,
-                                               hints={"outlet": hint}), line=lineno))
-        yield _corpus(cid, sources, [], overrides or {})
+        yield RawCluster(str(path), lineno, cid, tuple(str(d) for d in docs),
+                         tuple(hints) if isinstance(hints, list) else (), dict(overrides or {}))
     if cluster is not None and not found:
         raise InputError(f"{path}: no cluster with id {cluster!r}")
+
+
+def load_jsonl(path: Path, *, cluster: str | None = None,
+               overrides: Mapping[str, Mapping[str, Any]] | None = None) -> Iterator[Corpus]:
+    """One corpus per JSON line ({"id", "documents": [...]}); claims of clusters never mix."""
+    for item in read_jsonl(path, cluster=cluster, overrides=overrides):
+        yield item.build() if isinstance(item, RawCluster) else item
 
 
 def load_directory(folder: Path, *, overrides: Mapping[str, Mapping[str, Any]] | None = None) -> list[Corpus]:
@@ -442,11 +501,17 @@ def load(paths: Iterable[str | Path] = (), *, cluster: str | None = None,
     Several plain files given together form one corpus; a directory is one corpus; a JSONL file
     is one corpus per cluster.
     """
+    return [c.build() if isinstance(c, RawCluster) else c for c in read(paths, cluster=cluster, overrides=overrides)]
+
+
+def read(paths: Iterable[str | Path] = (), *, cluster: str | None = None,
+         overrides: Mapping[str, Mapping[str, Any]] | None = None) -> list[Corpus | RawCluster]:
+    """As ``load``, but JSONL clusters come as read (``RawCluster.build()`` makes their sources)."""
     given = [str(p) for p in paths]
     if given.count(STDIN) > 1:
         raise InputError("'-' (standard input) given twice")
     paths = [Path(p) for p in given] or [example_corpus()]
-    corpora: list[Corpus] = []
+    corpora: list[Corpus | RawCluster] = []
     loose: list[Source] = []
     skipped: list[str] = []
     for p in paths:
@@ -461,7 +526,10 @@ def load(paths: Iterable[str | Path] = (), *, cluster: str | None = None,
             raise InputError(f"{p}: no such file or directory")
         if p.is_dir():
             corpora.extend(load_directory(p, overrides=overrides))
-        elif p.suffix.lower() in JSONL_SUFFIXES or len(paths) == 1:
+        elif p.suffix.lower() in JSONL_SUFFIXES:
+            corpora.extend(read_jsonl(p, cluster=cluster,
+                                      overrides={**read_sidecar(p.parent), **(overrides or {})}))
+        elif len(paths) == 1:
             corpora.extend(load_file(p, cluster=cluster, overrides=overrides))
         else:
             try:

@@ -19,7 +19,7 @@ def check_weekday_matches_date(claims):
         return
     for row in claims[claims["type"] == "date"].itertuples():
         m = re.match(r"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", row.text)
-        if not m or not row.date or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row.date):
+        if not m or not isinstance(row.date, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row.date):
             continue
         if not re.search(r"\d", row.text):
             continue

@@ -28,8 +28,24 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "gov", "s
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n")
 
 
+#: a sentence longer than this is not prose (a table, a list without stops): it is read in pieces
+#: of about this size, cut at white space, so that one line cannot cost more than its length
+MAX_SENTENCE = 2000
+
+
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence between start and end."""
+    for a, b in _sentences(text, start, end):
+        while b - a > MAX_SENTENCE:
+            cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            cut = cut if cut > a else a + MAX_SENTENCE
+            yield _trim(text, a, cut)
+            a = cut
+        if text[a:b].strip():
+            yield _trim(text, a, b)
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     s = start
     for m in _BOUNDARY.finditer(text, start, end):
         if m.group() != "\n":
@@ -188,12 +204,18 @@ def _claim_id(source_id: str, start: int, end: int, kind: str) -> str:
     return f"{kind[0]}{digest}"
 
 
-def _scope(dates: list[DateSpan], q: QuantitySpan) -> str | None:
-    """The time scope of a quantity: the nearest dated expression of its sentence, after it first."""
+def _scope_dates(dates: list[DateSpan]) -> tuple[list[DateSpan], list[int]]:
+    """The dates of a sentence that can scope a quantity, and their starts (computed once a sentence)."""
     usable = [d for d in dates if d.value is not None and d.kind not in ("year", "decade", "year_range")]
+    return usable, [d.start for d in usable]
+
+
+def _scope(scoping: tuple[list[DateSpan], list[int]], q: QuantitySpan) -> str | None:
+    """The time scope of a quantity: the nearest dated expression of its sentence, after it first."""
+    usable, starts = scoping
     if not usable:
         return None
-    k = bisect_left([d.start for d in usable], q.end)
+    k = bisect_left(starts, q.end)
     best = None
     for d in usable[max(0, k - 2):k + 2]:  # dates are in text order: the neighbours decide
         dist = d.start - q.end if d.start >= q.end else (q.start - d.end) * 1.5
@@ -202,31 +224,40 @@ def _scope(dates: list[DateSpan], q: QuantitySpan) -> str | None:
     return best[1] if best else None
 
 
-def extract_source(source: Source) -> list[Claim]:
-    """All claims of one source, in text order."""
+#: claims one source may yield: a news article has a few dozen; a page with thousands is a table
+#: or an attack, and past this the work and the report would grow without telling anyone more
+MAX_CLAIMS = 5000
+
+
+def extract_source(source: Source, *, limit: int = MAX_CLAIMS) -> list[Claim]:
+    """The first ``limit`` claims of one source, in text order (``limit + 1`` says it was hit)."""
     anchor = source.updated or source.published
     norm = normalise(source.text)
     claims: list[Claim] = []
     for a, b in source.body:
         for s, e in sentences(norm, a, b):
-            claims.extend(_sentence_claims(source, norm, s, e, anchor))
+            claims.extend(_sentence_claims(source, norm, s, e, anchor, limit=limit + 1 - len(claims)))
+            if len(claims) > limit:
+                return claims[:limit + 1]
     return claims
 
 
 #: a sentence without any of these holds no claim: most sentences are skipped at regex speed
-_HINT = re.compile(
+_HINT_PATTERN = (
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
     r"millions?|billions?|dozens?|scores|couple|pair|mon|tues|wednes|thurs|fri|satur|sun)"
     r"(?:day|\b)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|yesterday|today|tonight|tomorrow|"
     r"\b(?:this|last|next|later|earlier|coming|upcoming)\s+(?:week|month|year|spring|summer|fall|autumn|winter|days|weeks|months)|ago\b|"
-    r"\b(?:one|a|an)\s+(?:day|week|month|year|decade|hour|minute|century|hundred|thousand|million|billion)\b",
-    re.IGNORECASE)
+    r"\b(?:one|a|an)\s+(?:day|week|month|year|decade|hour|minute|century|hundred|thousand|million|billion)\b")
+#: searched in the lowercased sentence, case-sensitively: twice as fast as IGNORECASE
+_HINT = re.compile(_HINT_PATTERN.lower())
 
 
-def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | None) -> list[Claim]:
+def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | None, *,
+                     limit: int = MAX_CLAIMS) -> list[Claim]:
     sent = norm[s:e]
-    if not _HINT.search(sent):
+    if not _HINT.search(sent.lower()):
         return []
     original = source.text[s:e]
     names = _masked_names(sent)
@@ -234,6 +265,11 @@ def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | N
     masked = [(d.start, d.end) for d in dates] + names
     toks = tokenize(sent)
     quantities = find_quantities(sent, masked=masked, tokens=toks)
+    if len(quantities) + len(dates) > limit:  # keep the first ones in text order, build no more
+        cut = sorted([q.start for q in quantities] + [d.start for d in dates])[limit - 1]
+        quantities = [q for q in quantities if q.start <= cut]
+        dates = [d for d in dates if d.start <= cut]
+    scoping = _scope_dates(dates)
     mentions = _event_mentions(toks)
     starts = [t.start for t in toks]
     semicolons = [i for i, t in enumerate(toks) if t.text == ";"]
@@ -266,7 +302,7 @@ def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | N
             id=_claim_id(source.id, s + q.start, s + q.end, "quantity"), source=source.id, type="quantity",
             text=source.text[s + q.start:s + q.end], start=s + q.start, end=s + q.end, sentence=original,
             value=q.value, low=q.low, high=q.high, unit=unit, subject=subject_class(subject) if subject else None,
-            event=event, date=_scope(dates, q), qualifier=q.qualifier, sentence_start=s,
+            event=event, date=_scope(scoping, q), qualifier=q.qualifier, sentence_start=s,
             context=_context(toks, (q.start, q.end), starts=starts)))
     for d in dates:
         i = by_start.get(d.start, bisect_left(starts, d.start))
@@ -317,10 +353,22 @@ def _masked_names(sentence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _name_pattern().finditer(sentence)]
 
 
-def extract(corpus: Corpus | Iterable[Source]) -> Corpus:
-    """The corpus with the claims of all its sources (a list of sources makes a corpus)."""
+def extract(corpus: Corpus | Iterable[Source], *, max_claims: int = MAX_CLAIMS) -> Corpus:
+    """The corpus with the claims of all its sources (a list of sources makes a corpus).
+
+    A source with more than ``max_claims`` claims keeps the first ``max_claims``, and the corpus
+    says so in ``skipped``, which every report shows.
+    """
     if not isinstance(corpus, Corpus):
         sources = tuple(corpus)
         corpus = Corpus(id=sources[0].cluster if sources else "", sources=sources)
-    claims = [c for s in corpus.sources for c in extract_source(s)]
-    return replace(corpus, claims=tuple(claims))
+    claims: list[Claim] = []
+    notes = list(corpus.skipped)
+    for source in corpus.sources:
+        found = extract_source(source, limit=max_claims)
+        if len(found) > max_claims:
+            found = found[:max_claims]
+            notes.append(f"{source.id}: more than {max_claims} claims; only the first {max_claims} were kept "
+                         f"(max_claims in [tool.crosscheck])")
+        claims.extend(found)
+    return replace(corpus, claims=tuple(claims), skipped=tuple(notes))
