@@ -6,12 +6,12 @@
 
 __version__ = "0.2.0"
 
-from .compare import compare  # noqa: E402
-from .errors import ConfigError, CrosscheckError, InputError, OutputError, RuleError  # noqa: E402
-from .extract import extract  # noqa: E402
-from .model import Claim, Corpus, Finding, Source, Verdict, to_frame  # noqa: E402
-from .settings import Settings, Tolerances, load_settings  # noqa: E402
-from .sources import load  # noqa: E402
+from .compare import compare
+from .errors import ConfigError, CrosscheckError, InputError, OutputError, RuleError
+from .extract import extract
+from .model import Claim, Corpus, Finding, Source, Verdict, to_frame
+from .settings import Settings, Tolerances, load_settings
+from .sources import load
 
 __all__ = ["Claim", "ConfigError", "Corpus", "CrosscheckError", "Finding", "InputError", "OutputError", "RuleError",
            "Settings", "Source", "Tolerances", "Verdict", "__version__", "compare", "extract", "load",

@@ -12,12 +12,12 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
 from .model import Claim
-from .settings import Tolerances
+from .settings import DEFAULT_TOLERANCES, Tolerances
 from .sources import load_data
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
@@ -28,7 +28,7 @@ _NOT_ENTITIES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
                  "Prime", "Minister", "President", "General", "Police", "Government"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _base_units() -> dict[str, tuple[str, float]]:
     return {k: (v[0], float(v[1])) for k, v in load_data("units.json")["to_base"].items()}
 
@@ -69,13 +69,13 @@ def _block_key(c: Claim) -> tuple:
     return ("measure", c.unit if " per " in c.unit else base_unit(c.unit)[0], "age" if age else None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def recurring_events() -> frozenset[str]:
     """Events that happen again and again (killings, remarks): their dates are not one fact."""
     return frozenset(load_data("lexicon.json").get("recurring", []))
 
 
-def same_fact(a: Claim, b: Claim, *, common: frozenset[str] = frozenset(), tol: Tolerances = Tolerances()) -> bool:
+def same_fact(a: Claim, b: Claim, *, common: frozenset[str] = frozenset(), tol: Tolerances = DEFAULT_TOLERANCES) -> bool:
     """Whether two claims of different sources assert the same fact.
 
     ``common`` are names every source mentions (the city, the country): they tie nothing together.
@@ -145,7 +145,7 @@ def rare_values(claims: Sequence[Claim]) -> frozenset[tuple]:
 
 
 def alike(a: Claim, b: Claim, *, common: frozenset[str] = frozenset(), rare: frozenset[tuple] = frozenset(),
-          tol: Tolerances = Tolerances()) -> bool:
+          tol: Tolerances = DEFAULT_TOLERANCES) -> bool:
     """A weaker tie for claims whose values already agree: enough to group them, never enough
     to call a difference a conflict (see ``_cluster``)."""
     if a.source == b.source or a.type != b.type:
@@ -216,7 +216,7 @@ def candidate_pairs(block: Sequence[Claim], rare: frozenset[tuple] = frozenset()
     return sorted(seen)
 
 
-def value_range(c: Claim, tol: Tolerances = Tolerances()) -> tuple[float, float]:
+def value_range(c: Claim, tol: Tolerances = DEFAULT_TOLERANCES) -> tuple[float, float]:
     """The claim's values as one interval on a line (base units, or days), for quick checks."""
     if c.type == "quantity":
         from .compare import bounds
@@ -229,7 +229,7 @@ def value_range(c: Claim, tol: Tolerances = Tolerances()) -> tuple[float, float]
 
 
 def _cluster(block: list[Claim], common: frozenset[str], rare: frozenset[tuple] = frozenset(),
-             tol: Tolerances = Tolerances()) -> list[list[Claim]]:
+             tol: Tolerances = DEFAULT_TOLERANCES) -> list[list[Claim]]:
     """Greedy clustering, the most alike pairs first.
 
     Two claims that disagree may share a group only when they are directly the same fact
@@ -278,7 +278,7 @@ def _cluster(block: list[Claim], common: frozenset[str], rare: frozenset[tuple] 
     return [[block[i] for i in sorted(m)] for m in members.values()]
 
 
-def align(claims: Sequence[Claim], *, tol: Tolerances = Tolerances()) -> list[list[Claim]]:
+def align(claims: Sequence[Claim], *, tol: Tolerances = DEFAULT_TOLERANCES) -> list[list[Claim]]:
     """Groups of claims, each one fact; a group of one is a claim no other source makes."""
     common = common_entities(claims)
     rare = rare_values(claims)

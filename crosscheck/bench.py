@@ -129,8 +129,10 @@ def _table(timings: list[Timing], articles: int, repeat: int) -> Table:
     for col in ("pipeline", "what is timed", "seconds", "articles/s", "peak MiB", "vs naive"):
         table.add_column(col, justify="left" if col in ("pipeline", "what is timed") else "right")
     for t in timings:
-        ratio = f"{naive.seconds / t.seconds * t.articles / naive.articles:.1f}x" if naive and t is not naive else ""
-        peak = "–" if t.peak_mib is None else f"{t.peak_mib:.0f}" + (" (traced)" if "in process" in t.what else "")
+        same_input = t.articles == naive.articles if naive else False
+        ratio = f"{t.rate / naive.rate:.1f}x" if naive and t is not naive and same_input else ""
+        traced = "in process" in t.what
+        peak = "–" if t.peak_mib is None else f"{t.peak_mib:.1f} (traced)" if traced else f"{t.peak_mib:.0f}"
         table.add_row(Text(t.name), Text(t.what), f"{t.seconds:.2f}", f"{t.rate:.1f}", peak, ratio)
     return table
 

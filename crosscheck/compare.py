@@ -17,7 +17,7 @@ from datetime import date
 from .align import align, base_unit
 from .extract.dates import interval
 from .model import Claim, Corpus, Finding, Source, Verdict
-from .settings import DEFAULT, Settings, Tolerances
+from .settings import DEFAULT, DEFAULT_TOLERANCES, Settings, Tolerances
 
 
 def _fmt(x: float) -> str:
@@ -89,7 +89,7 @@ def _finding_id(claims: Sequence[Claim]) -> str:
     return "f" + hashlib.blake2b("|".join(sorted(c.id for c in claims)).encode(), digest_size=5).hexdigest()
 
 
-def _compatible_quantities(a: Claim, b: Claim, tol: Tolerances = Tolerances()) -> bool:
+def _compatible_quantities(a: Claim, b: Claim, tol: Tolerances = DEFAULT_TOLERANCES) -> bool:
     (al, ah), (bl, bh) = bounds(a, rounding=tol.rounding), bounds(b, rounding=tol.rounding)
     return al <= bh and bl <= ah
 
@@ -105,12 +105,12 @@ def _compatible_dates(a: Claim, b: Claim) -> bool:
     return ra[0] <= rb[1] and rb[0] <= ra[1]
 
 
-def compatible(a: Claim, b: Claim, *, tol: Tolerances = Tolerances()) -> bool:
+def compatible(a: Claim, b: Claim, *, tol: Tolerances = DEFAULT_TOLERANCES) -> bool:
     """Whether two claims of one fact can both be true."""
     return _compatible_dates(a, b) if a.type == "date" else _compatible_quantities(a, b, tol)
 
 
-def judge(claims: Sequence[Claim], sources: dict[str, Source], *, tol: Tolerances = Tolerances()) -> Finding:
+def judge(claims: Sequence[Claim], sources: dict[str, Source], *, tol: Tolerances = DEFAULT_TOLERANCES) -> Finding:
     """The finding for one aligned group of claims."""
     claims = sorted(claims, key=lambda c: (c.source, c.start))
     source_ids = tuple(dict.fromkeys(c.source for c in claims))

@@ -18,12 +18,13 @@ import math
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -33,7 +34,7 @@ from .extract.dates import interval
 from .model import Claim, Corpus, Finding, Source, Verdict
 from .report import write_atomic
 
-__all__ = ["render_html", "write_html", "regenerate", "range_plot", "sentence_segments", "fulltext_segments"]
+__all__ = ["fulltext_segments", "range_plot", "regenerate", "render_html", "sentence_segments", "write_html"]
 
 VERDICT_LABEL = {Verdict.CONFLICT: "Conflict", Verdict.AGREE: "Agree", Verdict.SINGLE: "Single source"}
 VERDICT_ICON = {Verdict.CONFLICT: "\u2715", Verdict.AGREE: "\u2713", Verdict.SINGLE: "\u2022"}
@@ -460,7 +461,7 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     """A static file of templates/ inlined in the page (the stylesheet, the script)."""
     text = resources.files("crosscheck").joinpath("templates", name).read_text(encoding="utf-8")

@@ -9,9 +9,10 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:  # pandas is imported only when a table is asked for (start-up time)
     import pandas as pd
@@ -19,7 +20,7 @@ if TYPE_CHECKING:  # pandas is imported only when a table is asked for (start-up
 SCHEMA_VERSION = 1
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     """How the outlets behind one fact relate."""
 
     AGREE = "agree"
@@ -171,7 +172,7 @@ class Corpus:
         return d
 
 
-def to_frame(items: Iterable[Source | Claim | Finding]) -> "pd.DataFrame":
+def to_frame(items: Iterable[Source | Claim | Finding]) -> pd.DataFrame:
     """A pandas table whose columns are the JSON fields of the items."""
     import pandas as pd
 

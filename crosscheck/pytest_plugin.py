@@ -14,7 +14,9 @@ from typing import Any
 
 import pytest
 
+from .errors import CrosscheckError
 from .model import Corpus
+from .settings import Settings
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -29,21 +31,29 @@ def _enabled(config: pytest.Config) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _load(paths: tuple[str, ...], cluster: str | None) -> tuple[Corpus, ...]:
-    from .compare import compare
-    from .extract import extract
+def _load(paths: tuple[str, ...], cluster: str | None, settings: Settings) -> tuple[Corpus, ...]:
+    from .pipeline import process
     from .sources import load
 
-    return tuple(compare(extract(c)) for c in load(list(paths), cluster=cluster))
+    corpora = load(list(paths), cluster=cluster, overrides=settings.overrides())
+    return tuple(process([c for c in corpora if c.sources], settings=settings, compare=True))
+
+
+def settings_of(config: pytest.Config) -> Settings:
+    """[tool.crosscheck] of the nearest pyproject.toml, as `crosscheck check` reads it."""
+    from .settings import load_settings
+
+    try:
+        return load_settings(Path(str(config.rootpath)))
+    except CrosscheckError as exc:
+        raise pytest.UsageError(f"crosscheck: {exc}") from None
 
 
 def corpora_of(config: pytest.Config) -> tuple[Corpus, ...]:
-    from .sources import InputError
-
     paths = tuple(p for p in config.getoption("crosscheck_corpus") or () if p)
     try:
-        return _load(paths, config.getoption("crosscheck_cluster"))
-    except InputError as exc:
+        return _load(paths, config.getoption("crosscheck_cluster"), settings_of(config))
+    except CrosscheckError as exc:
         raise pytest.UsageError(f"crosscheck: {exc}") from None
 
 
@@ -110,10 +120,8 @@ def findings(corpus: Corpus) -> Any:
 
 @pytest.fixture
 def config(request: pytest.FixtureRequest) -> dict[str, Any]:
-    """[tool.crosscheck] of the nearest pyproject.toml."""
-    from .rules import load_config
-
-    return load_config(Path(str(request.config.rootpath)))
+    """The validated [tool.crosscheck] settings, as `crosscheck check` gives them to rules (a fresh copy)."""
+    return settings_of(request.config).rule_config()
 
 
 @pytest.hookimpl(hookwrapper=True)

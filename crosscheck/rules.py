@@ -9,6 +9,7 @@ and filters. Results are values collected in one run; exceptions are for failure
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import inspect
 import linecache
@@ -236,7 +237,7 @@ def calls(r: Rule, corpus: Corpus, config: dict[str, Any] | None = None) -> Iter
     if "corpus" in params:
         common["corpus"] = corpus
     if "config" in params:
-        common["config"] = config or {}
+        common["config"] = copy.deepcopy(dict(config or {}))  # each rule call its own copy
     if "finding" in params:
         for f in corpus.findings:
             if _finding_applies(r.meta, f, corpus):

@@ -15,7 +15,7 @@ import json
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -145,12 +145,13 @@ class Settings:
 
 
 DEFAULT = Settings()
+DEFAULT_TOLERANCES = DEFAULT.tolerances
 
 
 # --------------------------------------------------------------------------- validation
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schema(name: str) -> dict[str, Any]:
     with resources.files("crosscheck").joinpath("schema", name).open(encoding="utf-8") as fh:
         return json.load(fh)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,7 @@ def example_corpus() -> Path:
 # --------------------------------------------------------------------------- data files
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> dict[str, Any]:
     """A knowledge file from crosscheck/data/ (outlets, furniture, vague amounts, ...)."""
     with resources.files("crosscheck").joinpath("data", name).open(encoding="utf-8") as fh:
@@ -79,7 +79,7 @@ class Caseless:
         return bool((self._lower and self._lower.search(text.lower())) or (self._other and self._other.search(text)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _furniture() -> tuple[Caseless, re.Pattern[str], list[re.Pattern[str]], re.Pattern[str]]:
     """Furniture lines, headline markers, metadata lines (one by one, and as one pattern)."""
     data = load_data("furniture.json")
@@ -90,7 +90,7 @@ def _furniture() -> tuple[Caseless, re.Pattern[str], list[re.Pattern[str]], re.P
     return lines, markers, metadata, any_metadata
 
 
-@lru_cache(maxsize=None)
+@cache
 def _outlets() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, str], list[re.Pattern[str]]]:
     data = load_data("outlets.json")
     signatures = [(o["name"], re.compile("|".join(f"(?:{s})" for s in o["signatures"]), re.MULTILINE))
@@ -229,7 +229,7 @@ def find_outlet(text: str) -> str | None:
     return next((name for name, p in signatures if p.match(text, m.start())), None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _any_signature() -> re.Pattern[str]:
     signatures, _, _ = _outlets()
     return re.compile("|".join(f"(?:{p.pattern})" for _, p in signatures) or r"(?!)", re.MULTILINE)

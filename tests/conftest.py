@@ -8,6 +8,7 @@ file is absent).
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -18,8 +19,26 @@ from crosscheck.extract import sentences
 from crosscheck.model import Source
 from crosscheck.sources import body_spans, example_corpus, normalise
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+#: the Multi-News files beside the project (CI has them too); CROSSCHECK_CORPORA points elsewhere
+CORPORA = Path(os.environ.get("CROSSCHECK_CORPORA") or Path(__file__).resolve().parents[2] / "shared" / "corpora")
 MULTINEWS = CORPORA / "multinews-dev.jsonl"
+#: fixtures that read the corpora: a test using one is a `corpora` test
+CORPUS_FIXTURES = {"multinews", "corpus_doc", "corpus_sentence", "multinews_scores", "held_out_scores"}
+
+
+def pytest_report_header(config):
+    state = "found" if MULTINEWS.is_file() else "absent: the tests marked 'corpora' are skipped"
+    return f"crosscheck corpora: {CORPORA} ({state})"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that read ../shared/corpora are marked `corpora` and, without it, skipped for one reason."""
+    skip = pytest.mark.skip(reason=f"{MULTINEWS} absent (set CROSSCHECK_CORPORA)")
+    for item in items:
+        if CORPUS_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.corpora)
+        if item.get_closest_marker("corpora") and not MULTINEWS.is_file():
+            item.add_marker(skip)
 GOLD = Path(__file__).resolve().parent / "gold"
 
 #: the bundled seed articles by what they are
@@ -77,8 +96,6 @@ def make_source():
 @pytest.fixture(scope="session")
 def multinews() -> dict[str, dict]:
     """The Multi-News dev clusters by id; skips the test when the corpus file is absent."""
-    if not MULTINEWS.is_file():
-        pytest.skip(f"{MULTINEWS} not present")
     clusters = {}
     for line in MULTINEWS.read_text(encoding="utf-8").splitlines():
         if line.strip():

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from conftest import CORPORA, GOLD
 
-from conftest import CORPORA, GOLD, MULTINEWS
 from crosscheck import score
 
 
@@ -27,8 +27,6 @@ HELD_OUT = ["multinews-lb075-kenya-nairobi-lion-shot", "multinews-lb080-kansas-c
 
 
 def _scores(names):
-    if not MULTINEWS.is_file():
-        pytest.skip(f"{MULTINEWS} not present")
     return score.run([GOLD / f"{n}.json" for n in names], corpora=CORPORA)
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CSM, DW, FRANCE24, GOLD, MULTINEWS, RFERL_US
+
 from crosscheck.cli import app
 
 CLAIM_FIELDS = ("id", "source", "type", "text", "start", "end", "sentence", "value", "low", "high", "unit",
@@ -203,3 +204,118 @@ def test_help(command):
     result = CliRunner().invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Usage" in result.output
+
+
+# --------------------------------------------------------------------------- conventions of other tools
+
+
+def test_version_and_short_help(tmp_path):
+    from crosscheck import __version__
+
+    done = run("--version", cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.strip() == f"crosscheck, version {__version__}"
+    for command in ("report", "claims", "check", "rules", "score", "bench"):
+        short, long = run(command, "-h", cwd=tmp_path), run(command, "--help", cwd=tmp_path)
+        assert short.returncode == 0 and short.stdout == long.stdout
+        assert "Example: crosscheck " + command in short.stdout
+        assert "<list" not in short.stdout and "<bool>" not in short.stdout and "<str>" not in short.stdout
+
+
+def test_version_is_written_once():
+    import tomllib
+
+    import crosscheck
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())["project"]
+    assert "version" not in project and "version" in project["dynamic"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", crosscheck.__version__)
+
+
+def test_one_article_from_stdin(tmp_path, seed_text):
+    done = subprocess.run([sys.executable, "-m", "crosscheck", "claims", "-", "--format", "json"], cwd=tmp_path,
+                          input=seed_text(FRANCE24), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert [s["id"] for s in report["sources"]] == ["stdin"]
+    text = seed_text(FRANCE24)
+    claim = next(c for c in report["claims"] if c["text"] == "more than 34")
+    assert text[claim["start"]:claim["end"]] == "more than 34"
+
+
+def test_stdin_with_nothing_piped_is_an_error(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "crosscheck", "report", "-"], cwd=tmp_path, stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 1, 2) and "Traceback" not in done.stderr  # /dev/null is an empty article
+
+
+def test_piped_report_is_the_summary_and_the_conflicts_unwrapped(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    done = subprocess.run([sys.executable, "-m", "crosscheck", "report"], cwd=tmp_path, env={**env, "NO_COLOR": "1"},
+                          capture_output=True, text=True, timeout=120)
+    lines = done.stdout.splitlines()
+    assert lines[0] == "fallujah-2014: 5 sources, 59 claims, 2 conflicts, 10 agreements, 21 single-source"
+    assert "AGREE" not in done.stdout and "Findings" not in done.stdout  # no big table nobody reads
+    assert done.stdout.count("CONFLICT") == 2
+    # a sentence is one line, not wrapped at 80 columns
+    assert any(len(line) > 200 and "military equipment" in line for line in lines)
+
+
+def test_show_all_prints_every_table_when_piped(tmp_path):
+    done = run("report", "--show", "all", cwd=tmp_path)
+    assert "Findings" in done.stdout and "AGREE" in done.stdout and "SINGLE-SOURCE" in done.stdout
+
+
+@pytest.mark.parametrize("color, env, escapes", [("always", {}, True), ("never", {"FORCE_COLOR": "1"}, False),
+                                                 ("auto", {}, False), ("auto", {"FORCE_COLOR": "1"}, True)])
+def test_color(tmp_path, color, env, escapes):
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    done = subprocess.run([sys.executable, "-m", "crosscheck", "report", "--color", color], cwd=tmp_path,
+                          env={**base, **env}, capture_output=True, text=True, timeout=120)
+    assert ("\x1b[" in done.stdout) is escapes
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (("check", "--select", "CC9"), "'CC9' matches no rule (known codes: CC101"),
+    (("check", "--ignore", "no-such-rule"), "'no-such-rule' matches no rule"),
+    (("report", "--show", "everything"), "'everything' is not one of"),
+    (("report", "--outlet", "nope=AP"), "--outlet nope: no source with that id (sources: 000_"),
+    (("claims", "--published", "nope=2014-01-01"), "--published nope: no source with that id"),
+    (("report", "--format", "xml"), "'xml' is not one of"),
+    (("check", "--timeout", "0"), "--timeout: expected a number > 0"),
+])
+def test_mistyped_options_are_one_line_errors(tmp_path, args, fragment):
+    assert_one_line_error(run(*args, cwd=tmp_path), fragment)
+
+
+def test_builtin_rules_load_from_the_checkout(tmp_path):
+    """From the checkout (source tree first on sys.path, as `python -m` in it), not only from a wheel."""
+    root = Path(__file__).parents[1]
+    done = subprocess.run([sys.executable, "-m", "crosscheck", "rules"], cwd=root, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "COLUMNS": "200"})
+    assert done.returncode == 0, done.stderr
+    assert all(code in done.stdout for code in ("CC101", "CC104", "CC106"))
+
+
+def test_builtin_rules_dir_without_the_installed_mapping(monkeypatch):
+    import importlib.util
+
+    from crosscheck import rules
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "crosscheck.builtin_rules" else real(name, *a))
+    folder = rules.builtin_rules_dir()
+    assert folder == Path(rules.__file__).resolve().parent.parent / "rules"
+    assert {p.name for p in folder.glob("check_*.py")} >= {"check_figures.py", "check_weekdays.py"}
+
+
+def test_progress_bar_only_on_a_terminal():
+    import io
+
+    from rich.console import Console
+
+    from crosscheck.cli import _NoProgress, _progress
+
+    assert isinstance(_progress(Console(file=io.StringIO()), 10, "x"), _NoProgress)
+    bar = _progress(Console(file=io.StringIO(), force_terminal=True), 10, "x")
+    assert type(bar).__name__ == "Progress"

@@ -6,9 +6,9 @@ import math
 from datetime import date
 
 import pytest
+from conftest import CSM, DW, FRANCE24, MONDAY, RFERL_MALIKI, RFERL_US
 
 import crosscheck
-from conftest import CSM, DW, FRANCE24, MONDAY, RFERL_MALIKI, RFERL_US
 from crosscheck import Verdict
 from crosscheck.align import align, base_unit, common_entities, entities, same_fact
 from crosscheck.compare import bounds, judge

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from conftest import CSM, DW, FRANCE24, MONDAY, RFERL_MALIKI, RFERL_US
+
 from crosscheck.extract import extract, extract_source, find_dates, find_quantities
 from crosscheck.extract.dates import interval
 from crosscheck.sources import normalise
@@ -465,6 +465,7 @@ def test_extract_accepts_a_list_of_sources(seed):
 
 def test_every_multinews_claim_is_an_exact_span(multinews):
     from conftest import MULTINEWS
+
     from crosscheck.sources import load
 
     for corpus in load([MULTINEWS], cluster=DAYCARE) + load([MULTINEWS], cluster=JETS):

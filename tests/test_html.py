@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import re
 from dataclasses import replace
@@ -205,7 +206,7 @@ def test_range_plot_puts_conflicting_intervals_apart(seed_corpora):
     for f in conflicts:
         plot = chtml.range_plot(f, [claims[c] for c in f.claims], {})
         spans = sorted((r.x1, r.x2) for r in plot.rows if r.x1 is not None)
-        assert any(a[1] < b[0] for a, b in zip(spans, spans[1:])), "a visible gap between disagreeing outlets"
+        assert any(a[1] < b[0] for a, b in itertools.pairwise(spans)), "a visible gap between disagreeing outlets"
         for r in plot.rows:
             assert plot.x0 <= r.x1 <= r.x2 <= plot.x1
 

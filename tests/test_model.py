@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pandas as pd
 import pytest
-
 from conftest import CSM, FRANCE24
+
 from crosscheck import Claim, Corpus, Finding, Source, Verdict, to_frame
 from crosscheck.model import SCHEMA_VERSION
 
@@ -25,7 +26,7 @@ def _claim(**kw) -> Claim:
 
 
 def test_claim_rejects_low_above_high():
-    with pytest.raises(ValueError, match="low 35.0 above high 34.0"):
+    with pytest.raises(ValueError, match=r"low 35\.0 above high 34\.0"):
         _claim(low=35.0, high=34.0)
 
 
@@ -112,7 +113,7 @@ def test_corpus_lookup_and_to_dict(seed_extracted):
 
 
 def test_models_are_frozen(seed):
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         seed.sources[0].outlet = "someone else"  # type: ignore[misc]
     assert isinstance(seed, Corpus) and all(isinstance(s, Source) for s in seed.sources)
     assert Finding.__dataclass_params__.frozen

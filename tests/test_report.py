@@ -7,12 +7,22 @@ import re
 from collections import Counter
 
 import pytest
+from conftest import CSM, DW, FRANCE24, RFERL_MALIKI
 from rich.console import Console
 
-from conftest import CSM, DW, FRANCE24, RFERL_MALIKI
-from crosscheck import InputError, OutputError, Verdict
-from crosscheck.report import (ClaimsTable, ConflictPanel, FindingsTable, Report, SourcesHeader, report_dict,
-                               sentence_with_claim, summary_line, write_atomic, write_json)
+from crosscheck import OutputError, Verdict
+from crosscheck.report import (
+    ClaimsTable,
+    ConflictPanel,
+    FindingsTable,
+    Report,
+    SourcesHeader,
+    report_dict,
+    sentence_with_claim,
+    summary_line,
+    write_atomic,
+    write_json,
+)
 
 CLAIM_FIELDS = ("id", "source", "type", "text", "start", "end", "sentence", "value", "low", "high", "unit",
                 "subject", "event", "date")

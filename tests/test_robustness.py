@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.model import Source
 from crosscheck.extract import extract_source
+from crosscheck.model import Source
 from crosscheck.sources import body_spans
 
 COMMANDS = ["claims", "report", "check"]
@@ -91,6 +91,7 @@ def test_oversized_file_is_a_one_line_error(tmp_path):
     one_line_error(run("report", big, cwd=tmp_path), "dump.txt", "too large")
 
 
+@pytest.mark.slow
 def test_a_thousand_sources(tmp_path):
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEED.glob("*.txt"))]
     folder = tmp_path / "many"
@@ -109,6 +110,8 @@ PATHOLOGICAL = {
     "huge numbers": "They counted 1e308 stars, 10^1000000 grains and " + "9" * 5000 + " dollars on Monday.",
     "dates": "On " + ", ".join(f"January {d % 28 + 1}, {1990 + d % 30}" for d in range(3000)) + " they met.",
     "number words": " ".join(["twenty"] * 50_000),
+    # impossible dates, overflowing numbers, no full stop: once ran past a minute
+    "impossible dates": " ".join(["1e308 10^1000000 January 32, 2014"] * 20000),
 }
 
 
@@ -126,6 +129,17 @@ def test_pathological_report_end_to_end(tmp_path):
     (tmp_path / "p.txt").write_text(PATHOLOGICAL["long line"] + "\n" + PATHOLOGICAL["dates"])
     done = run("report", tmp_path / "p.txt", "-q", cwd=tmp_path, timeout=60)
     assert done.returncode in (0, 1) and "Traceback" not in done.stderr
+
+
+def test_impossible_dates_report_in_bounded_time_and_says_what_it_kept(tmp_path):
+    (tmp_path / "f.txt").write_text(PATHOLOGICAL["impossible dates"] + "\n")
+    t0 = time.perf_counter()
+    done = run("report", tmp_path / "f.txt", "-q", "--json", tmp_path / "f.json", cwd=tmp_path, timeout=30)
+    assert time.perf_counter() - t0 < 30
+    assert done.returncode == 0, done.stderr
+    assert "more than 5000 claims; only the first 5000 were kept" in done.stderr
+    report = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
+    assert len(report["claims"]) == 5000 and any("5000 claims" in s for s in report["skipped"])
 
 
 def test_same_input_gives_byte_identical_json(tmp_path):

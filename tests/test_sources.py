@@ -7,12 +7,11 @@ import shutil
 from datetime import date
 
 import pytest
+from conftest import CSM, DW, FRANCE24, MULTINEWS, RFERL_MALIKI, RFERL_US
 
 import crosscheck
-from conftest import CSM, DW, FRANCE24, MULTINEWS, RFERL_MALIKI, RFERL_US
 from crosscheck import InputError
-from crosscheck.sources import (SIDECAR, body_spans, decode, example_corpus, find_outlet, find_wires, load,
-                                normalise)
+from crosscheck.sources import SIDECAR, body_spans, decode, example_corpus, find_outlet, find_wires, load, normalise
 
 SEED_IDS = [RFERL_MALIKI, FRANCE24, DW, RFERL_US, CSM]
 

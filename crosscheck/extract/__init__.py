@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 from ..model import Claim, Corpus, Source
 from ..sources import load_data, normalise
@@ -72,7 +72,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- lexicon
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lexicon() -> tuple[dict[str, str], list[tuple[tuple[str, ...], str]], frozenset[str]]:
     lex = load_data("lexicon.json")
     subjects = {w.lower(): cls for cls, words in lex["subjects"].items() for w in words}
@@ -133,7 +133,6 @@ _WEAK_EVENTS = {"remarks"}
 
 def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
     """(first token, end token, event) of every event phrase in the sentence."""
-    _, events, _ = _lexicon()
     index = _events_by_first()
     lows = [t.low for t in toks]
     found = []
@@ -146,7 +145,7 @@ def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _events_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     _, events, _ = _lexicon()
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -334,7 +333,6 @@ def _rate(toks: list[Token], j: int) -> tuple[str, int] | None:
 
 def _list_head(toks: list[Token], first: int) -> str | None:
     """'more surveillance drones: 10 in ...' -> 'drones'."""
-    subjects, _, _ = _lexicon()
     k = first - 1
     if k >= 0 and toks[k].text in (":", "-"):
         k -= 1
@@ -343,7 +341,7 @@ def _list_head(toks: list[Token], first: int) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _name_pattern() -> re.Pattern[str]:
     names = [n for o in load_data("outlets.json")["outlets"] for n in o.get("names", [])]
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or r"(?!)")

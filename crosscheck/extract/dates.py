@@ -270,8 +270,9 @@ def _parse(text: str, anchor: date | None, prefer: str, parts: tuple[str, ...]) 
 
 
 def _dateparser(text: str, anchor: date | None, prefer: str, parts: tuple[str, ...]) -> str | None:
-    import dateparser
     from datetime import datetime
+
+    import dateparser
 
     settings = {"PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
     if anchor is not None:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_right
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from functools import cache
 from typing import NamedTuple
 
 from ..sources import load_data
@@ -52,12 +51,12 @@ def tokenize(sentence: str) -> list[Token]:
 # --------------------------------------------------------------------------- knowledge
 
 
-@lru_cache(maxsize=None)
+@cache
 def _q() -> dict:
     return load_data("quantities.json")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrases(kind: str) -> dict[tuple[str, ...], str]:
     """Multi-word phrases as token tuples, longest first."""
     table = _q()[kind]
@@ -65,7 +64,7 @@ def _phrases(kind: str) -> dict[tuple[str, ...], str]:
     return dict(sorted(items.items(), key=lambda kv: -len(kv[0])))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _by_first(kind: str) -> dict[str, list[tuple[tuple[str, ...], object]]]:
     """The same phrases indexed by their first word, so a token costs one dict look-up."""
     index: dict[str, list[tuple[tuple[str, ...], object]]] = {}
@@ -74,7 +73,7 @@ def _by_first(kind: str) -> dict[str, list[tuple[tuple[str, ...], object]]]:
     return index
 
 
-@lru_cache(maxsize=None)
+@cache
 def _by_last(kind: str) -> dict[str, list[tuple[tuple[str, ...], object]]]:
     index: dict[str, list[tuple[tuple[str, ...], object]]] = {}
     for phrase, v in _phrases(kind).items():
@@ -82,14 +81,14 @@ def _by_last(kind: str) -> dict[str, list[tuple[tuple[str, ...], object]]]:
     return index
 
 
-@lru_cache(maxsize=None)
+@cache
 def unit_table() -> dict[str, str]:
     """Lower-case surface -> unit name: quantulum3's surfaces (with plurals) and our aliases."""
     import importlib.util
 
     # the package's folder without running its __init__ (which costs 15 ms of start-up)
     spec = importlib.util.find_spec("quantulum3")
-    folder = list(spec.submodule_search_locations or [])[0] if spec else None
+    folder = next(iter(spec.submodule_search_locations or []), None) if spec else None
     if folder is None:
         raise ImportError("quantulum3 is not installed")
     with open(os.path.join(folder, "units.json"), encoding="utf-8") as fh:
@@ -225,7 +224,7 @@ def _unit_after(toks: list[Token], j: int) -> tuple[str | None, int]:
         return "percentage", k + 2
     if t.text in symbols and t.text not in ("$", "€", "£", "¥"):
         return symbols[t.text], k + 1
-    if t.low in table and t.text[0].islower() or t.low in ("percent",):
+    if (t.low in table and t.text[0].islower()) or t.low in ("percent",):
         return table[t.low], k + 1
     return None, j
 
@@ -309,7 +308,7 @@ def phone_end(sentence: str, a: int) -> int | None:
     return m.end() if m else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _triggers() -> frozenset[str]:
     """Lower-case words that can start a quantity (besides digits and currency signs)."""
     q = _q()
@@ -355,8 +354,8 @@ def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = (),
         if hit:
             phrase, rng, is_vague, n = hit
             prev = toks[i - 1].low if i else ""
-            if is_vague and (prev in _q()["number_words"] or prev[:1].isdigit() or prev in ("of", "the", "by")
-                             and phrase == ("scores",)):
+            if is_vague and (prev in _q()["number_words"] or prev[:1].isdigit() or (prev in ("of", "the", "by")
+                             and phrase == ("scores",))):
                 i += n
                 continue
             end = toks[i + n - 1].end
@@ -461,6 +460,6 @@ def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = (),
             first = min(first, i)
         start = toks[first].start
         end = toks[j - 1].end
-        out.append(QuantitySpan(start, end, value if high_value is None else value, low, high, unit, qual, j, first))
+        out.append(QuantitySpan(start, end, value, low, high, unit, qual, j, first))
         i = j
     return out
