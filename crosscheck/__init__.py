@@ -1,7 +1,7 @@
 """crosscheck: claim-consistency and fact cross-checker for news.
 
-    >>> import crosscheck
-    >>> corpus = crosscheck.compare(crosscheck.extract(crosscheck.load()[0]))
+>>> import crosscheck
+>>> corpus = crosscheck.compare(crosscheck.extract(crosscheck.load()[0]))
 """
 
 __version__ = "0.2.0"
@@ -13,6 +13,23 @@ from .model import Claim, Corpus, Finding, Source, Verdict, to_frame
 from .settings import Settings, Tolerances, load_settings
 from .sources import load
 
-__all__ = ["Claim", "ConfigError", "Corpus", "CrosscheckError", "Finding", "InputError", "OutputError", "RuleError",
-           "Settings", "Source", "Tolerances", "Verdict", "__version__", "compare", "extract", "load",
-           "load_settings", "to_frame"]
+__all__ = [
+    "Claim",
+    "ConfigError",
+    "Corpus",
+    "CrosscheckError",
+    "Finding",
+    "InputError",
+    "OutputError",
+    "RuleError",
+    "Settings",
+    "Source",
+    "Tolerances",
+    "Verdict",
+    "__version__",
+    "compare",
+    "extract",
+    "load",
+    "load_settings",
+    "to_frame",
+]

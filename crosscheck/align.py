@@ -21,11 +21,57 @@ from .settings import DEFAULT_TOLERANCES, Tolerances
 from .sources import load_data
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
-_NOT_ENTITIES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-                 "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                 "November", "December", "The", "In", "On", "He", "She", "It", "They", "But", "And", "A", "An",
-                 "Mr", "Mrs", "Ms", "Dr", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "Secretary", "State",
-                 "Prime", "Minister", "President", "General", "Police", "Government"}
+_NOT_ENTITIES = {
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "The",
+    "In",
+    "On",
+    "He",
+    "She",
+    "It",
+    "They",
+    "But",
+    "And",
+    "A",
+    "An",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Jan",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Secretary",
+    "State",
+    "Prime",
+    "Minister",
+    "President",
+    "General",
+    "Police",
+    "Government",
+}
 
 
 @cache
@@ -75,7 +121,9 @@ def recurring_events() -> frozenset[str]:
     return frozenset(load_data("lexicon.json").get("recurring", []))
 
 
-def same_fact(a: Claim, b: Claim, *, common: frozenset[str] = frozenset(), tol: Tolerances = DEFAULT_TOLERANCES) -> bool:
+def same_fact(
+    a: Claim, b: Claim, *, common: frozenset[str] = frozenset(), tol: Tolerances = DEFAULT_TOLERANCES
+) -> bool:
     """Whether two claims of different sources assert the same fact.
 
     ``common`` are names every source mentions (the city, the country): they tie nothing together.
@@ -144,8 +192,14 @@ def rare_values(claims: Sequence[Claim]) -> frozenset[tuple]:
     return frozenset(k for k, n in claims_per.items() if len(sources_per[k]) >= 2 and n <= 2 * len(sources_per[k]))
 
 
-def alike(a: Claim, b: Claim, *, common: frozenset[str] = frozenset(), rare: frozenset[tuple] = frozenset(),
-          tol: Tolerances = DEFAULT_TOLERANCES) -> bool:
+def alike(
+    a: Claim,
+    b: Claim,
+    *,
+    common: frozenset[str] = frozenset(),
+    rare: frozenset[tuple] = frozenset(),
+    tol: Tolerances = DEFAULT_TOLERANCES,
+) -> bool:
     """A weaker tie for claims whose values already agree: enough to group them, never enough
     to call a difference a conflict (see ``_cluster``)."""
     if a.source == b.source or a.type != b.type:
@@ -160,8 +214,12 @@ def alike(a: Claim, b: Claim, *, common: frozenset[str] = frozenset(), rare: fro
         return similarity >= SIMILARITY - 25 or bool(shared)
     if a.type == "date":
         if a.date is None or b.date is None:  # not anchored: the same words, said alike
-            return a.date is None and b.date is None and a.text.lower() == b.text.lower() \
+            return (
+                a.date is None
+                and b.date is None
+                and a.text.lower() == b.text.lower()
                 and (similarity >= SIMILARITY - 5 or bool(shared))
+            )
         if a.event and b.event and a.event != b.event:
             return similarity >= SIMILARITY and bool(shared)
         if a.date == b.date:
@@ -228,8 +286,12 @@ def value_range(c: Claim, tol: Tolerances = DEFAULT_TOLERANCES) -> tuple[float, 
     return (days[0].toordinal(), days[1].toordinal()) if days else (-math.inf, math.inf)
 
 
-def _cluster(block: list[Claim], common: frozenset[str], rare: frozenset[tuple] = frozenset(),
-             tol: Tolerances = DEFAULT_TOLERANCES) -> list[list[Claim]]:
+def _cluster(
+    block: list[Claim],
+    common: frozenset[str],
+    rare: frozenset[tuple] = frozenset(),
+    tol: Tolerances = DEFAULT_TOLERANCES,
+) -> list[list[Claim]]:
     """Greedy clustering, the most alike pairs first.
 
     Two claims that disagree may share a group only when they are directly the same fact
@@ -264,9 +326,12 @@ def _cluster(block: list[Claim], common: frozenset[str], rare: frozenset[tuple] 
         if overlap is None or overlap[0] > overlap[1]:  # some members disagree: look at each pair
             if len(members[ri]) * len(members[rj]) > MAX_CHECKED_PAIRS:
                 continue  # two large groups that disagree stay apart (bounded work at scale)
-            clash = any(not compatible(block[x], block[y], tol=tol) and (block[x].source == block[y].source
-                                                                 or (min(x, y), max(x, y)) not in strict)
-                        for x in members[ri] for y in members[rj])
+            clash = any(
+                not compatible(block[x], block[y], tol=tol)
+                and (block[x].source == block[y].source or (min(x, y), max(x, y)) not in strict)
+                for x in members[ri]
+                for y in members[rj]
+            )
             if clash:
                 continue
             overlap = overlap if overlap and overlap[0] <= overlap[1] else None

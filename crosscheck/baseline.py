@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m crosscheck.baseline PATH... --json OUT", file=sys.stderr)
         return 2
     i = args.index("--json")
-    out, paths = args[i + 1], args[:i] + args[i + 2:]
+    out, paths = args[i + 1], args[:i] + args[i + 2 :]
     if not paths:
         from .sources import example_corpus
 

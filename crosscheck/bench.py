@@ -46,8 +46,7 @@ class Timing:
 def run_command(argv: Sequence[str]) -> tuple[float, float]:
     """(wall seconds, peak RSS MiB) of one command, run to its end with its output discarded."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(list(argv), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(list(argv), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -77,8 +76,9 @@ def _extraction_alone(paths: list[str]) -> tuple[float, float, int]:
     return seconds, peak / 2**20, sum(len(c.sources) for c in corpora)
 
 
-def run(paths: list[str], *, baseline: bool, repeat: int, console: Console,
-        progress_console: Console | None) -> list[Timing]:
+def run(
+    paths: list[str], *, baseline: bool, repeat: int, console: Console, progress_console: Console | None
+) -> list[Timing]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .sources import example_corpus
@@ -87,16 +87,39 @@ def run(paths: list[str], *, baseline: bool, repeat: int, console: Console,
     py = [sys.executable, "-m"]
     out = Path(tempfile.mkdtemp(prefix="crosscheck-bench-"))
     commands: list[tuple[str, str, list[str], int]] = [
-        ("crosscheck claims", "whole command", [*py, "crosscheck", "claims", *inputs, "-q", "--json", str(out / "c.json")], repeat),
-        ("crosscheck report", "whole command", [*py, "crosscheck", "report", *inputs, "-q", "--json", str(out / "r.json")], repeat),
+        (
+            "crosscheck claims",
+            "whole command",
+            [*py, "crosscheck", "claims", *inputs, "-q", "--json", str(out / "c.json")],
+            repeat,
+        ),
+        (
+            "crosscheck report",
+            "whole command",
+            [*py, "crosscheck", "report", *inputs, "-q", "--json", str(out / "r.json")],
+            repeat,
+        ),
         ("crosscheck report (bundled corpus)", "cold start", [*py, "crosscheck", "report", "-q"], repeat),
     ]
     if baseline:
-        commands.append(("quantulum3 + search_dates", "whole command (naive)",
-                         [*py, "crosscheck.baseline", *inputs, "--json", str(out / "n.json")], 1))
+        commands.append(
+            (
+                "quantulum3 + search_dates",
+                "whole command (naive)",
+                [*py, "crosscheck.baseline", *inputs, "--json", str(out / "n.json")],
+                1,
+            )
+        )
     total = sum(n for *_, n in commands) + 1
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=progress_console, transient=True, disable=progress_console is None)
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=progress_console,
+        transient=True,
+        disable=progress_console is None,
+    )
     timings: list[Timing] = []
     try:
         with progress:
@@ -110,8 +133,9 @@ def run(paths: list[str], *, baseline: bool, repeat: int, console: Console,
                     runs.append(run_command(argv))
                     progress.advance(task)
                 count = 5 if "bundled" in name else articles
-                timings.append(Timing(name, what, statistics.median(r[0] for r in runs),
-                                      max(r[1] for r in runs), count))
+                timings.append(
+                    Timing(name, what, statistics.median(r[0] for r in runs), max(r[1] for r in runs), count)
+                )
             timings.insert(2, Timing("crosscheck.extract", "extraction alone (in process)", seconds, peak, articles))
     finally:
         for f in out.iterdir():
@@ -146,11 +170,16 @@ def _verdicts(timings: list[Timing]) -> list[Text]:
             t = by[name]
             ratio = t.rate / naive.rate
             ok = "meets" if ratio >= TARGET_RATIO else "misses"
-            lines.append(Text(f"{name}: {ratio:.1f}x the naive pipeline's throughput ({ok} the {TARGET_RATIO:.0f}x target)"))
+            lines.append(
+                Text(f"{name}: {ratio:.1f}x the naive pipeline's throughput ({ok} the {TARGET_RATIO:.0f}x target)")
+            )
     cold = by.get("crosscheck report (bundled corpus)")
     if cold:
         ok = "meets" if cold.seconds < TARGET_COLD_SECONDS else "misses"
-        lines.append(Text(f"crosscheck report on the bundled corpus: {cold.seconds:.2f} s from a cold start "
-                          f"({ok} the < {TARGET_COLD_SECONDS:.0f} s target)"))
+        lines.append(
+            Text(
+                f"crosscheck report on the bundled corpus: {cold.seconds:.2f} s from a cold start "
+                f"({ok} the < {TARGET_COLD_SECONDS:.0f} s target)"
+            )
+        )
     return lines
-

@@ -27,8 +27,15 @@ def _status(r: Result) -> str:
 class CheckReport:
     """pytest-style: a line of marks per rule, then failures, warnings and errors, then the count."""
 
-    def __init__(self, corpora: Sequence[Corpus], rules: Sequence[Rule], results: Sequence[Result], *,
-                 seconds: float = 0.0, verbose: bool = False) -> None:
+    def __init__(
+        self,
+        corpora: Sequence[Corpus],
+        rules: Sequence[Rule],
+        results: Sequence[Result],
+        *,
+        seconds: float = 0.0,
+        verbose: bool = False,
+    ) -> None:
         self.corpora, self.rules, self.results = corpora, rules, results
         self.seconds, self.verbose = seconds, verbose
 
@@ -69,9 +76,11 @@ class CheckReport:
                 line.append(mark, style=style)
             line.append(f"  [{rule.code} {rule.name}]", style="dim")
             yield line
-        for title, keep, style in (("FAILURES", lambda r: r.failed, "bold red"),
-                                   ("WARNINGS", lambda r: r.outcome == "fail" and not r.failed, "yellow"),
-                                   ("ERRORS", lambda r: r.outcome == "error", "bold red")):
+        for title, keep, style in (
+            ("FAILURES", lambda r: r.failed, "bold red"),
+            ("WARNINGS", lambda r: r.outcome == "fail" and not r.failed, "yellow"),
+            ("ERRORS", lambda r: r.outcome == "error", "bold red"),
+        ):
             chosen = [r for r in self.results if keep(r)]
             if not chosen:
                 continue
@@ -87,20 +96,34 @@ class CheckReport:
 def junit_xml(results: Sequence[Result]) -> str:
     """JUnit XML, as CI servers read pytest's: warn-severity failures are skipped with a message."""
     c = Counter(_status(r) for r in results)
-    suite = ET.Element("testsuite", name="crosscheck", tests=str(len(results)), failures=str(c["failed"]),
-                       errors=str(c["errors"]), skipped=str(c["warned"]),
-                       time=f"{sum(r.seconds for r in results):.3f}")
+    suite = ET.Element(
+        "testsuite",
+        name="crosscheck",
+        tests=str(len(results)),
+        failures=str(c["failed"]),
+        errors=str(c["errors"]),
+        skipped=str(c["warned"]),
+        time=f"{sum(r.seconds for r in results):.3f}",
+    )
     for r in results:
-        case = ET.SubElement(suite, "testcase", classname=Path(r.rule.path).stem,
-                             name=f"{r.rule.function}[{r.item}]", file=r.rule.path, line=str(r.rule.line),
-                             time=f"{r.seconds:.4f}")
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=Path(r.rule.path).stem,
+            name=f"{r.rule.function}[{r.item}]",
+            file=r.rule.path,
+            line=str(r.rule.line),
+            time=f"{r.seconds:.4f}",
+        )
         props = ET.SubElement(case, "properties")
         for k, v in (("code", r.rule.code), ("name", r.rule.name), ("severity", r.rule.severity)):
             ET.SubElement(props, "property", name=k, value=v)
         if r.outcome == "error":
             ET.SubElement(case, "error", message=r.message.splitlines()[0] if r.message else "error").text = r.message
         elif r.failed:
-            ET.SubElement(case, "failure", message=r.message.splitlines()[0] if r.message else "failed").text = r.message
+            ET.SubElement(
+                case, "failure", message=r.message.splitlines()[0] if r.message else "failed"
+            ).text = r.message
         elif r.outcome == "fail":
             ET.SubElement(case, "skipped", type="warning", message=r.message.splitlines()[0])
     tree = ET.ElementTree(ET.Element("testsuites"))

@@ -43,15 +43,30 @@ def _cluster(fn: F) -> F:
 
 
 def _overrides(fn: F) -> F:
-    fn = click.option("--published", "published", multiple=True, metavar="SOURCE=YYYY-MM-DD",
-                      help="Set a source's publication date ('*' for every source). Repeatable.")(fn)
-    return click.option("--outlet", "outlet", multiple=True, metavar="SOURCE=NAME",
-                        help="Set a source's outlet ('*' for every source). Repeatable.")(fn)
+    fn = click.option(
+        "--published",
+        "published",
+        multiple=True,
+        metavar="SOURCE=YYYY-MM-DD",
+        help="Set a source's publication date ('*' for every source). Repeatable.",
+    )(fn)
+    return click.option(
+        "--outlet",
+        "outlet",
+        multiple=True,
+        metavar="SOURCE=NAME",
+        help="Set a source's outlet ('*' for every source). Repeatable.",
+    )(fn)
 
 
 def _color(fn: F) -> F:
-    return click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-                        help="Colour in the output (NO_COLOR and FORCE_COLOR are honoured with auto).")(fn)
+    return click.option(
+        "--color",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help="Colour in the output (NO_COLOR and FORCE_COLOR are honoured with auto).",
+    )(fn)
 
 
 def _quiet(help_text: str) -> Callable[[F], F]:
@@ -59,24 +74,37 @@ def _quiet(help_text: str) -> Callable[[F], F]:
 
 
 def _format(choices: Sequence[str]) -> Callable[[F], F]:
-    return click.option("--format", "fmt", type=click.Choice(list(choices)), default="text", show_default=True,
-                        help="What goes to standard output.")
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default="text",
+        show_default=True,
+        help="What goes to standard output.",
+    )
 
 
 def _json(fn: F) -> F:
-    return click.option("--json", "json_out", metavar="FILE",
-                        help="Also write the JSON report to FILE ('-' for standard output).")(fn)
+    return click.option(
+        "--json", "json_out", metavar="FILE", help="Also write the JSON report to FILE ('-' for standard output)."
+    )(fn)
 
 
 def _html(fn: F) -> F:
-    return click.option("--html", "html_out", metavar="FILE",
-                        help="Also write the self-contained HTML report to FILE.")(fn)
+    return click.option(
+        "--html", "html_out", metavar="FILE", help="Also write the self-contained HTML report to FILE."
+    )(fn)
 
 
 def _workers(fn: F) -> F:
-    return click.option("-j", "--workers", type=click.IntRange(min=0), default=0, metavar="N",
-                        help="Processes for extraction (default: the machine's cores, for inputs large "
-                             "enough to gain from them).")(fn)
+    return click.option(
+        "-j",
+        "--workers",
+        type=click.IntRange(min=0),
+        default=0,
+        metavar="N",
+        help="Processes for extraction (default: the machine's cores, for inputs large enough to gain from them).",
+    )(fn)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -121,8 +149,9 @@ def _settings(outlets: Sequence[str] = (), published: Sequence[str] = ()) -> tup
             import re
 
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", o["published"]):
-                raise ConfigError(f"--published {sid}={o['published']}: expected a date YYYY-MM-DD, "
-                                  f"got {o['published']!r}")
+                raise ConfigError(
+                    f"--published {sid}={o['published']}: expected a date YYYY-MM-DD, got {o['published']!r}"
+                )
     return settings, cli
 
 
@@ -161,12 +190,27 @@ def _progress(console: Console, total: int, description: str) -> Any:
         return _NoProgress()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console, transient=True)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
 
 
-def _run(paths: Sequence[str], *, cluster: str | None, settings: Settings, cli: dict[str, dict[str, str]],
-         compare: bool, workers: int, quiet: bool, color: str) -> list[Corpus]:
+def _run(
+    paths: Sequence[str],
+    *,
+    cluster: str | None,
+    settings: Settings,
+    cli: dict[str, dict[str, str]],
+    compare: bool,
+    workers: int,
+    quiet: bool,
+    color: str,
+) -> list[Corpus]:
     """Load, extract (and compare) every corpus, with a progress bar on stderr for long inputs."""
     from .pipeline import process
     from .sources import RawCluster, read
@@ -188,10 +232,11 @@ def _run(paths: Sequence[str], *, cluster: str | None, settings: Settings, cli: 
     err = _console(color, stderr=True)
     with _progress(err if not quiet else _console("never", stderr=True), len(corpora), "cross-checking") as bar:
         task = bar.add_task("cross-checking", total=len(corpora))
-        done = process(corpora, settings=settings, compare=compare, workers=workers,
-                       done=lambda n: bar.advance(task, n))
+        done = process(
+            corpora, settings=settings, compare=compare, workers=workers, done=lambda n: bar.advance(task, n)
+        )
     for before, after in zip(corpora, done):
-        for problem in after.skipped[0 if isinstance(before, RawCluster) else len(before.skipped):]:
+        for problem in after.skipped[0 if isinstance(before, RawCluster) else len(before.skipped) :]:
             click.echo(f"crosscheck: warning: {problem}", err=True)
     return done
 
@@ -199,7 +244,9 @@ def _run(paths: Sequence[str], *, cluster: str | None, settings: Settings, cli: 
 def _check_override_targets(cli: dict[str, dict[str, str]], corpora: Sequence[Corpus | RawCluster]) -> None:
     from .sources import RawCluster
 
-    known = {sid for c in corpora for sid in (c.source_ids() if isinstance(c, RawCluster) else [s.id for s in c.sources])}
+    known = {
+        sid for c in corpora for sid in (c.source_ids() if isinstance(c, RawCluster) else [s.id for s in c.sources])
+    }
     for sid, o in cli.items():
         if sid != "*" and sid not in known:
             names = ", ".join(sorted(known)[:8]) + (", ..." if len(known) > 8 else "")
@@ -237,16 +284,31 @@ SHOW = ("all", "single", "conflicts")
 @_json
 @_html
 @_format(("text", "json", "csv", "github", "sarif"))
-@click.option("--show", multiple=True, type=click.Choice(SHOW), metavar="WHAT",
-              help="all: every table, even when piped or writing files; single: single-source claims too; "
-                   "conflicts: only the summary and the conflicts.")
+@click.option(
+    "--show",
+    multiple=True,
+    type=click.Choice(SHOW),
+    metavar="WHAT",
+    help="all: every table, even when piped or writing files; single: single-source claims too; "
+    "conflicts: only the summary and the conflicts.",
+)
 @_quiet("One summary line per corpus.")
 @_overrides
 @_workers
 @_color
-def report(paths: tuple[str, ...], cluster: str | None, json_out: str | None, html_out: str | None, fmt: str,
-           show: tuple[str, ...], quiet: bool, outlet: tuple[str, ...], published: tuple[str, ...], workers: int,
-           color: str) -> None:
+def report(
+    paths: tuple[str, ...],
+    cluster: str | None,
+    json_out: str | None,
+    html_out: str | None,
+    fmt: str,
+    show: tuple[str, ...],
+    quiet: bool,
+    outlet: tuple[str, ...],
+    published: tuple[str, ...],
+    workers: int,
+    color: str,
+) -> None:
     """Where the outlets agree, where they conflict, and what only one of them claims.
 
     PATH is a folder of articles (.txt, .md, .html), an article file, a JSONL file of clusters
@@ -256,16 +318,20 @@ def report(paths: tuple[str, ...], cluster: str | None, json_out: str | None, ht
 
     _check_targets(json=json_out, html=html_out, format=STDOUT if fmt != "text" else None)
     settings, cli = _settings(outlet, published)
-    corpora = _run(paths, cluster=cluster, settings=settings, cli=cli, compare=True, workers=workers, quiet=quiet,
-                   color=color)
+    corpora = _run(
+        paths, cluster=cluster, settings=settings, cli=cli, compare=True, workers=workers, quiet=quiet, color=color
+    )
     if fmt == "text" and STDOUT not in (json_out, html_out):
         _print_report(corpora, show=show, quiet=quiet, files=bool(json_out or html_out), color=color)
     elif fmt != "text":
         from . import formats
 
-        text = {"json": lambda: _json_text(corpora), "csv": lambda: formats.findings_csv(corpora),
-                "github": lambda: formats.findings_github(corpora),
-                "sarif": lambda: _dump(formats.findings_sarif(corpora))}[fmt]()
+        text = {
+            "json": lambda: _json_text(corpora),
+            "csv": lambda: formats.findings_csv(corpora),
+            "github": lambda: formats.findings_github(corpora),
+            "sarif": lambda: _dump(formats.findings_sarif(corpora)),
+        }[fmt]()
         _write(STDOUT, text)
     if json_out:
         _write(json_out, _json_text(corpora))
@@ -307,21 +373,37 @@ def _print_report(corpora: list[Corpus], *, show: Sequence[str], quiet: bool, fi
 @_cluster
 @_json
 @_format(("text", "json", "csv"))
-@click.option("--show", multiple=True, type=click.Choice(["all"]), metavar="all",
-              help="Print the claims table even when piped or writing a file.")
+@click.option(
+    "--show",
+    multiple=True,
+    type=click.Choice(["all"]),
+    metavar="all",
+    help="Print the claims table even when piped or writing a file.",
+)
 @_quiet("Only the summary line.")
 @_overrides
 @_workers
 @_color
-def claims(paths: tuple[str, ...], cluster: str | None, json_out: str | None, fmt: str, show: tuple[str, ...],
-           quiet: bool, outlet: tuple[str, ...], published: tuple[str, ...], workers: int, color: str) -> None:
+def claims(
+    paths: tuple[str, ...],
+    cluster: str | None,
+    json_out: str | None,
+    fmt: str,
+    show: tuple[str, ...],
+    quiet: bool,
+    outlet: tuple[str, ...],
+    published: tuple[str, ...],
+    workers: int,
+    color: str,
+) -> None:
     """Every numeric and dated claim of every source, with its span."""
     from .report import ClaimsTable
 
     _check_targets(json=json_out, format=STDOUT if fmt != "text" else None)
     settings, cli = _settings(outlet, published)
-    corpora = _run(paths, cluster=cluster, settings=settings, cli=cli, compare=False, workers=workers, quiet=quiet,
-                   color=color)
+    corpora = _run(
+        paths, cluster=cluster, settings=settings, cli=cli, compare=False, workers=workers, quiet=quiet, color=color
+    )
     if fmt == "json":
         _write(STDOUT, _json_text(corpora, findings=False))
     elif fmt == "csv":
@@ -356,8 +438,13 @@ def list_rules(rules_dirs: tuple[str, ...], color: str) -> None:
     for col in ("code", "name", "severity", "checks", "where"):
         table.add_column(col, overflow="fold")
     for r in rules:
-        table.add_row(Text(r.code), Text(r.name), Text(r.severity), Text(r.error or r.summary),
-                      Text(f"{Path(r.path).name}:{r.line}"))
+        table.add_row(
+            Text(r.code),
+            Text(r.name),
+            Text(r.severity),
+            Text(r.error or r.summary),
+            Text(f"{Path(r.path).name}:{r.line}"),
+        )
     _console(color).print(table)
 
 
@@ -377,10 +464,24 @@ def list_rules(rules_dirs: tuple[str, ...], color: str) -> None:
 @_overrides
 @_workers
 @_color
-def check(paths: tuple[str, ...], cluster: str | None, rules_dirs: tuple[str, ...], select: tuple[str, ...],
-          ignore: tuple[str, ...], junitxml: str | None, html_out: str | None, json_out: str | None, fmt: str,
-          verbose: bool, quiet: bool, timeout: float | None, outlet: tuple[str, ...], published: tuple[str, ...],
-          workers: int, color: str) -> None:
+def check(
+    paths: tuple[str, ...],
+    cluster: str | None,
+    rules_dirs: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    junitxml: str | None,
+    html_out: str | None,
+    json_out: str | None,
+    fmt: str,
+    verbose: bool,
+    quiet: bool,
+    timeout: float | None,
+    outlet: tuple[str, ...],
+    published: tuple[str, ...],
+    workers: int,
+    color: str,
+) -> None:
     """Run the built-in rules and yours; fail like a test suite when sources disagree."""
     import time
 
@@ -396,8 +497,9 @@ def check(paths: tuple[str, ...], cluster: str | None, rules_dirs: tuple[str, ..
         settings = settings.replace(timeout=timeout)
     rules = collect([builtin_rules_dir(), *settings.rule_dirs(), *map(Path, rules_dirs)])
     rules = select_rules(rules, select=select or settings.select, ignore=ignore or settings.ignore)
-    corpora = _run(paths, cluster=cluster, settings=settings, cli=cli, compare=True, workers=workers, quiet=quiet,
-                   color=color)
+    corpora = _run(
+        paths, cluster=cluster, settings=settings, cli=cli, compare=True, workers=workers, quiet=quiet, color=color
+    )
     t0 = time.perf_counter()
     results = run(rules, corpora, timeout=settings.timeout, config=settings.rule_config())
     outcome = CheckReport(corpora, rules, results, seconds=time.perf_counter() - t0, verbose=verbose)
@@ -410,11 +512,14 @@ def check(paths: tuple[str, ...], cluster: str | None, rules_dirs: tuple[str, ..
     elif fmt != "text":
         import json
 
-        text = {"json": lambda: json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=1,
-                                           allow_nan=False) + "\n",
-                "csv": lambda: formats.results_csv(results),
-                "github": lambda: formats.results_github(results, corpora),
-                "sarif": lambda: _dump(formats.results_sarif(results, corpora))}[fmt]()
+        text = {
+            "json": lambda: (
+                json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+            ),
+            "csv": lambda: formats.results_csv(results),
+            "github": lambda: formats.results_github(results, corpora),
+            "sarif": lambda: _dump(formats.results_sarif(results, corpora)),
+        }[fmt]()
         _write(STDOUT, text)
     if junitxml:
         _write(junitxml, junit_xml(results))
@@ -429,9 +534,13 @@ def check(paths: tuple[str, ...], cluster: str | None, rules_dirs: tuple[str, ..
 
 @app.command(epilog="Example: crosscheck score tests/gold --corpora ../shared/corpora")
 @click.argument("gold", nargs=-1, required=True, metavar="GOLD...", type=click.Path(path_type=Path))
-@click.option("--corpora", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
-              default=lambda: os.environ.get("CROSSCHECK_CORPORA"),
-              help="Folder holding the corpus files the gold names (default: $CROSSCHECK_CORPORA).")
+@click.option(
+    "--corpora",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    default=lambda: os.environ.get("CROSSCHECK_CORPORA"),
+    help="Folder holding the corpus files the gold names (default: $CROSSCHECK_CORPORA).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="List every miss.")
 @_color
 def score(gold: tuple[Path, ...], corpora: Path | None, verbose: bool, color: str) -> None:
@@ -457,10 +566,20 @@ def score(gold: tuple[Path, ...], corpora: Path | None, verbose: bool, color: st
 
 @app.command(epilog="Example: crosscheck bench articles/ corpus.jsonl --repeat 3")
 @_paths
-@click.option("--baseline/--no-baseline", default=True, show_default=True,
-              help="Also time the naive pipeline (quantulum3.parse + dateparser.search_dates).")
-@click.option("--repeat", type=click.IntRange(min=1), default=3, show_default=True, metavar="N",
-              help="Runs of each crosscheck command (the median counts).")
+@click.option(
+    "--baseline/--no-baseline",
+    default=True,
+    show_default=True,
+    help="Also time the naive pipeline (quantulum3.parse + dateparser.search_dates).",
+)
+@click.option(
+    "--repeat",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    metavar="N",
+    help="Runs of each crosscheck command (the median counts).",
+)
 @_quiet("No progress bar.")
 @_color
 def bench(paths: tuple[str, ...], baseline: bool, repeat: int, quiet: bool, color: str) -> None:
@@ -470,8 +589,13 @@ def bench(paths: tuple[str, ...], baseline: bool, repeat: int, quiet: bool, colo
     """
     from .bench import run
 
-    run(list(paths), baseline=baseline, repeat=repeat, console=_console(color),
-        progress_console=None if quiet else _console(color, stderr=True))
+    run(
+        list(paths),
+        baseline=baseline,
+        repeat=repeat,
+        console=_console(color),
+        progress_console=None if quiet else _console(color, stderr=True),
+    )
 
 
 # --------------------------------------------------------------------------- entry point

@@ -43,7 +43,7 @@ def bounds(c: Claim, *, rounding: float = Tolerances.rounding) -> tuple[float, f
             slack = 0.49 * factor
         elif c.value >= 100 and c.value % 10 == 0:
             zeros = len(str(int(c.value))) - len(str(int(c.value)).rstrip("0"))
-            slack = min(0.5 * 10 ** zeros, rounding * c.value) * factor
+            slack = min(0.5 * 10**zeros, rounding * c.value) * factor
         low, high = low - slack, high + slack
     return low, high
 
@@ -65,7 +65,7 @@ def describe(c: Claim) -> str:
 
 def _outlet(sources: dict[str, Source], c: Claim) -> str:
     s = sources.get(c.source)
-    return (s.outlet if s and s.outlet else c.source)
+    return s.outlet if s and s.outlet else c.source
 
 
 def _labels(sources: dict[str, Source], claims: Sequence[Claim]) -> dict[str, str]:
@@ -115,8 +115,12 @@ def judge(claims: Sequence[Claim], sources: dict[str, Source], *, tol: Tolerance
     claims = sorted(claims, key=lambda c: (c.source, c.start))
     source_ids = tuple(dict.fromkeys(c.source for c in claims))
     outlets = len({_outlet(sources, c) for c in claims})
-    clashes = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:]
-               if a.source != b.source and not compatible(a, b, tol=tol)]
+    clashes = [
+        (a, b)
+        for i, a in enumerate(claims)
+        for b in claims[i + 1 :]
+        if a.source != b.source and not compatible(a, b, tol=tol)
+    ]
     label = _labels(sources, claims)
     said = "; ".join(f"{label[c.source]} says {describe(c)}" for c in claims)
     if len(source_ids) < 2:
@@ -130,13 +134,28 @@ def judge(claims: Sequence[Claim], sources: dict[str, Source], *, tol: Tolerance
     else:
         verdict = Verdict.AGREE
         qualifiers = [c.qualifier for c in claims if c.qualifier]
-        why = ("the figures agree once the qualifiers are read as bounds" if qualifiers
-               else "the same date" if claims[0].type == "date" else "the same figure (within rounding)")
+        why = (
+            "the figures agree once the qualifiers are read as bounds"
+            if qualifiers
+            else "the same date"
+            if claims[0].type == "date"
+            else "the same figure (within rounding)"
+        )
         explanation = f"{said}. Compatible: {why}."
     low, best, high = _reconcile(claims, verdict)
-    return Finding(id=_finding_id(claims), topic=_topic(claims), verdict=verdict, claims=tuple(c.id for c in claims),
-                   sources=source_ids, outlets=outlets, explanation=explanation, low=low, best=best, high=high,
-                   type=claims[0].type)
+    return Finding(
+        id=_finding_id(claims),
+        topic=_topic(claims),
+        verdict=verdict,
+        claims=tuple(c.id for c in claims),
+        sources=source_ids,
+        outlets=outlets,
+        explanation=explanation,
+        low=low,
+        best=best,
+        high=high,
+        type=claims[0].type,
+    )
 
 
 def _reconcile(claims: Sequence[Claim], verdict: Verdict) -> tuple:

@@ -66,8 +66,25 @@ def _csv(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
 
 
 FINDING_COLUMNS = ("corpus", "id", "verdict", "topic", "type", "outlets", "low", "best", "high", "said", "explanation")
-CLAIM_COLUMNS = ("corpus", "id", "source", "outlet", "type", "text", "start", "end", "value", "low", "high", "unit",
-                 "subject", "event", "date", "qualifier", "sentence")
+CLAIM_COLUMNS = (
+    "corpus",
+    "id",
+    "source",
+    "outlet",
+    "type",
+    "text",
+    "start",
+    "end",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "subject",
+    "event",
+    "date",
+    "qualifier",
+    "sentence",
+)
 RESULT_COLUMNS = ("code", "name", "severity", "outcome", "item", "finding", "message", "path", "line")
 
 
@@ -108,16 +125,20 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _annotation(level: str, message: str, *, title: str, path: str | None = None,
-                region: dict[str, int] | None = None) -> str:
+def _annotation(
+    level: str, message: str, *, title: str, path: str | None = None, region: dict[str, int] | None = None
+) -> str:
     props = []
     if path:
         props.append(f"file={_escape_property(path)}")
         if region:
             props.append(f"line={region['startLine']}")
             if "endLine" in region:
-                props += [f"endLine={region['endLine']}", f"col={region['startColumn']}",
-                          f"endColumn={region['endColumn']}"]
+                props += [
+                    f"endLine={region['endLine']}",
+                    f"col={region['startColumn']}",
+                    f"endColumn={region['endColumn']}",
+                ]
     props.append(f"title={_escape_property(title)}")
     return f"::{level} {','.join(props)}::{_escape_data(message)}"
 
@@ -131,8 +152,15 @@ def findings_github(corpora: Sequence[Corpus]) -> str:
                 continue
             for c in _claims(corpus, f.claims):
                 path, region = _region(corpus, c)
-                lines.append(_annotation("error", f"{_outlet(corpus, c.source)} says {c.text!r}. {f.explanation}",
-                                         title=f"crosscheck conflict: {f.topic}", path=path, region=region))
+                lines.append(
+                    _annotation(
+                        "error",
+                        f"{_outlet(corpus, c.source)} says {c.text!r}. {f.explanation}",
+                        title=f"crosscheck conflict: {f.topic}",
+                        path=path,
+                        region=region,
+                    )
+                )
     return "".join(line + "\n" for line in lines)
 
 
@@ -185,14 +213,30 @@ def _location(path: str, region: dict[str, int] | None, snippet: str | None = No
 
 
 def _sarif(rules: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"$schema": SARIF_SCHEMA, "version": "2.1.0",
-            "runs": [{"tool": {"driver": {"name": "crosscheck", "version": _version(),
-                                          "informationUri": INFORMATION_URI, "rules": rules}},
-                      "results": results}]}
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "crosscheck",
+                        "version": _version(),
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
 
 
-CONFLICT_RULE = {"id": "conflict", "name": "outlets-disagree",
-                 "shortDescription": {"text": "Outlets state incompatible values of the same fact."}}
+CONFLICT_RULE = {
+    "id": "conflict",
+    "name": "outlets-disagree",
+    "shortDescription": {"text": "Outlets state incompatible values of the same fact."},
+}
 
 
 def findings_sarif(corpora: Sequence[Corpus]) -> dict[str, Any]:
@@ -202,10 +246,17 @@ def findings_sarif(corpora: Sequence[Corpus]) -> dict[str, Any]:
             if f.verdict is not Verdict.CONFLICT:
                 continue
             locations = [_location(*_region(corpus, c), snippet=c.text) for c in _claims(corpus, f.claims)]
-            results.append({"ruleId": "conflict", "ruleIndex": 0, "level": "error",
-                            "message": {"text": f"{f.topic}: {f.explanation}"}, "locations": locations,
-                            "partialFingerprints": {"crosscheckFinding/v1": f"{corpus.id}:{f.id}"},
-                            "properties": {"corpus": corpus.id, "finding": f.id}})
+            results.append(
+                {
+                    "ruleId": "conflict",
+                    "ruleIndex": 0,
+                    "level": "error",
+                    "message": {"text": f"{f.topic}: {f.explanation}"},
+                    "locations": locations,
+                    "partialFingerprints": {"crosscheckFinding/v1": f"{corpus.id}:{f.id}"},
+                    "properties": {"corpus": corpus.id, "finding": f.id},
+                }
+            )
     return _sarif([CONFLICT_RULE], results)
 
 
@@ -216,13 +267,22 @@ def results_sarif(results: Sequence[Result], corpora: Sequence[Corpus]) -> dict[
     for level, r in _problems(results):
         if r.rule.code not in index:
             index[r.rule.code] = len(rules)
-            rules.append({"id": r.rule.code, "name": r.rule.name,
-                          "shortDescription": {"text": r.rule.summary or r.rule.name},
-                          "defaultConfiguration": {"level": "error" if r.rule.severity == "fail" else "warning"}})
+            rules.append(
+                {
+                    "id": r.rule.code,
+                    "name": r.rule.name,
+                    "shortDescription": {"text": r.rule.summary or r.rule.name},
+                    "defaultConfiguration": {"level": "error" if r.rule.severity == "fail" else "warning"},
+                }
+            )
         places = _result_places(r, corpora)
-        result: dict[str, Any] = {"ruleId": r.rule.code, "ruleIndex": index[r.rule.code], "level": level,
-                                  "message": {"text": r.message or r.rule.summary or r.rule.name},
-                                  "properties": {"item": r.item, "outcome": r.outcome}}
+        result: dict[str, Any] = {
+            "ruleId": r.rule.code,
+            "ruleIndex": index[r.rule.code],
+            "level": level,
+            "message": {"text": r.message or r.rule.summary or r.rule.name},
+            "properties": {"item": r.item, "outcome": r.outcome},
+        }
         if places:
             result["locations"] = [_location(p, reg) for p, reg in places]
         out.append(result)

@@ -41,8 +41,14 @@ VERDICT_ICON = {Verdict.CONFLICT: "\u2715", Verdict.AGREE: "\u2713", Verdict.SIN
 OUTCOME_ORDER = {"fail": 0, "error": 1, "warn": 2, "pass": 3}
 OUTCOME_ICON = {"fail": "\u2715", "error": "!", "warn": "\u25b2", "pass": "\u2713"}
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 # --------------------------------------------------------------------------- numbers
@@ -83,12 +89,12 @@ class Segment:
 def sentence_segments(c: Claim) -> list[Segment]:
     """The claim's sentence split around the claim: [before, claim, after]."""
     a = c.start - c.sentence_start
-    if 0 <= a and c.sentence[a:a + len(c.text)] == c.text:
-        parts = [Segment(c.sentence[:a]), Segment(c.text, c), Segment(c.sentence[a + len(c.text):])]
+    if 0 <= a and c.sentence[a : a + len(c.text)] == c.text:
+        parts = [Segment(c.sentence[:a]), Segment(c.text, c), Segment(c.sentence[a + len(c.text) :])]
     else:  # the sentence does not hold the span where expected: quote it, then the claim
         i = c.sentence.find(c.text) if c.text else -1
         if i >= 0:
-            parts = [Segment(c.sentence[:i]), Segment(c.text, c), Segment(c.sentence[i + len(c.text):])]
+            parts = [Segment(c.sentence[:i]), Segment(c.text, c), Segment(c.sentence[i + len(c.text) :])]
         else:
             parts = [Segment(c.sentence + " ["), Segment(c.text, c), Segment("]")]
     return [p for p in parts if p.text]
@@ -119,7 +125,7 @@ def fulltext_segments(source: Source, claims: list[Claim]) -> tuple[list[Segment
                 break
             if s > pos:
                 yield Segment(text[pos:s], furniture=True)
-            yield Segment(text[max(s, pos):min(e, b)])
+            yield Segment(text[max(s, pos) : min(e, b)])
             pos = min(e, b)
         if pos < b:
             yield Segment(text[pos:b], furniture=True)
@@ -128,7 +134,7 @@ def fulltext_segments(source: Source, claims: list[Claim]) -> tuple[list[Segment
     left_out: list[Claim] = []
     pos = 0
     for c in sorted(claims, key=lambda c: (c.start, -c.end, c.id)):
-        if c.start < pos or text[c.start:c.end] != c.text or not c.text:
+        if c.start < pos or text[c.start : c.end] != c.text or not c.text:
             left_out.append(c)
             continue
         segments.extend(plain(pos, c.start))
@@ -292,7 +298,9 @@ def range_plot(finding: Finding, claims: list[Claim], label_of: dict[str, str]) 
         label = label_of.get(c.source, c.source)
         label = label if len(label) <= 15 else label[:14] + "\u2026"
         if iv is None:
-            rows.append(PlotRow(label=label, title=f"{label_of.get(c.source, c.source)}: \u201c{c.text}\u201d (no value)", y=y))
+            rows.append(
+                PlotRow(label=label, title=f"{label_of.get(c.source, c.source)}: \u201c{c.text}\u201d (no value)", y=y)
+            )
             continue
         a, b = iv
         if is_date:
@@ -305,8 +313,16 @@ def range_plot(finding: Finding, claims: list[Claim], label_of: dict[str, str]) 
             span = f"{fmt_num(b)} or fewer"
         else:
             span = f"{fmt_num(a)} to {fmt_num(b)}"
-        row = PlotRow(label=label, title=f"{label_of.get(c.source, c.source)}: \u201c{c.text}\u201d = {span}", y=y,
-                      x1=x(a), x2=x(b), point=(a == b), open_left=math.isinf(a), open_right=math.isinf(b))
+        row = PlotRow(
+            label=label,
+            title=f"{label_of.get(c.source, c.source)}: \u201c{c.text}\u201d = {span}",
+            y=y,
+            x1=x(a),
+            x2=x(b),
+            point=(a == b),
+            open_left=math.isinf(a),
+            open_right=math.isinf(b),
+        )
         if row.open_right:
             row.arrows.append(f"{PLOT_X1 + 6},{y} {PLOT_X1 - 1},{y - 5} {PLOT_X1 - 1},{y + 5}")
         if row.open_left:
@@ -320,8 +336,10 @@ def range_plot(finding: Finding, claims: list[Claim], label_of: dict[str, str]) 
         days = days[::step]
         ticks = [(x(d + 0.5), f"{_day(d).day} {_day(d):%b}") for d in days]
     elif log:
-        ticks = [(round(PLOT_X0 + (t - lo) / (hi - lo) * (PLOT_X1 - PLOT_X0), 1), fmt_num(round(10 ** t, 6)))
-                 for t in _log_ticks(lo, hi)]
+        ticks = [
+            (round(PLOT_X0 + (t - lo) / (hi - lo) * (PLOT_X1 - PLOT_X0), 1), fmt_num(round(10**t, 6)))
+            for t in _log_ticks(lo, hi)
+        ]
     else:
         ticks = [(x(t), fmt_num(t)) for t in _linear_ticks(lo, hi)]
     band = None
@@ -333,10 +351,20 @@ def range_plot(finding: Finding, claims: list[Claim], label_of: dict[str, str]) 
         band = (b1, round(b2 - b1, 1))
     best = x(f_best) if f_best is not None else None
     what = "dates" if is_date else "values"
-    label = (f"Range plot of the {what} each outlet gives for \u201c{finding.topic}\u201d: "
-             + "; ".join(r.title for r in rows))
-    return Plot(width=PLOT_W, height=int(axis_y + 18), rows=rows, axis_y=axis_y, ticks=ticks, band=band, best=best,
-                label=label, log=log)
+    label = f"Range plot of the {what} each outlet gives for \u201c{finding.topic}\u201d: " + "; ".join(
+        r.title for r in rows
+    )
+    return Plot(
+        width=PLOT_W,
+        height=int(axis_y + 18),
+        rows=rows,
+        axis_y=axis_y,
+        ticks=ticks,
+        band=band,
+        best=best,
+        label=label,
+        log=log,
+    )
 
 
 # --------------------------------------------------------------------------- the page's data
@@ -371,12 +399,20 @@ def _checks_view(checks: list[dict] | None, finding_index: dict[str, dict]) -> d
         kind = _outcome_class(ch)
         fid = ch.get("finding")
         target = finding_index.get(str(fid)) if fid is not None else None
-        row = {"anchor": f"check-{i + 1}", "code": str(ch.get("code") or ""), "name": str(ch.get("name") or ""),
-               "severity": str(ch.get("severity") or ""), "outcome": str(ch.get("outcome") or ""), "kind": kind,
-               "icon": OUTCOME_ICON[kind], "message": str(ch.get("message") or ""),
-               "item": str(ch.get("item") or ""), "finding": None if fid is None else str(fid),
-               "finding_anchor": target["anchor"] if target else None,
-               "finding_topic": target["topic"] if target else None}
+        row = {
+            "anchor": f"check-{i + 1}",
+            "code": str(ch.get("code") or ""),
+            "name": str(ch.get("name") or ""),
+            "severity": str(ch.get("severity") or ""),
+            "outcome": str(ch.get("outcome") or ""),
+            "kind": kind,
+            "icon": OUTCOME_ICON[kind],
+            "message": str(ch.get("message") or ""),
+            "item": str(ch.get("item") or ""),
+            "finding": None if fid is None else str(fid),
+            "finding_anchor": target["anchor"] if target else None,
+            "finding_topic": target["topic"] if target else None,
+        }
         rows.append(row)
         if target is not None and kind != "pass":
             target["checks"].append(row)
@@ -386,9 +422,13 @@ def _checks_view(checks: list[dict] | None, finding_index: dict[str, dict]) -> d
         if r["kind"] == "pass":
             passed[(r["code"], r["name"])] = passed.get((r["code"], r["name"]), 0) + 1
     counts = Counter(r["kind"] for r in rows)
-    return {"rows": rows, "problems": problems,
-            "passed_rules": [{"code": c, "name": n, "count": k} for (c, n), k in passed.items()],
-            "counts": {k: counts[k] for k in OUTCOME_ORDER}, "total": len(rows)}
+    return {
+        "rows": rows,
+        "problems": problems,
+        "passed_rules": [{"code": c, "name": n, "count": k} for (c, n), k in passed.items()],
+        "counts": {k: counts[k] for k in OUTCOME_ORDER},
+        "total": len(rows),
+    }
 
 
 def _corpus_view(k: int, corpus: Corpus, finding_index: dict[str, dict]) -> dict:
@@ -411,41 +451,83 @@ def _corpus_view(k: int, corpus: Corpus, finding_index: dict[str, dict]) -> dict
     for s in corpus.sources:
         segments, left_out = fulltext_segments(s, [c for c in corpus.claims if c.source == s.id])
         in_fulltext.update(seg.claim.id for seg in segments if seg.claim)
-        sources.append({
-            "source": s, "no": source_no[s.id], "anchor": source_anchor[s.id], "outlet": outlet[s.id],
-            "has_outlet": bool(s.outlet), "file": Path(s.path).name if s.path else "",
-            "published": s.published.isoformat() if s.published else None, "inferred": s.published_inferred,
-            "updated": s.updated.isoformat() if s.updated else None, "wires": list(s.wires),
-            "claims": per_source[s.id], "segments": segments, "left_out": left_out,
-            "findings": [{"anchor": finding_anchor[f.id], "topic": f.topic, "verdict": f.verdict.value}
-                         for f in corpus.findings if s.id in f.sources],
-        })
+        sources.append(
+            {
+                "source": s,
+                "no": source_no[s.id],
+                "anchor": source_anchor[s.id],
+                "outlet": outlet[s.id],
+                "has_outlet": bool(s.outlet),
+                "file": Path(s.path).name if s.path else "",
+                "published": s.published.isoformat() if s.published else None,
+                "inferred": s.published_inferred,
+                "updated": s.updated.isoformat() if s.updated else None,
+                "wires": list(s.wires),
+                "claims": per_source[s.id],
+                "segments": segments,
+                "left_out": left_out,
+                "findings": [
+                    {"anchor": finding_anchor[f.id], "topic": f.topic, "verdict": f.verdict.value}
+                    for f in corpus.findings
+                    if s.id in f.sources
+                ],
+            }
+        )
 
     findings = []
     for f in corpus.findings:
         fclaims = [claims[cid] for cid in f.claims if cid in claims]
         unit = None if f.type == "date" or not fclaims else fclaims[0].unit
         view = {
-            "finding": f, "anchor": finding_anchor[f.id], "verdict": f.verdict.value,
-            "verdict_label": VERDICT_LABEL[f.verdict], "verdict_icon": VERDICT_ICON[f.verdict], "topic": f.topic,
-            "type": f.type, "unit": unit, "outlets": f.outlets, "explanation": f.explanation,
-            "low": fmt_num(f.low), "best": fmt_num(f.best), "high": fmt_num(f.high),
-            "plot": range_plot(f, fclaims, label_of), "checks": [],
-            "said": [{"claim": c, "outlet": outlet.get(c.source, c.source), "source_no": source_no.get(c.source),
-                      "source_anchor": source_anchor.get(c.source),
-                      "claim_anchor": claim_anchor[c.id] if c.id in in_fulltext else source_anchor.get(c.source),
-                      "segments": sentence_segments(c), "reading": _interpretation(c)} for c in fclaims],
+            "finding": f,
+            "anchor": finding_anchor[f.id],
+            "verdict": f.verdict.value,
+            "verdict_label": VERDICT_LABEL[f.verdict],
+            "verdict_icon": VERDICT_ICON[f.verdict],
+            "topic": f.topic,
+            "type": f.type,
+            "unit": unit,
+            "outlets": f.outlets,
+            "explanation": f.explanation,
+            "low": fmt_num(f.low),
+            "best": fmt_num(f.best),
+            "high": fmt_num(f.high),
+            "plot": range_plot(f, fclaims, label_of),
+            "checks": [],
+            "said": [
+                {
+                    "claim": c,
+                    "outlet": outlet.get(c.source, c.source),
+                    "source_no": source_no.get(c.source),
+                    "source_anchor": source_anchor.get(c.source),
+                    "claim_anchor": claim_anchor[c.id] if c.id in in_fulltext else source_anchor.get(c.source),
+                    "segments": sentence_segments(c),
+                    "reading": _interpretation(c),
+                }
+                for c in fclaims
+            ],
         }
         findings.append(view)
         finding_index.setdefault(f.id, view)
 
     counts = Counter(f.verdict for f in corpus.findings)
     return {
-        "index": k, "id": corpus.id, "anchor": f"{prefix}", "sources": sources, "findings": findings,
-        "claims": len(corpus.claims), "skipped": list(corpus.skipped),
-        "counts": {"conflict": counts[Verdict.CONFLICT], "agree": counts[Verdict.AGREE],
-                   "single": counts[Verdict.SINGLE], "all": len(corpus.findings)},
-        "claim_anchor": claim_anchor, "finding_anchor": finding_anchor, "finding_of": finding_of,
+        "index": k,
+        "id": corpus.id,
+        "anchor": f"{prefix}",
+        "sources": sources,
+        "findings": findings,
+        "claims": len(corpus.claims),
+        "skipped": list(corpus.skipped),
+        "counts": {
+            "conflict": counts[Verdict.CONFLICT],
+            "agree": counts[Verdict.AGREE],
+            "single": counts[Verdict.SINGLE],
+            "all": len(corpus.findings),
+        },
+        "claim_anchor": claim_anchor,
+        "finding_anchor": finding_anchor,
+        "finding_of": finding_of,
     }
 
 
@@ -454,9 +536,14 @@ def _corpus_view(k: int, corpus: Corpus, finding_index: dict[str, dict]) -> dict
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("crosscheck", "templates"), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("crosscheck", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters["num"] = fmt_num
     return env
 
@@ -480,8 +567,10 @@ def _script() -> tuple[str, str]:
 
 def content_security_policy() -> str:
     _, script_hash = _script()
-    return (f"default-src 'none'; style-src 'unsafe-inline'; script-src {script_hash}; img-src data:; "
-            "base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; style-src 'unsafe-inline'; script-src {script_hash}; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
 def render_html(corpora: list[Corpus], *, checks: list[dict] | None = None) -> str:
@@ -502,10 +591,21 @@ def render_html(corpora: list[Corpus], *, checks: list[dict] | None = None) -> s
     else:
         title = f"crosscheck report: {len(corpora)} corpora"
     script, _ = _script()
-    return _environment().get_template("report.html.j2").render(
-        title=title, corpora=views, totals=totals, checks=checks_view, version=__version__,
-        csp=content_security_policy(), script=Markup(script), style=Markup(_asset("_style.css")),
-        sources_total=sum(len(v["sources"]) for v in views), claims_total=sum(v["claims"] for v in views),
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            title=title,
+            corpora=views,
+            totals=totals,
+            checks=checks_view,
+            version=__version__,
+            csp=content_security_policy(),
+            script=Markup(script),
+            style=Markup(_asset("_style.css")),
+            sources_total=sum(len(v["sources"]) for v in views),
+            claims_total=sum(v["claims"] for v in views),
+        )
     )
 
 
@@ -517,8 +617,7 @@ def write_html(path: Path | str, corpora: list[Corpus], *, checks: list[dict] | 
 # --------------------------------------------------------------------------- the example report
 
 
-def screenshot(html_file: Path, png_file: Path, *, width: int = 1280, height: int = 1500,
-               browser: Any = None) -> None:
+def screenshot(html_file: Path, png_file: Path, *, width: int = 1280, height: int = 1500, browser: Any = None) -> None:
     """A PNG of the first screenful of an HTML file (header, conflicts, agreements), taken by
     Debian's Chromium through playwright (or by the playwright ``browser`` given)."""
     if browser is not None:
@@ -585,8 +684,10 @@ def regenerate(folder: Path | str, *, png: bool = True, browser: Any = None) -> 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1 or argv[0] in ("-h", "--help"):
-        print("usage: python -m crosscheck.html FOLDER   (writes the bundled corpus's report: .html, .json, .png)",
-              file=sys.stderr)
+        print(
+            "usage: python -m crosscheck.html FOLDER   (writes the bundled corpus's report: .html, .json, .png)",
+            file=sys.stderr,
+        )
         return 2
     for path in regenerate(argv[0]):
         print(path)

@@ -37,8 +37,14 @@ def _chars(c: Corpus | RawCluster) -> int:
     return sum(map(len, c.documents)) if isinstance(c, RawCluster) else sum(len(s.text) for s in c.sources)
 
 
-def process(corpora: Sequence[Corpus | RawCluster], *, settings: Settings = DEFAULT, compare: bool = True, workers: int = 0,
-            done: Callable[[int], None] | None = None) -> list[Corpus]:
+def process(
+    corpora: Sequence[Corpus | RawCluster],
+    *,
+    settings: Settings = DEFAULT,
+    compare: bool = True,
+    workers: int = 0,
+    done: Callable[[int], None] | None = None,
+) -> list[Corpus]:
     """Every corpus extracted (and compared), in input order; ``workers=0`` chooses by input size."""
     work = partial(_one, settings=settings, compare=compare)
     chars = sum(map(_chars, corpora))

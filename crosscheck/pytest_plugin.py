@@ -21,8 +21,13 @@ from .settings import Settings
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("crosscheck")
-    group.addoption("--crosscheck-corpus", action="append", default=None, metavar="PATH",
-                    help="Corpus to run crosscheck rules on (directory, file or JSONL); repeatable.")
+    group.addoption(
+        "--crosscheck-corpus",
+        action="append",
+        default=None,
+        metavar="PATH",
+        help="Corpus to run crosscheck rules on (directory, file or JSONL); repeatable.",
+    )
     group.addoption("--crosscheck-cluster", default=None, metavar="ID", help="Only this cluster of a JSONL corpus.")
 
 

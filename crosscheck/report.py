@@ -49,11 +49,16 @@ class SourcesHeader:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         counts = Counter(f.verdict for f in self.corpus.findings)
-        yield Text.assemble(("crosscheck ", "bold"), (self.corpus.id, "bold cyan"),
-                            f"  {len(self.corpus.sources)} sources, {len(self.corpus.claims)} claims, ",
-                            (f"{counts[Verdict.CONFLICT]} conflicts", "bold red"), ", ",
-                            (f"{counts[Verdict.AGREE]} agreements", "green"), ", ",
-                            f"{counts[Verdict.SINGLE]} single-source")
+        yield Text.assemble(
+            ("crosscheck ", "bold"),
+            (self.corpus.id, "bold cyan"),
+            f"  {len(self.corpus.sources)} sources, {len(self.corpus.claims)} claims, ",
+            (f"{counts[Verdict.CONFLICT]} conflicts", "bold red"),
+            ", ",
+            (f"{counts[Verdict.AGREE]} agreements", "green"),
+            ", ",
+            f"{counts[Verdict.SINGLE]} single-source",
+        )
         table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
         table.add_column("source", overflow="fold")
         table.add_column("outlet")
@@ -99,8 +104,12 @@ class FindingsTable:
                 said.append(c.text)
                 if c.type == "date" and c.date and c.date != c.text:
                     said.append(f" ({c.date})", style="dim")
-            table.add_row(Text(f.verdict.value.upper(), style=VERDICT_STYLE[f.verdict]), f.topic, said,
-                          f"{_num(f.low)} / {_num(f.best)} / {_num(f.high)}")
+            table.add_row(
+                Text(f.verdict.value.upper(), style=VERDICT_STYLE[f.verdict]),
+                f.topic,
+                said,
+                f"{_num(f.low)} / {_num(f.best)} / {_num(f.high)}",
+            )
         yield table
         if hidden:
             yield Text(f"{hidden} single-source claims hidden (--show single to list them)", style="dim")
@@ -144,9 +153,11 @@ class Report:
 
 def summary_line(corpus: Corpus) -> str:
     counts = Counter(f.verdict for f in corpus.findings)
-    return (f"{corpus.id}: {len(corpus.sources)} sources, {len(corpus.claims)} claims, "
-            f"{counts[Verdict.CONFLICT]} conflicts, {counts[Verdict.AGREE]} agreements, "
-            f"{counts[Verdict.SINGLE]} single-source")
+    return (
+        f"{corpus.id}: {len(corpus.sources)} sources, {len(corpus.claims)} claims, "
+        f"{counts[Verdict.CONFLICT]} conflicts, {counts[Verdict.AGREE]} agreements, "
+        f"{counts[Verdict.SINGLE]} single-source"
+    )
 
 
 class ClaimsTable:
@@ -161,8 +172,18 @@ class ClaimsTable:
         for col in ("source", "type", "text", "value", "low", "high", "unit", "subject", "event", "date"):
             table.add_column(col, overflow="fold")
         for c in self.corpus.claims:
-            table.add_row(f"{c.source} ({outlets[c.source]})", c.type, c.text, _num(c.value), _num(c.low),
-                          _num(c.high), c.unit or "", c.subject or "", c.event or "", c.date or "")
+            table.add_row(
+                f"{c.source} ({outlets[c.source]})",
+                c.type,
+                c.text,
+                _num(c.value),
+                _num(c.low),
+                _num(c.high),
+                c.unit or "",
+                c.subject or "",
+                c.event or "",
+                c.date or "",
+            )
         yield table
 
 
@@ -267,8 +288,11 @@ def dumps(report: Any, *, indent: str = "") -> str:
         items = [f"{inner}{_ENCODER.encode(k)}: {dumps(v, indent=inner)}" for k, v in report.items()]
         return "{\n" + ",\n".join(items) + "\n" + indent + "}"
     if isinstance(report, list) and report and all(isinstance(x, dict) for x in report):
-        nested = any(isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict))
-                     for x in report for v in x.values())
+        nested = any(
+            isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict))
+            for x in report
+            for v in x.values()
+        )
         rows = [inner + (dumps(x, indent=inner) if nested else _ENCODER.encode(x)) for x in report]
         return "[\n" + ",\n".join(rows) + "\n" + indent + "]"
     return _ENCODER.encode(report)

@@ -47,8 +47,15 @@ class RuleMeta:
     single: bool = False
 
 
-def rule(code: str | None = None, name: str | None = None, *, severity: Severity = "fail",
-         types: Sequence[str] = (), subjects: Sequence[str] = (), single: bool = False) -> Callable:
+def rule(
+    code: str | None = None,
+    name: str | None = None,
+    *,
+    severity: Severity = "fail",
+    types: Sequence[str] = (),
+    subjects: Sequence[str] = (),
+    single: bool = False,
+) -> Callable:
     """Metadata for a rule: ``@rule("CC101", "figure-mismatch", severity="fail", types=["quantity"])``."""
     if code is not None and not _CODE.match(code):
         raise ValueError(f"rule code {code!r} should look like 'CC101'")
@@ -115,9 +122,17 @@ class Result:
         return self.outcome == "fail" and self.rule.severity == "fail"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.rule.code, "name": self.rule.name, "severity": self.rule.severity,
-                "outcome": self.outcome, "item": self.item, "message": self.message,
-                "finding": self.finding, "path": self.rule.path, "line": self.rule.line}
+        return {
+            "code": self.rule.code,
+            "name": self.rule.name,
+            "severity": self.rule.severity,
+            "outcome": self.outcome,
+            "item": self.item,
+            "message": self.message,
+            "finding": self.finding,
+            "path": self.rule.path,
+            "line": self.rule.line,
+        }
 
 
 # --------------------------------------------------------------------------- collection
@@ -172,8 +187,16 @@ def collect(folders: Iterable[Path]) -> list[Rule]:
                 if isinstance(exc, KeyboardInterrupt):
                     raise
                 line = _error_line(exc, path)
-                rules.append(Rule(None, RuleMeta(), str(path), line, path.stem,
-                                  error=f"{path}:{line}: cannot import: {type(exc).__name__}: {exc}"))
+                rules.append(
+                    Rule(
+                        None,
+                        RuleMeta(),
+                        str(path),
+                        line,
+                        path.stem,
+                        error=f"{path}:{line}: cannot import: {type(exc).__name__}: {exc}",
+                    )
+                )
                 continue
             for fname, fn in vars(module).items():
                 if re.match(r"(check|test)_", fname) and inspect.isfunction(fn) and fn.__module__ == module.__name__:
@@ -221,7 +244,9 @@ def _finding_applies(meta: RuleMeta, f: Finding, corpus: Corpus) -> bool:
     return True
 
 
-def calls(r: Rule, corpus: Corpus, config: dict[str, Any] | None = None) -> Iterator[tuple[str, dict[str, Any], str | None]]:
+def calls(
+    r: Rule, corpus: Corpus, config: dict[str, Any] | None = None
+) -> Iterator[tuple[str, dict[str, Any], str | None]]:
     """(item id, keyword arguments, finding id) for every call of the rule on this corpus."""
     from .model import to_frame
 
@@ -298,7 +323,9 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
 
 def _where(exc: BaseException, r: Rule) -> str:
     """file:line of the rule's own frame where it failed."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve() == Path(r.path).resolve()]
+    frames = [
+        f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve() == Path(r.path).resolve()
+    ]
     f = frames[-1] if frames else None
     return f"{r.path}:{f.lineno}" if f else f"{r.path}:{r.line}"
 
@@ -306,15 +333,22 @@ def _where(exc: BaseException, r: Rule) -> str:
 def _assert_message(exc: AssertionError, r: Rule) -> str:
     if exc.args and str(exc.args[0]):
         return str(exc.args[0])
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve() == Path(r.path).resolve()]
+    frames = [
+        f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve() == Path(r.path).resolve()
+    ]
     if frames:
         line = linecache.getline(frames[-1].filename, frames[-1].lineno or 0).strip()
         return f"{line}  ({r.path}:{frames[-1].lineno})"
     return "assertion failed"
 
 
-def run(rules: Sequence[Rule], corpora: Sequence[Corpus], *, timeout: float | None = 10.0,
-        config: dict[str, Any] | None = None) -> list[Result]:
+def run(
+    rules: Sequence[Rule],
+    corpora: Sequence[Corpus],
+    *,
+    timeout: float | None = 10.0,
+    config: dict[str, Any] | None = None,
+) -> list[Result]:
     """Every rule on every corpus: one Result per call; a rule's error never stops the others."""
     results: list[Result] = []
     for r in rules:

@@ -115,7 +115,9 @@ def score_findings(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
     by_gold: dict[str, list[Claim]] = {}
     for g in gold["claims"]:
         end = g["start"] + len(g["text"])
-        by_gold[g["id"]] = [c for c in corpus.claims if _overlaps(c, g["source"], g["start"], end) and c.type == g["type"]]
+        by_gold[g["id"]] = [
+            c for c in corpus.claims if _overlaps(c, g["source"], g["start"], end) and c.type == g["type"]
+        ]
     finding_of: dict[str, Any] = {}
     for f in corpus.findings:
         for cid in f.claims:
@@ -136,8 +138,11 @@ def score_findings(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
             verdicts = sorted({f.verdict.value for f in found})
             s.finding_errors.append(f"{gf['topic']}: want {gf['verdict']}, got {verdicts or 'not aligned'}")
     conflicts = [f for f in corpus.findings if f.verdict is Verdict.CONFLICT]
-    gold_conflict_claims = [set(c.id for gid in gf["claims"] for c in by_gold.get(gid, []))
-                            for gf in gold.get("findings", []) if gf["verdict"] == "conflict"]
+    gold_conflict_claims = [
+        set(c.id for gid in gf["claims"] for c in by_gold.get(gid, []))
+        for gf in gold.get("findings", [])
+        if gf["verdict"] == "conflict"
+    ]
     for f in conflicts:
         if not any(set(f.claims) & g for g in gold_conflict_claims):
             s.false_conflicts += 1
@@ -177,18 +182,34 @@ def print_scores(scores: Sequence[Score], *, console: Console, verbose: bool = F
     totals = Score(corpus="total")
     n = 0
     for s in scores:
-        console.print(Text(f"{s.corpus}: recall {s.recall:.1%} ({s.correct}/{s.gold})  precision {s.precision:.1%} "
-                           f"({s.matched}/{s.extracted})  furniture claims {s.furniture}  findings right "
-                           f"{s.findings_accuracy:.0%} ({s.findings_right}/{s.findings_gold})  "
-                           f"false conflicts {s.false_conflicts}"))
+        console.print(
+            Text(
+                f"{s.corpus}: recall {s.recall:.1%} ({s.correct}/{s.gold})  precision {s.precision:.1%} "
+                f"({s.matched}/{s.extracted})  furniture claims {s.furniture}  findings right "
+                f"{s.findings_accuracy:.0%} ({s.findings_right}/{s.findings_gold})  "
+                f"false conflicts {s.false_conflicts}"
+            )
+        )
         if verbose:
             for line in s.misses + s.extras + s.finding_errors:
                 console.print(Text(f"    {line}"))
         if s.corpus != "fallujah-2014":
             n += 1
-            for key in ("gold", "correct", "extracted", "matched", "findings_gold", "findings_right", "false_conflicts"):
+            for key in (
+                "gold",
+                "correct",
+                "extracted",
+                "matched",
+                "findings_gold",
+                "findings_right",
+                "false_conflicts",
+            ):
                 setattr(totals, key, getattr(totals, key) + getattr(s, key))
     if n:
-        console.print(Text(f"Multi-News gold ({n} clusters): recall {totals.recall:.1%}  precision {totals.precision:.1%}  "
-                           f"findings right {totals.findings_accuracy:.0%}  "
-                           f"false conflicts per cluster {totals.false_conflicts / n:.2f}"))
+        console.print(
+            Text(
+                f"Multi-News gold ({n} clusters): recall {totals.recall:.1%}  precision {totals.precision:.1%}  "
+                f"findings right {totals.findings_accuracy:.0%}  "
+                f"false conflicts per cluster {totals.false_conflicts / n:.2f}"
+            )
+        )

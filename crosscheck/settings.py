@@ -116,13 +116,22 @@ class Settings:
         object.__setattr__(self, "rules", tuple(str(r) for r in self.rules))
         object.__setattr__(self, "outlets", _frozen(self.outlets))
         object.__setattr__(self, "options", _frozen(self.options))
-        if not (self.select or self.ignore or self.rules or self.outlets or self.options) \
-                and (self.timeout, self.min_outlets, self.max_claims) == (10.0, 2, 5000):
+        if not (self.select or self.ignore or self.rules or self.outlets or self.options) and (
+            self.timeout,
+            self.min_outlets,
+            self.max_claims,
+        ) == (10.0, 2, 5000):
             return  # the defaults: valid, and no need to import jsonschema (start-up time)
-        raw = {"select": list(self.select), "ignore": list(self.ignore), "rules": list(self.rules),
-               "timeout": self.timeout, "min_outlets": self.min_outlets, "max_claims": self.max_claims,
-               "outlets": _thawed(self.outlets),
-               "options": _thawed(self.options)}
+        raw = {
+            "select": list(self.select),
+            "ignore": list(self.ignore),
+            "rules": list(self.rules),
+            "timeout": self.timeout,
+            "min_outlets": self.min_outlets,
+            "max_claims": self.max_claims,
+            "outlets": _thawed(self.outlets),
+            "options": _thawed(self.options),
+        }
         check_settings(raw, where=self.origin)
 
     def replace(self, **changes: Any) -> Settings:
@@ -139,9 +148,16 @@ class Settings:
 
     def rule_config(self) -> dict[str, Any]:
         """What a rule's ``config`` argument receives: a fresh copy, so no rule changes another's."""
-        return {"select": list(self.select), "ignore": list(self.ignore), "timeout": self.timeout,
-                "min_outlets": self.min_outlets, "max_claims": self.max_claims, "tolerances": dataclasses.asdict(self.tolerances),
-                "outlets": _thawed(self.outlets), **_thawed(self.options)}
+        return {
+            "select": list(self.select),
+            "ignore": list(self.ignore),
+            "timeout": self.timeout,
+            "min_outlets": self.min_outlets,
+            "max_claims": self.max_claims,
+            "tolerances": dataclasses.asdict(self.tolerances),
+            "outlets": _thawed(self.outlets),
+            **_thawed(self.options),
+        }
 
 
 DEFAULT = Settings()
@@ -157,8 +173,15 @@ def _schema(name: str) -> dict[str, Any]:
         return json.load(fh)
 
 
-_KINDS = {"array": "a list", "string": "a string", "number": "a number", "integer": "a whole number",
-          "object": "a table", "null": "null", "boolean": "true or false"}
+_KINDS = {
+    "array": "a list",
+    "string": "a string",
+    "number": "a number",
+    "integer": "a whole number",
+    "object": "a table",
+    "null": "null",
+    "boolean": "true or false",
+}
 
 
 def _expected(schema: Mapping[str, Any]) -> str:
@@ -226,11 +249,19 @@ def from_mapping(raw: Mapping[str, Any], *, where: str = "settings", root: Path 
     check_settings(raw, where=where)
     tol = dict(raw.get("tolerances", {}))
     known = {f.name for f in dataclasses.fields(Tolerances)}
-    return Settings(select=tuple(raw.get("select", ())), ignore=tuple(raw.get("ignore", ())),
-                    rules=tuple(raw.get("rules", ())), timeout=float(raw.get("timeout", 10.0)),
-                    min_outlets=int(raw.get("min_outlets", 2)), max_claims=int(raw.get("max_claims", 5000)),
-                    tolerances=Tolerances(**{k: float(v) for k, v in tol.items() if k in known}),
-                    outlets=raw.get("outlets", {}), options=raw.get("options", {}), root=root, origin=where)
+    return Settings(
+        select=tuple(raw.get("select", ())),
+        ignore=tuple(raw.get("ignore", ())),
+        rules=tuple(raw.get("rules", ())),
+        timeout=float(raw.get("timeout", 10.0)),
+        min_outlets=int(raw.get("min_outlets", 2)),
+        max_claims=int(raw.get("max_claims", 5000)),
+        tolerances=Tolerances(**{k: float(v) for k, v in tol.items() if k in known}),
+        outlets=raw.get("outlets", {}),
+        options=raw.get("options", {}),
+        root=root,
+        origin=where,
+    )
 
 
 def find_pyproject(start: Path | None = None) -> Path | None:

@@ -34,10 +34,26 @@ STDIN = "-"
 
 
 #: one character for one character, so offsets into the normalised text are offsets into the original
-_NORMALISE = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200a": " ",
-                            "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'",
-                            "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-", "\u2010": "-",
-                            "\t": " "})
+_NORMALISE = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u200a": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2032": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2011": "-",
+        "\u2010": "-",
+        "\t": " ",
+    }
+)
 
 
 def normalise(text: str) -> str:
@@ -93,8 +109,11 @@ def _furniture() -> tuple[Caseless, re.Pattern[str], list[re.Pattern[str]], re.P
 @cache
 def _outlets() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, str], list[re.Pattern[str]]]:
     data = load_data("outlets.json")
-    signatures = [(o["name"], re.compile("|".join(f"(?:{s})" for s in o["signatures"]), re.MULTILINE))
-                  for o in data["outlets"] if o.get("signatures")]
+    signatures = [
+        (o["name"], re.compile("|".join(f"(?:{s})" for s in o["signatures"]), re.MULTILINE))
+        for o in data["outlets"]
+        if o.get("signatures")
+    ]
     aliases = {a.lower(): o["name"] for o in data["outlets"] for a in o.get("aliases", [])}
     credits = [re.compile(p, re.MULTILINE) for p in data["credit_patterns"]]
     return signatures, aliases, credits
@@ -141,8 +160,14 @@ def read_text(path: Path) -> str:
     return decode(raw, name=str(path))
 
 
-_BINARY_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF",
-                 b"PK\x03\x04": "ZIP/Office", b"\x7fELF": "executable"}
+_BINARY_MAGIC = {
+    b"%PDF": "PDF",
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF8": "GIF",
+    b"PK\x03\x04": "ZIP/Office",
+    b"\x7fELF": "executable",
+}
 
 
 def decode(raw: bytes, *, name: str = "<bytes>") -> str:
@@ -208,7 +233,7 @@ def body_spans(text: str, *, norm: str | None = None) -> tuple[tuple[int, int], 
             # the unrelated headline (and its section tag) that the link belongs to
             taken, j = 0, i - 1
             while j >= 0 and taken < 2:
-                prev = text[lines[j][0]:lines[j][1]].strip()
+                prev = text[lines[j][0] : lines[j][1]].strip()
                 if prev:
                     if len(prev) > 160 or markers.search(prev):
                         break
@@ -269,8 +294,9 @@ def parse_date(text: str) -> date | None:
         return None
     import dateparser
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
-                                                               "REQUIRE_PARTS": ["day", "month", "year"]})
+    parsed = dateparser.parse(
+        text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
     return parsed.date() if parsed else None
 
 
@@ -303,22 +329,34 @@ def find_dates(text: str, *, norm: str | None = None) -> tuple[date | None, date
 # --------------------------------------------------------------------------- sources and corpora
 
 
-def make_source(source_id: str, path: str, text: str, *, cluster: str = "",
-                hints: Mapping[str, Any] | None = None) -> Source:
+def make_source(
+    source_id: str, path: str, text: str, *, cluster: str = "", hints: Mapping[str, Any] | None = None
+) -> Source:
     hints = hints or {}
     norm = normalise(text)
     published, updated = find_dates(text, norm=norm)
     if published is None and hints.get("published"):
         published = parse_date(str(hints["published"]))
     outlet = find_outlet(text) or hints.get("outlet")
-    return Source(id=source_id, path=path, text=text, outlet=outlet, published=published,
-                  updated=updated, body=body_spans(text, norm=norm), wires=find_wires(text), cluster=cluster)
+    return Source(
+        id=source_id,
+        path=path,
+        text=text,
+        outlet=outlet,
+        published=published,
+        updated=updated,
+        body=body_spans(text, norm=norm),
+        wires=find_wires(text),
+        cluster=cluster,
+    )
 
 
-_FULL_DATE = re.compile(r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|"
-                        r"August|September|October|November|December) \d{1,2},? (?:19|20)\d\d\b"
-                        r"|\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December) (?:19|20)\d\d\b")
+_FULL_DATE = re.compile(
+    r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December) \d{1,2},? (?:19|20)\d\d\b"
+    r"|\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) (?:19|20)\d\d\b"
+)
 
 
 def latest_full_date(source: Source) -> date | None:
@@ -392,14 +430,16 @@ def _multinews_documents(text: str) -> list[str]:
     return [d for d in docs if d]
 
 
-def _corpus(corpus_id: str, sources: list[Source], skipped: list[str],
-            overrides: Mapping[str, Mapping[str, Any]]) -> Corpus:
+def _corpus(
+    corpus_id: str, sources: list[Source], skipped: list[str], overrides: Mapping[str, Mapping[str, Any]]
+) -> Corpus:
     sources = apply_overrides(infer_published(apply_overrides(sources, overrides)), overrides)
     return Corpus(id=corpus_id, sources=tuple(sources), skipped=tuple(skipped))
 
 
-def load_file(path: Path, *, cluster: str | None = None,
-              overrides: Mapping[str, Mapping[str, Any]] | None = None) -> list[Corpus]:
+def load_file(
+    path: Path, *, cluster: str | None = None, overrides: Mapping[str, Mapping[str, Any]] | None = None
+) -> list[Corpus]:
     overrides = {**read_sidecar(path.parent), **(overrides or {})}
     if path.suffix.lower() in JSONL_SUFFIXES:
         return list(load_jsonl(path, cluster=cluster, overrides=overrides))
@@ -432,13 +472,18 @@ class RawCluster:
         sources = []
         for i, doc in enumerate(self.documents):
             hint = self.hints[i] if i < len(self.hints) and self.hints[i] not in (None, "", "?") else None
-            sources.append(replace(make_source(f"{self.id}/{i}", self.path, doc, cluster=self.id,
-                                               hints={"outlet": hint}), line=self.line))
+            sources.append(
+                replace(
+                    make_source(f"{self.id}/{i}", self.path, doc, cluster=self.id, hints={"outlet": hint}),
+                    line=self.line,
+                )
+            )
         return _corpus(self.id, sources, [], self.overrides)
 
 
-def read_jsonl(path: Path, *, cluster: str | None = None,
-               overrides: Mapping[str, Mapping[str, Any]] | None = None) -> Iterator[RawCluster | Corpus]:
+def read_jsonl(
+    path: Path, *, cluster: str | None = None, overrides: Mapping[str, Mapping[str, Any]] | None = None
+) -> Iterator[RawCluster | Corpus]:
     """Each cluster line as read; a broken line as an empty corpus that says why it was skipped."""
     text = read_text(path)
     found = False
@@ -459,14 +504,21 @@ def read_jsonl(path: Path, *, cluster: str | None = None,
             continue
         found = True
         hints = obj.get("outlet_hints") or []
-        yield RawCluster(str(path), lineno, cid, tuple(str(d) for d in docs),
-                         tuple(hints) if isinstance(hints, list) else (), dict(overrides or {}))
+        yield RawCluster(
+            str(path),
+            lineno,
+            cid,
+            tuple(str(d) for d in docs),
+            tuple(hints) if isinstance(hints, list) else (),
+            dict(overrides or {}),
+        )
     if cluster is not None and not found:
         raise InputError(f"{path}: no cluster with id {cluster!r}")
 
 
-def load_jsonl(path: Path, *, cluster: str | None = None,
-               overrides: Mapping[str, Mapping[str, Any]] | None = None) -> Iterator[Corpus]:
+def load_jsonl(
+    path: Path, *, cluster: str | None = None, overrides: Mapping[str, Mapping[str, Any]] | None = None
+) -> Iterator[Corpus]:
     """One corpus per JSON line ({"id", "documents": [...]}); claims of clusters never mix."""
     for item in read_jsonl(path, cluster=cluster, overrides=overrides):
         yield item.build() if isinstance(item, RawCluster) else item
@@ -474,8 +526,11 @@ def load_jsonl(path: Path, *, cluster: str | None = None,
 
 def load_directory(folder: Path, *, overrides: Mapping[str, Mapping[str, Any]] | None = None) -> list[Corpus]:
     overrides = {**read_sidecar(folder), **(overrides or {})}
-    files = sorted(p for p in folder.iterdir()
-                   if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES and p.name != SIDECAR)
+    files = sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES and p.name != SIDECAR
+    )
     if not files:
         raise InputError(f"{folder}: no .txt, .md or .html files")
     sources: list[Source] = []
@@ -494,8 +549,12 @@ def load_directory(folder: Path, *, overrides: Mapping[str, Mapping[str, Any]] |
     return [_corpus(folder.resolve().name, sources, skipped, overrides)]
 
 
-def load(paths: Iterable[str | Path] = (), *, cluster: str | None = None,
-         overrides: Mapping[str, Mapping[str, Any]] | None = None) -> list[Corpus]:
+def load(
+    paths: Iterable[str | Path] = (),
+    *,
+    cluster: str | None = None,
+    overrides: Mapping[str, Mapping[str, Any]] | None = None,
+) -> list[Corpus]:
     """Corpora from paths (directories, files, JSONL clusters); the bundled example if none.
 
     Several plain files given together form one corpus; a directory is one corpus; a JSONL file
@@ -504,8 +563,12 @@ def load(paths: Iterable[str | Path] = (), *, cluster: str | None = None,
     return [c.build() if isinstance(c, RawCluster) else c for c in read(paths, cluster=cluster, overrides=overrides)]
 
 
-def read(paths: Iterable[str | Path] = (), *, cluster: str | None = None,
-         overrides: Mapping[str, Mapping[str, Any]] | None = None) -> list[Corpus | RawCluster]:
+def read(
+    paths: Iterable[str | Path] = (),
+    *,
+    cluster: str | None = None,
+    overrides: Mapping[str, Mapping[str, Any]] | None = None,
+) -> list[Corpus | RawCluster]:
     """As ``load``, but JSONL clusters come as read (``RawCluster.build()`` makes their sources)."""
     given = [str(p) for p in paths]
     if given.count(STDIN) > 1:
@@ -527,8 +590,7 @@ def read(paths: Iterable[str | Path] = (), *, cluster: str | None = None,
         if p.is_dir():
             corpora.extend(load_directory(p, overrides=overrides))
         elif p.suffix.lower() in JSONL_SUFFIXES:
-            corpora.extend(read_jsonl(p, cluster=cluster,
-                                      overrides={**read_sidecar(p.parent), **(overrides or {})}))
+            corpora.extend(read_jsonl(p, cluster=cluster, overrides={**read_sidecar(p.parent), **(overrides or {})}))
         elif len(paths) == 1:
             corpora.extend(load_file(p, cluster=cluster, overrides=overrides))
         else:
@@ -538,7 +600,9 @@ def read(paths: Iterable[str | Path] = (), *, cluster: str | None = None,
             except InputError as exc:
                 skipped.append(str(exc))
     if loose:
-        corpora.append(_corpus("+".join(sorted({Path(s.path).stem for s in loose}))[:80], loose, skipped, overrides or {}))
+        corpora.append(
+            _corpus("+".join(sorted({Path(s.path).stem for s in loose}))[:80], loose, skipped, overrides or {})
+        )
     elif skipped:
         raise InputError(skipped[0])
     return corpora

@@ -28,7 +28,8 @@ def check_headline_corroborated(finding, config):
     c = finding.claims[0]
     assert finding.outlets >= n, (
         f"{finding.outlet(c.source)}'s headline figure {c.text!r} ({finding.topic}) is stated by "
-        f"{finding.outlets} outlet(s), fewer than {n}: {c.sentence.strip()}")
+        f"{finding.outlets} outlet(s), fewer than {n}: {c.sentence.strip()}"
+    )
 
 
 @rule("CC106", "wire-only-corroboration", severity="warn", types=["quantity", "date"])
@@ -45,4 +46,5 @@ def check_independent_corroboration(finding):
     own = {s.outlet for s in finding.sources.values()}
     assert not (shared and not own & shared), (
         f"{finding.topic}: every outlet ({', '.join(sorted(str(o) for o in own))}) credits "
-        f"{', '.join(sorted(shared))}: the agreement may be one wire figure repeated")
+        f"{', '.join(sorted(shared))}: the agreement may be one wire figure repeated"
+    )

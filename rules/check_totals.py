@@ -38,20 +38,36 @@ def check_parts_add_up(corpus):
     for source, event, total_subject, parts in _parts(corpus):
         total_value = sum(c.value for c in parts)
         scope = next((c.date for c in parts if c.date), None) or _carried_scope(corpus, parts[0])
-        totals = [c for c in corpus.claims if c.type == "quantity" and c.subject == total_subject
-                  and c.event == event and c.unit is None and c.date == scope]
+        totals = [
+            c
+            for c in corpus.claims
+            if c.type == "quantity"
+            and c.subject == total_subject
+            and c.event == event
+            and c.unit is None
+            and c.date == scope
+        ]
         for t in totals:
             if not _in_bounds(t, total_value):
                 where = "its own" if t.source == source else f"{outlets[t.source]}'s"
                 listed = " + ".join(f"{c.value:g} {c.subject}" for c in parts)
-                problems.append(f"{outlets[source]}: {listed} = {total_value:g} {total_subject} {event}, "
-                                f"against {where} {t.text!r} ({t.sentence.strip()})")
+                problems.append(
+                    f"{outlets[source]}: {listed} = {total_value:g} {total_subject} {event}, "
+                    f"against {where} {t.text!r} ({t.sentence.strip()})"
+                )
     assert not problems, "parts do not add up to the total:\n  " + "\n  ".join(problems)
 
 
 def _carried_scope(corpus, claim):
     """An undated list ("22 soldiers and 12 civilians were killed") is about the day the story's
     previous figure for the same event named ("killed more than 34 people on Sunday")."""
-    before = [c for c in corpus.claims if c.source == claim.source and c.type == "quantity" and c.date
-              and c.event == claim.event and 0 < claim.start - c.end <= CARRY]
+    before = [
+        c
+        for c in corpus.claims
+        if c.source == claim.source
+        and c.type == "quantity"
+        and c.date
+        and c.event == claim.event
+        and 0 < claim.start - c.end <= CARRY
+    ]
     return before[-1].date if before else None

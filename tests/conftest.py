@@ -39,6 +39,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.corpora)
         if item.get_closest_marker("corpora") and not MULTINEWS.is_file():
             item.add_marker(skip)
+
+
 GOLD = Path(__file__).resolve().parent / "gold"
 
 #: the bundled seed articles by what they are
@@ -78,18 +80,35 @@ def seed_compared(seed_extracted):
 @pytest.fixture(scope="session")
 def seed_text(seed_dir):
     """The decoded text of a seed article by source id."""
+
     def read(source_id: str) -> str:
         return (seed_dir / f"{source_id}.txt").read_text(encoding="utf-8")
+
     return read
 
 
 @pytest.fixture(scope="session")
 def make_source():
     """A Source built from real text the way the loader builds one (body from body_spans)."""
-    def make(text: str, *, published: date | None = MONDAY, source_id: str = "t", outlet: str | None = None,
-             updated: date | None = None) -> Source:
-        return Source(id=source_id, path=f"{source_id}.txt", text=text, outlet=outlet, published=published,
-                      updated=updated, body=body_spans(text))
+
+    def make(
+        text: str,
+        *,
+        published: date | None = MONDAY,
+        source_id: str = "t",
+        outlet: str | None = None,
+        updated: date | None = None,
+    ) -> Source:
+        return Source(
+            id=source_id,
+            path=f"{source_id}.txt",
+            text=text,
+            outlet=outlet,
+            published=published,
+            updated=updated,
+            body=body_spans(text),
+        )
+
     return make
 
 
@@ -108,12 +127,14 @@ def multinews() -> dict[str, dict]:
 def corpus_doc(multinews):
     def doc(cluster: str, index: int) -> str:
         return multinews[cluster]["documents"][index]
+
     return doc
 
 
 @pytest.fixture(scope="session")
 def corpus_sentence(corpus_doc):
     """The (normalised) sentence of a Multi-News document that contains a snippet."""
+
     def find(cluster: str, index: int, snippet: str) -> str:
         text = normalise(corpus_doc(cluster, index))
         at = text.find(snippet)
@@ -122,4 +143,5 @@ def corpus_sentence(corpus_doc):
             if a <= at < b:
                 return text[a:b]
         raise AssertionError(f"no sentence holds {snippet!r}")
+
     return find

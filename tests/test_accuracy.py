@@ -16,14 +16,25 @@ def seed_score():
 
 #: gold looked at while the extractor and aligner were built (the first four written here, the last
 #: two by a helper who had not seen the tool, then read while tuning)
-DEV = ["multinews-lb014-jets-cheerleaders-settlement", "multinews-lb033-chicago-daycare-hot-glue",
-       "multinews-lb058-bill-cosby-sentenced", "multinews-lb184-robert-durst-gun-sentence",
-       "multinews-lb161-nc-volunteer-firefighters-arson", "multinews-lb165-vanderbilt-confederate-hall-rename"]
+DEV = [
+    "multinews-lb014-jets-cheerleaders-settlement",
+    "multinews-lb033-chicago-daycare-hot-glue",
+    "multinews-lb058-bill-cosby-sentenced",
+    "multinews-lb184-robert-durst-gun-sentence",
+    "multinews-lb161-nc-volunteer-firefighters-arson",
+    "multinews-lb165-vanderbilt-confederate-hall-rename",
+]
 #: gold annotated by helpers who never saw the tool's output, and never tuned on: the fair figures
-HELD_OUT = ["multinews-lb075-kenya-nairobi-lion-shot", "multinews-lb080-kansas-city-craigslist-shooting",
-            "multinews-lb006-illinois-oldest-cold-case-freed", "multinews-lb028-kim-jong-nam-vx-agent",
-            "multinews-lb093-augusta-electrified-fence-death", "multinews-lb150-autumn-veatch-plane-crash-survivor",
-            "multinews-lb160-mega-millions-636m-jackpot", "multinews-lb194-boston-marathon-victims"]
+HELD_OUT = [
+    "multinews-lb075-kenya-nairobi-lion-shot",
+    "multinews-lb080-kansas-city-craigslist-shooting",
+    "multinews-lb006-illinois-oldest-cold-case-freed",
+    "multinews-lb028-kim-jong-nam-vx-agent",
+    "multinews-lb093-augusta-electrified-fence-death",
+    "multinews-lb150-autumn-veatch-plane-crash-survivor",
+    "multinews-lb160-mega-millions-636m-jackpot",
+    "multinews-lb194-boston-marathon-victims",
+]
 
 
 def _scores(names):

@@ -19,8 +19,12 @@ def test_bench_rows_are_whole_commands_and_extraction_alone():
     out = io.StringIO()
     timings = bench.run([], baseline=False, repeat=1, console=Console(file=out, width=200), progress_console=None)
     names = [t.name for t in timings]
-    assert names == ["crosscheck claims", "crosscheck report", "crosscheck.extract",
-                     "crosscheck report (bundled corpus)"]
+    assert names == [
+        "crosscheck claims",
+        "crosscheck report",
+        "crosscheck.extract",
+        "crosscheck report (bundled corpus)",
+    ]
     whole = {t.name: t for t in timings}
     # a whole command costs more than extraction alone: it starts Python, imports, loads and writes
     assert whole["crosscheck report"].seconds > whole["crosscheck.extract"].seconds

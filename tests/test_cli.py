@@ -15,15 +15,35 @@ from conftest import CSM, DW, FRANCE24, GOLD, MULTINEWS, RFERL_US
 
 from crosscheck.cli import app
 
-CLAIM_FIELDS = ("id", "source", "type", "text", "start", "end", "sentence", "value", "low", "high", "unit",
-                "subject", "event", "date")
+CLAIM_FIELDS = (
+    "id",
+    "source",
+    "type",
+    "text",
+    "start",
+    "end",
+    "sentence",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "subject",
+    "event",
+    "date",
+)
 
 
 def run(*args, cwd) -> subprocess.CompletedProcess:
     env = {**os.environ, "COLUMNS": "250", "NO_COLOR": "1"}
     env.pop("FORCE_COLOR", None)
-    return subprocess.run([sys.executable, "-m", "crosscheck", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "crosscheck", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def assert_one_line_error(result, *fragments):
@@ -74,7 +94,14 @@ def test_report_json(tmp_path):
     assert d["claims"] and all(set(CLAIM_FIELDS) <= set(c) for c in d["claims"])
     c = next(c for c in d["claims"] if c["source"] == CSM and c["text"] == "at least 34")
     assert (c["type"], c["value"], c["low"], c["high"], c["subject"], c["event"], c["date"]) == (
-        "quantity", 34, 34, None, "people", "killed", "2014-01-05")
+        "quantity",
+        34,
+        34,
+        None,
+        "people",
+        "killed",
+        "2014-01-05",
+    )
     assert c["end"] - c["start"] == len("at least 34")
     assert sum(f["verdict"] == "conflict" for f in d["findings"]) == 2
     ids = {c["id"] for c in d["claims"]}
@@ -95,8 +122,16 @@ def test_claims_prints_a_table_and_writes_json(tmp_path):
 
 def test_claims_with_overrides(tmp_path):
     out = tmp_path / "claims.json"
-    result = run("claims", "--json", out, "--outlet", f"{RFERL_US}=Radio Free Europe",
-                 "--published", f"{CSM}=2014-01-07", cwd=tmp_path)
+    result = run(
+        "claims",
+        "--json",
+        out,
+        "--outlet",
+        f"{RFERL_US}=Radio Free Europe",
+        "--published",
+        f"{CSM}=2014-01-07",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     sources = {s["id"]: s for s in json.loads(out.read_text(encoding="utf-8"))["sources"]}
     assert sources[RFERL_US]["outlet"] == "Radio Free Europe"
@@ -133,8 +168,9 @@ def test_bad_override_is_a_one_line_error(tmp_path):
     assert_one_line_error(result, "expected SOURCE=OUTLET")
 
 
-@pytest.mark.parametrize("args, fragment", [(("report", "--no-such-option"), "--no-such-option"),
-                                            (("reprot",), "reprot")])
+@pytest.mark.parametrize(
+    "args, fragment", [(("report", "--no-such-option"), "--no-such-option"), (("reprot",), "reprot")]
+)
 def test_usage_error_is_a_one_line_error(tmp_path, args, fragment):
     result = run(*args, cwd=tmp_path)
     assert_one_line_error(result, fragment)
@@ -147,8 +183,13 @@ def test_json_into_a_missing_folder_is_a_one_line_error(tmp_path):
 
 def test_jsonl_cluster(tmp_path, seed_text):
     path = tmp_path / "clusters.jsonl"
-    path.write_text(json.dumps({"id": "fallujah", "documents": [seed_text(FRANCE24), seed_text(CSM)]}) + "\n"
-                    + json.dumps({"id": "dw", "documents": [seed_text(DW)]}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "fallujah", "documents": [seed_text(FRANCE24), seed_text(CSM)]})
+        + "\n"
+        + json.dumps({"id": "dw", "documents": [seed_text(DW)]})
+        + "\n",
+        encoding="utf-8",
+    )
     result = run("report", "-q", "--cluster", "dw", path, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines() == [result.stdout.strip()]
@@ -163,8 +204,10 @@ def test_jsonl_cluster(tmp_path, seed_text):
     result = run("report", "-q", path, cwd=tmp_path)
     assert result.returncode in (0, 1) and "Traceback" not in result.stderr
     assert "clusters.jsonl:3" in result.stdout + result.stderr  # reported, not silently dropped
-    assert [line.split(":")[0] for line in result.stdout.splitlines()
-            if line.startswith(("fallujah:", "dw:"))] == ["fallujah", "dw"]
+    assert [line.split(":")[0] for line in result.stdout.splitlines() if line.startswith(("fallujah:", "dw:"))] == [
+        "fallujah",
+        "dw",
+    ]
     result = run("report", "-q", "--cluster", "dw", path, cwd=tmp_path)
     assert result.returncode in (0, 1) and "Traceback" not in result.stderr
     assert result.stdout.startswith("dw: 1 sources, ")
@@ -192,8 +235,9 @@ def test_score_command(tmp_path, multinews):
 
 
 def test_cli_runner_claims_on_one_file(seed_dir):
-    result = CliRunner().invoke(app, ["claims", str(seed_dir / f"{FRANCE24}.txt"), "--show", "all"],
-                                env={"COLUMNS": "250"})
+    result = CliRunner().invoke(
+        app, ["claims", str(seed_dir / f"{FRANCE24}.txt"), "--show", "all"], env={"COLUMNS": "250"}
+    )
     assert result.exit_code == 0, result.output
     assert f"Claims in {FRANCE24}" in result.output
     assert "Friday and Saturday" in result.output and "2014-01-03/2014-01-04" in result.output
@@ -232,26 +276,44 @@ def test_version_is_written_once():
 
 
 def test_one_article_from_stdin(tmp_path, seed_text):
-    done = subprocess.run([sys.executable, "-m", "crosscheck", "claims", "-", "--format", "json"], cwd=tmp_path,
-                          input=seed_text(FRANCE24), capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "claims", "-", "--format", "json"],
+        cwd=tmp_path,
+        input=seed_text(FRANCE24),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert [s["id"] for s in report["sources"]] == ["stdin"]
     text = seed_text(FRANCE24)
     claim = next(c for c in report["claims"] if c["text"] == "more than 34")
-    assert text[claim["start"]:claim["end"]] == "more than 34"
+    assert text[claim["start"] : claim["end"]] == "more than 34"
 
 
 def test_stdin_with_nothing_piped_is_an_error(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "crosscheck", "report", "-"], cwd=tmp_path, stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "report", "-"],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode in (0, 1, 2) and "Traceback" not in done.stderr  # /dev/null is an empty article
 
 
 def test_piped_report_is_the_summary_and_the_conflicts_unwrapped(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
-    done = subprocess.run([sys.executable, "-m", "crosscheck", "report"], cwd=tmp_path, env={**env, "NO_COLOR": "1"},
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "report"],
+        cwd=tmp_path,
+        env={**env, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     lines = done.stdout.splitlines()
     assert lines[0] == "fallujah-2014: 5 sources, 59 claims, 2 conflicts, 10 agreements, 21 single-source"
     assert "AGREE" not in done.stdout and "Findings" not in done.stdout  # no big table nobody reads
@@ -265,24 +327,40 @@ def test_show_all_prints_every_table_when_piped(tmp_path):
     assert "Findings" in done.stdout and "AGREE" in done.stdout and "SINGLE-SOURCE" in done.stdout
 
 
-@pytest.mark.parametrize("color, env, escapes", [("always", {}, True), ("never", {"FORCE_COLOR": "1"}, False),
-                                                 ("auto", {}, False), ("auto", {"FORCE_COLOR": "1"}, True)])
+@pytest.mark.parametrize(
+    "color, env, escapes",
+    [
+        ("always", {}, True),
+        ("never", {"FORCE_COLOR": "1"}, False),
+        ("auto", {}, False),
+        ("auto", {"FORCE_COLOR": "1"}, True),
+    ],
+)
 def test_color(tmp_path, color, env, escapes):
     base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    done = subprocess.run([sys.executable, "-m", "crosscheck", "report", "--color", color], cwd=tmp_path,
-                          env={**base, **env}, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "report", "--color", color],
+        cwd=tmp_path,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert ("\x1b[" in done.stdout) is escapes
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (("check", "--select", "CC9"), "'CC9' matches no rule (known codes: CC101"),
-    (("check", "--ignore", "no-such-rule"), "'no-such-rule' matches no rule"),
-    (("report", "--show", "everything"), "'everything' is not one of"),
-    (("report", "--outlet", "nope=AP"), "--outlet nope: no source with that id (sources: 000_"),
-    (("claims", "--published", "nope=2014-01-01"), "--published nope: no source with that id"),
-    (("report", "--format", "xml"), "'xml' is not one of"),
-    (("check", "--timeout", "0"), "--timeout: expected a number > 0"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (("check", "--select", "CC9"), "'CC9' matches no rule (known codes: CC101"),
+        (("check", "--ignore", "no-such-rule"), "'no-such-rule' matches no rule"),
+        (("report", "--show", "everything"), "'everything' is not one of"),
+        (("report", "--outlet", "nope=AP"), "--outlet nope: no source with that id (sources: 000_"),
+        (("claims", "--published", "nope=2014-01-01"), "--published nope: no source with that id"),
+        (("report", "--format", "xml"), "'xml' is not one of"),
+        (("check", "--timeout", "0"), "--timeout: expected a number > 0"),
+    ],
+)
 def test_mistyped_options_are_one_line_errors(tmp_path, args, fragment):
     assert_one_line_error(run(*args, cwd=tmp_path), fragment)
 
@@ -290,8 +368,14 @@ def test_mistyped_options_are_one_line_errors(tmp_path, args, fragment):
 def test_builtin_rules_load_from_the_checkout(tmp_path):
     """From the checkout (source tree first on sys.path, as `python -m` in it), not only from a wheel."""
     root = Path(__file__).parents[1]
-    done = subprocess.run([sys.executable, "-m", "crosscheck", "rules"], cwd=root, capture_output=True, text=True,
-                          timeout=120, env={**os.environ, "COLUMNS": "200"})
+    done = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "rules"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "200"},
+    )
     assert done.returncode == 0, done.stderr
     assert all(code in done.stdout for code in ("CC101", "CC104", "CC106"))
 
@@ -302,8 +386,9 @@ def test_builtin_rules_dir_without_the_installed_mapping(monkeypatch):
     from crosscheck import rules
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name == "crosscheck.builtin_rules" else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "crosscheck.builtin_rules" else real(name, *a)
+    )
     folder = rules.builtin_rules_dir()
     assert folder == Path(rules.__file__).resolve().parent.parent / "rules"
     assert {p.name for p in folder.glob("check_*.py")} >= {"check_figures.py", "check_weekdays.py"}

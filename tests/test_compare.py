@@ -193,9 +193,11 @@ def test_align_groups_cover_every_claim_once(seed_extracted):
 def test_common_entities_and_entities(seed_extracted):
     common = common_entities(seed_extracted.claims)
     assert "falluj" in common or "anbar" in common  # the place every outlet names ties nothing together
-    names = entities("The deputy chief of staff of Iran's army, General Mohammad Hejazi, was quoted by Iranian "
-                     "media on January 6 as saying that Iran can offer \"military equipment and advisers\" should "
-                     "Baghdad ask for them.")
+    names = entities(
+        "The deputy chief of staff of Iran's army, General Mohammad Hejazi, was quoted by Iranian "
+        'media on January 6 as saying that Iran can offer "military equipment and advisers" should '
+        "Baghdad ask for them."
+    )
     assert {"iran", "hejaz", "baghd"} <= names
     assert "janua" not in names
 
@@ -232,10 +234,18 @@ def test_judge_single_and_conflict(seed_extracted):
 
 def test_rounding_tolerance_on_real_figures(make_source):
     """DW's 'killing 25 Islamist militants' and FRANCE 24's 'at least 25 militants' are one fact, and agree."""
-    dw = make_source("Iraqi government forces launched an airstrike on the city of Ramadi on Sunday, killing 25 "
-                     "Islamist militants, according to local officials.\n", source_id="dw")
-    f24 = make_source("Iraqi army airstrikes and fighting killed more than 34 people on Sunday, officials said, as "
-                      "well as at least 25 militants.\n", source_id="f24", published=date(2014, 1, 5), updated=MONDAY)
+    dw = make_source(
+        "Iraqi government forces launched an airstrike on the city of Ramadi on Sunday, killing 25 "
+        "Islamist militants, according to local officials.\n",
+        source_id="dw",
+    )
+    f24 = make_source(
+        "Iraqi army airstrikes and fighting killed more than 34 people on Sunday, officials said, as "
+        "well as at least 25 militants.\n",
+        source_id="f24",
+        published=date(2014, 1, 5),
+        updated=MONDAY,
+    )
     corpus = crosscheck.compare(crosscheck.extract([dw, f24]))
     agree = [f for f in corpus.findings if f.verdict is Verdict.AGREE and f.type == "quantity"]
     assert [f.topic for f in agree] == ["militants killed on 2014-01-05"]

@@ -27,61 +27,102 @@ KC = "multinews-lb080-kansas-city-craigslist-shooting"
 TESLA = "multinews-lb188-tesla-model-x-autopilot-crash"
 
 # seed sentences (crosscheck/examples/fallujah-2014)
-F24_TOLL = ("Iraqi army airstrikes and fighting killed more than 34 people on Sunday, officials said, "
-            "as well as at least 25 militants.")
-F24_LIST = ("Two Anbar government officials told the Associated Press by telephone that 22 soldiers and "
-            "12 civilians were killed around Ramadi and another 58 people were wounded.")
-F24_FRI_SAT = ("On Friday and Saturday, more than 160 people were killed in the worst violence to hit Anbar "
-               "province in years.")
-RFE_DRONES = ("In an effort to help Iraq track militant groups, the spokesman said the United States would also "
-              "provide more surveillance drones: 10 in the upcoming weeks and another 48 later this year.")
-RFE_SCORES = ("Scores of people have been reported killed in fighting in Anbar in recent days, and reports have "
-              "spoken of thousands of residents fleeing the violence.")
-RFE_HUNDREDS = ("With hundreds of residents already fleeing shelling and air strikes by government forces, Iraqi "
-                "Prime Minister Nuri al-Maliki is calling on residents of Fallujah to take action to expel the "
-                "militants from the city and avert an assault by the Iraqi Army.")
-RFE_DEC30 = ("The latest fighting broke out in Anbar Province on December 30 after a Sunni protest camp in Ramadi "
-             "was dismantled by government forces.")
+F24_TOLL = (
+    "Iraqi army airstrikes and fighting killed more than 34 people on Sunday, officials said, "
+    "as well as at least 25 militants."
+)
+F24_LIST = (
+    "Two Anbar government officials told the Associated Press by telephone that 22 soldiers and "
+    "12 civilians were killed around Ramadi and another 58 people were wounded."
+)
+F24_FRI_SAT = (
+    "On Friday and Saturday, more than 160 people were killed in the worst violence to hit Anbar province in years."
+)
+RFE_DRONES = (
+    "In an effort to help Iraq track militant groups, the spokesman said the United States would also "
+    "provide more surveillance drones: 10 in the upcoming weeks and another 48 later this year."
+)
+RFE_SCORES = (
+    "Scores of people have been reported killed in fighting in Anbar in recent days, and reports have "
+    "spoken of thousands of residents fleeing the violence."
+)
+RFE_HUNDREDS = (
+    "With hundreds of residents already fleeing shelling and air strikes by government forces, Iraqi "
+    "Prime Minister Nuri al-Maliki is calling on residents of Fallujah to take action to expel the "
+    "militants from the city and avert an assault by the Iraqi Army."
+)
+RFE_DEC30 = (
+    "The latest fighting broke out in Anbar Province on December 30 after a Sunni protest camp in Ramadi "
+    "was dismantled by government forces."
+)
 RFE_DEC2011 = "U.S. troops withdrew from Iraq in December 2011."
-RFE_LAST_WEEK = ("Fighters of the Al-Qaeda-linked Islamic State in Iraq and the Levant last week seized parts of "
-                 "Fallujah and the nearby capital of Anbar Province, Ramadi, in what has been seen as a serious "
-                 "challenge to Maliki's Shi'ite-led government.")
-RFE_2003 = ("The region, west of Baghdad, was the site of major U.S. operations against militants following the "
-            "2003 invasion that toppled Iraqi ruler Saddam Hussein.")
-RFE_JAN6 = "In a statement broadcast on state-run television on January 6, Maliki denounced the militants as \"terrorists.\""
-DW_SUNDAY = ("Iraqi government forces - battling what has become a more general al Qaeda offensive in the region "
-             "bordering Syria - launched an airstrike on the city of Ramadi on Sunday, killing 25 Islamist "
-             "militants, according to local officials.")
-DW_MONDAY = ("In a message broadcast on state television on Monday, al-Maliki called on residents of Fallujah to "
-             "drive out what he called \"terrorists\" holding the city to spare it an assault by the army.")
-CSM_TRUCK = ("A burned army truck looks over a hill as gunmen guard during clashes with Iraqi security forces on "
-             "the outskirts of Fallujah, 40 miles west of Baghdad on Sunday, Jan. 5.")
-CSM_DAYS = ("Lt. Gen. Rasheed Fleih, who leads the Anbar Military Command, told the state television Sunday that "
-            "\"two to three days\" are needed to push the militants out of Fallujah and parts of Ramadi.")
-CSM_TODAY = ("Iraq's prime minister today called upon the residents of the Al-Qaeda-occupied city of Fallujah to "
-             "oust the militants, spurring speculation that Iraqi military forces are set to retake the city "
-             "imminently.")
-CSM_YESTERDAY = ("The Washington Post reported yesterday that Secretary of State John Kerry said the US would do "
-                 "\u201ceverything that is possible\" to support Iraqi forces against ISIL, though he said that did "
-                 "not include US troops on the ground.")
-CSM_2004 = ("The Washington Post notes that Fallujah has a particular resonance for the US military, being the "
-            "site of a major US offensive against Sunni militants in 2004 during the US invasion of Iraq.")
-CSM_TOLL = ("Despite the ongoing fighting around Fallujah and Anbar Province \u2013 which left at least 34 people "
-            "dead on Sunday, according to Voice of America \u2013 ISIL's high profile may belie the group's "
-            "weakness in Iraq, writes Deutsche Welle in a separate analysis.")
-F24_SYRIA = ("In neighbouring Syria, ISIL has become a major player in joining the nearly three-year-old uprising "
-             "against President Bashar al-Assad, capturing vast swathes of land in the north.")
-F24_LAST_YEAR = ("Violence in Iraq last year reached a level not seen since 2008, when the country was just "
-                 "emerging from a brutal period of sectarian killings that followed the overthrow of Saddam Hussein.")
-RFE_SPRING = ("Carney told reporters in Washington that the United States was \"looking to provide an additional "
-              "shipment of Hellfire missiles\u201d as early as this spring.")
+RFE_LAST_WEEK = (
+    "Fighters of the Al-Qaeda-linked Islamic State in Iraq and the Levant last week seized parts of "
+    "Fallujah and the nearby capital of Anbar Province, Ramadi, in what has been seen as a serious "
+    "challenge to Maliki's Shi'ite-led government."
+)
+RFE_2003 = (
+    "The region, west of Baghdad, was the site of major U.S. operations against militants following the "
+    "2003 invasion that toppled Iraqi ruler Saddam Hussein."
+)
+RFE_JAN6 = (
+    'In a statement broadcast on state-run television on January 6, Maliki denounced the militants as "terrorists."'
+)
+DW_SUNDAY = (
+    "Iraqi government forces - battling what has become a more general al Qaeda offensive in the region "
+    "bordering Syria - launched an airstrike on the city of Ramadi on Sunday, killing 25 Islamist "
+    "militants, according to local officials."
+)
+DW_MONDAY = (
+    "In a message broadcast on state television on Monday, al-Maliki called on residents of Fallujah to "
+    'drive out what he called "terrorists" holding the city to spare it an assault by the army.'
+)
+CSM_TRUCK = (
+    "A burned army truck looks over a hill as gunmen guard during clashes with Iraqi security forces on "
+    "the outskirts of Fallujah, 40 miles west of Baghdad on Sunday, Jan. 5."
+)
+CSM_DAYS = (
+    "Lt. Gen. Rasheed Fleih, who leads the Anbar Military Command, told the state television Sunday that "
+    '"two to three days" are needed to push the militants out of Fallujah and parts of Ramadi.'
+)
+CSM_TODAY = (
+    "Iraq's prime minister today called upon the residents of the Al-Qaeda-occupied city of Fallujah to "
+    "oust the militants, spurring speculation that Iraqi military forces are set to retake the city "
+    "imminently."
+)
+CSM_YESTERDAY = (
+    "The Washington Post reported yesterday that Secretary of State John Kerry said the US would do "
+    '\u201ceverything that is possible" to support Iraqi forces against ISIL, though he said that did '
+    "not include US troops on the ground."
+)
+CSM_2004 = (
+    "The Washington Post notes that Fallujah has a particular resonance for the US military, being the "
+    "site of a major US offensive against Sunni militants in 2004 during the US invasion of Iraq."
+)
+CSM_TOLL = (
+    "Despite the ongoing fighting around Fallujah and Anbar Province \u2013 which left at least 34 people "
+    "dead on Sunday, according to Voice of America \u2013 ISIL's high profile may belie the group's "
+    "weakness in Iraq, writes Deutsche Welle in a separate analysis."
+)
+F24_SYRIA = (
+    "In neighbouring Syria, ISIL has become a major player in joining the nearly three-year-old uprising "
+    "against President Bashar al-Assad, capturing vast swathes of land in the north."
+)
+F24_LAST_YEAR = (
+    "Violence in Iraq last year reached a level not seen since 2008, when the country was just "
+    "emerging from a brutal period of sectarian killings that followed the overthrow of Saddam Hussein."
+)
+RFE_SPRING = (
+    'Carney told reporters in Washington that the United States was "looking to provide an additional '
+    "shipment of Hellfire missiles\u201d as early as this spring."
+)
 
 
 def quantities(sentence: str, anchor: date | None = MONDAY) -> dict:
     """{span text: QuantitySpan} as the pipeline finds them: dates masked first."""
     s = normalise(sentence)
     masked = [(d.start, d.end) for d in find_dates(s, anchor=anchor)]
-    return {s[q.start:q.end]: q for q in find_quantities(s, masked=masked)}
+    return {s[q.start : q.end]: q for q in find_quantities(s, masked=masked)}
 
 
 def dates(sentence: str, anchor: date | None = MONDAY) -> dict:
@@ -134,7 +175,7 @@ def test_nearly_is_at_most_the_figure(corpus_sentence):
 
 
 def test_nearly_three_year_old():
-    (text, q), = quantities(F24_SYRIA).items()
+    ((text, q),) = quantities(F24_SYRIA).items()
     assert text.startswith("nearly three")
     assert q.high == 3 and q.low < 3 and q.unit == "year"
 
@@ -148,10 +189,13 @@ def test_about_is_a_band_around_the_figure(corpus_sentence):
     assert q.low < 65 < q.high and q.unit == "mile"
 
 
-@pytest.mark.parametrize("cluster, doc, snippet, text, high", [
-    (TESLA, 0, "about 900,000 lives", "about 900,000", 990000),
-    (ARAB_SPRING, 1, "an estimated 200,000 people", "an estimated 200,000", 220000),
-])
+@pytest.mark.parametrize(
+    "cluster, doc, snippet, text, high",
+    [
+        (TESLA, 0, "about 900,000 lives", "about 900,000", 990000),
+        (ARAB_SPRING, 1, "an estimated 200,000 people", "an estimated 200,000", 220000),
+    ],
+)
 def test_about_upper_bound_has_no_float_noise(corpus_sentence, cluster, doc, snippet, text, high):
     q = quantities(corpus_sentence(cluster, doc, snippet))[text]
     assert q.high == high
@@ -163,10 +207,13 @@ def test_under_is_an_exclusive_upper_bound_for_whole_years(corpus_sentence):
     assert (q.low, q.high, q.unit, q.qualifier) == (None, 12, "year", "under")
 
 
-@pytest.mark.parametrize("cluster, doc, snippet, text, most", [
-    ("multinews-lb144-oj-simpson-parole-hearing", 0, "less than 1 percent", "less than 1 percent", 1),
-    (JETS, 1, "less than $5 an hour", "less than $5", 5),
-])
+@pytest.mark.parametrize(
+    "cluster, doc, snippet, text, most",
+    [
+        ("multinews-lb144-oj-simpson-parole-hearing", 0, "less than 1 percent", "less than 1 percent", 1),
+        (JETS, 1, "less than $5 an hour", "less than $5", 5),
+    ],
+)
 def test_less_than_a_measure_is_not_one_unit_less(corpus_sentence, cluster, doc, snippet, text, most):
     q = quantities(corpus_sentence(cluster, doc, snippet))[text]
     # 0.5 percent is less than 1 percent; $4.50 is less than $5
@@ -190,12 +237,15 @@ def test_scaled_numbers(corpus_sentence):
     assert (q.value, q.low, q.high, q.unit) == (1_700_000, 1_700_000, 1_700_000, None)
 
 
-@pytest.mark.parametrize("sentence, text, low, high", [
-    (RFE_SCORES, "Scores", 40, 99),
-    (RFE_SCORES, "thousands", 2000, 9999),
-    (RFE_HUNDREDS, "hundreds", 200, 999),
-    ("Dozens killed in Iraq Christmas bombings", "Dozens", 24, 99),  # a FRANCE 24 headline
-])
+@pytest.mark.parametrize(
+    "sentence, text, low, high",
+    [
+        (RFE_SCORES, "Scores", 40, 99),
+        (RFE_SCORES, "thousands", 2000, 9999),
+        (RFE_HUNDREDS, "hundreds", 200, 999),
+        ("Dozens killed in Iraq Christmas bombings", "Dozens", 24, 99),  # a FRANCE 24 headline
+    ],
+)
 def test_vague_amounts_are_ranges(sentence, text, low, high):
     q = quantities(sentence)[text]
     assert (q.value, q.low, q.high, q.unit) == (None, low, high, None)
@@ -227,36 +277,45 @@ def test_money_and_percent(corpus_sentence):
 # --------------------------------------------------------------------------- what is not a count
 
 
-@pytest.mark.parametrize("sentence, snippet", [
-    (RFE_DEC30, "December 30"),
-    (RFE_DEC2011, "December 2011"),
-    (RFE_2003, "2003"),
-    (CSM_2004, "2004"),
-    (RFE_JAN6, "January 6"),
-    (CSM_TRUCK, "Jan. 5"),
-    (F24_LAST_YEAR, "2008"),
-])
+@pytest.mark.parametrize(
+    "sentence, snippet",
+    [
+        (RFE_DEC30, "December 30"),
+        (RFE_DEC2011, "December 2011"),
+        (RFE_2003, "2003"),
+        (CSM_2004, "2004"),
+        (RFE_JAN6, "January 6"),
+        (CSM_TRUCK, "Jan. 5"),
+        (F24_LAST_YEAR, "2008"),
+    ],
+)
 def test_dates_and_years_are_not_counts(sentence, snippet):
     s = normalise(sentence)
     assert overlapping(quantities(s), s, snippet) == []
     assert any(snippet in text for text in dates(s))
 
 
-@pytest.mark.parametrize("line", [
-    "(FRANCE 24 with AFP, AP and REUTERS)",
-    "Text by FRANCE 24",
-    "  \u2022 16x9 Image",
-    "0:00 0:00:49 0:00",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(FRANCE 24 with AFP, AP and REUTERS)",
+        "Text by FRANCE 24",
+        "  \u2022 16x9 Image",
+        "0:00 0:00:49 0:00",
+    ],
+)
 def test_names_and_labels_are_not_counts(line):
     assert quantities(line) == {}
 
 
-@pytest.mark.parametrize("sentence", [
-    # not in the seed or the corpus: written the way wire copy names aircraft
-    "Iraq has been waiting for the F-16 fighter jets it ordered from the United States.",
-    "The Iraqi Airways Boeing 737 landed in Baghdad after the airport reopened.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # not in the seed or the corpus: written the way wire copy names aircraft
+        "Iraq has been waiting for the F-16 fighter jets it ordered from the United States.",
+        "The Iraqi Airways Boeing 737 landed in Baghdad after the airport reopened.",
+    ],
+)
 def test_model_designators_are_not_counts(sentence):
     assert quantities(sentence) == {}
 
@@ -268,13 +327,16 @@ def test_index_name_is_not_a_count(corpus_sentence):
     assert found["49 percent"].unit == "percentage"
 
 
-@pytest.mark.parametrize("cluster, doc, snippet", [
-    (DAYCARE, 2, "1:30 p.m."),
-    (COLD_CASE, 0, "6:57 p.m."),
-    ("multinews-lb150-autumn-veatch-plane-crash-survivor", 0, "2:45 p.m."),
-    (TESLA, 0, "9:27 a.m."),
-    (KC, 1, "7:30 p.m."),
-])
+@pytest.mark.parametrize(
+    "cluster, doc, snippet",
+    [
+        (DAYCARE, 2, "1:30 p.m."),
+        (COLD_CASE, 0, "6:57 p.m."),
+        ("multinews-lb150-autumn-veatch-plane-crash-survivor", 0, "2:45 p.m."),
+        (TESLA, 0, "9:27 a.m."),
+        (KC, 1, "7:30 p.m."),
+    ],
+)
 def test_times_are_not_counts(corpus_sentence, cluster, doc, snippet):
     s = corpus_sentence(cluster, doc, snippet)
     assert overlapping(quantities(s), s, snippet) == []
@@ -287,23 +349,29 @@ def test_time_beside_a_count(corpus_sentence):
     assert dates(s, anchor=date(2017, 12, 12))["Sunday"] == "2017-12-10"
 
 
-@pytest.mark.parametrize("cluster, doc, snippet", [
-    (GAZA, 0, "24th day"),
-    (ARAB_SPRING, 1, "10th day"),
-    (KC, 1, "84th Street"),
-    (KC, 1, "5500 block"),
-    (TESLA, 0, "March 23rd"),
-])
+@pytest.mark.parametrize(
+    "cluster, doc, snippet",
+    [
+        (GAZA, 0, "24th day"),
+        (ARAB_SPRING, 1, "10th day"),
+        (KC, 1, "84th Street"),
+        (KC, 1, "5500 block"),
+        (TESLA, 0, "March 23rd"),
+    ],
+)
 def test_ordinals_and_addresses_are_not_counts(corpus_sentence, cluster, doc, snippet):
     s = corpus_sentence(cluster, doc, snippet)
     assert overlapping(quantities(s), s, snippet) == []
 
 
-@pytest.mark.parametrize("cluster, doc, snippet", [
-    (KC, 1, "816-474-8477"),
-    ("multinews-lb161-nc-volunteer-firefighters-arson", 1, "910-671-3100"),
-    ("multinews-lb141-carlie-trent-abduction-search", 0, "1-800-824-3463"),
-])
+@pytest.mark.parametrize(
+    "cluster, doc, snippet",
+    [
+        (KC, 1, "816-474-8477"),
+        ("multinews-lb161-nc-volunteer-firefighters-arson", 1, "910-671-3100"),
+        ("multinews-lb141-carlie-trent-abduction-search", 0, "1-800-824-3463"),
+    ],
+)
 def test_phone_numbers_are_not_counts(corpus_sentence, cluster, doc, snippet):
     s = corpus_sentence(cluster, doc, snippet)
     assert overlapping(quantities(s), s, snippet) == []
@@ -319,25 +387,28 @@ def test_count_before_a_demonym_and_comma(corpus_sentence):
 # --------------------------------------------------------------------------- dates
 
 
-@pytest.mark.parametrize("sentence, text, value", [
-    (F24_TOLL, "Sunday", "2014-01-05"),
-    (DW_SUNDAY, "Sunday", "2014-01-05"),
-    (DW_MONDAY, "Monday", "2014-01-06"),
-    (RFE_DEC30, "December 30", "2013-12-30"),
-    (RFE_JAN6, "January 6", "2014-01-06"),  # on the anchor day itself, not a year earlier
-    (RFE_DEC2011, "December 2011", "2011-12"),
-    (CSM_2004, "2004", "2004"),
-    (RFE_2003, "2003", "2003"),
-    (RFE_LAST_WEEK, "last week", "2013-12-30/2014-01-05"),
-    (CSM_YESTERDAY, "yesterday", "2014-01-05"),
-    (CSM_TODAY, "today", "2014-01-06"),
-    (RFE_DRONES, "later this year", "2014-01-06/2014-12-31"),
-    (F24_FRI_SAT, "Friday and Saturday", "2014-01-03/2014-01-04"),
-    (CSM_TRUCK, "Sunday, Jan. 5", "2014-01-05"),
-    (F24_LAST_YEAR, "last year", "2013"),
-    (F24_LAST_YEAR, "2008", "2008"),
-    (RFE_SPRING, "this spring", "2014-03-20/2014-06-20"),
-])
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        (F24_TOLL, "Sunday", "2014-01-05"),
+        (DW_SUNDAY, "Sunday", "2014-01-05"),
+        (DW_MONDAY, "Monday", "2014-01-06"),
+        (RFE_DEC30, "December 30", "2013-12-30"),
+        (RFE_JAN6, "January 6", "2014-01-06"),  # on the anchor day itself, not a year earlier
+        (RFE_DEC2011, "December 2011", "2011-12"),
+        (CSM_2004, "2004", "2004"),
+        (RFE_2003, "2003", "2003"),
+        (RFE_LAST_WEEK, "last week", "2013-12-30/2014-01-05"),
+        (CSM_YESTERDAY, "yesterday", "2014-01-05"),
+        (CSM_TODAY, "today", "2014-01-06"),
+        (RFE_DRONES, "later this year", "2014-01-06/2014-12-31"),
+        (F24_FRI_SAT, "Friday and Saturday", "2014-01-03/2014-01-04"),
+        (CSM_TRUCK, "Sunday, Jan. 5", "2014-01-05"),
+        (F24_LAST_YEAR, "last year", "2013"),
+        (F24_LAST_YEAR, "2008", "2008"),
+        (RFE_SPRING, "this spring", "2014-03-20/2014-06-20"),
+    ],
+)
 def test_dates_anchored_to_monday_6_january_2014(sentence, text, value):
     assert dates(sentence)[text] == value
 
@@ -422,8 +493,8 @@ def test_claims_keep_original_characters(make_source):
     (toll,) = [c for c in extract_source(source) if c.type == "quantity"]
     assert toll.text == "at least 34" and (toll.subject, toll.event, toll.date) == ("people", "killed", "2014-01-05")
     assert "\u2013" in toll.sentence  # the en dash the Monitor wrote, not the normalised hyphen
-    assert source.text[toll.start:toll.end] == toll.text
-    assert toll.sentence[toll.start - toll.sentence_start:][:len(toll.text)] == toll.text
+    assert source.text[toll.start : toll.end] == toll.text
+    assert toll.sentence[toll.start - toll.sentence_start :][: len(toll.text)] == toll.text
 
 
 def test_no_anchor_leaves_relative_dates_open(make_source):
@@ -434,7 +505,7 @@ def test_no_anchor_leaves_relative_dates_open(make_source):
 
 def test_furniture_yields_no_claims(make_source, seed_text):
     text = seed_text(RFERL_MALIKI)
-    tail = text[text.index("With reporting by"):]  # wire credit, image label, station boilerplate
+    tail = text[text.index("With reporting by") :]  # wire credit, image label, station boilerplate
     assert extract_source(make_source(tail)) == []
 
 
@@ -444,8 +515,8 @@ def test_every_claim_is_an_exact_span(seed_extracted, source_id):
     claims = [c for c in seed_extracted.claims if c.source == source_id]
     assert claims
     for c in claims:
-        assert source.text[c.start:c.end] == c.text
-        assert source.text[c.sentence_start:c.sentence_start + len(c.sentence)] == c.sentence
+        assert source.text[c.start : c.end] == c.text
+        assert source.text[c.sentence_start : c.sentence_start + len(c.sentence)] == c.sentence
         assert c.sentence_start <= c.start and c.end <= c.sentence_start + len(c.sentence)
         assert c.type in ("quantity", "date")
     assert [c.start for c in claims] == sorted(c.start for c in claims)
@@ -472,7 +543,7 @@ def test_every_multinews_claim_is_an_exact_span(multinews):
         corpus = extract(corpus)
         assert corpus.claims
         for c in corpus.claims:
-            assert corpus.source(c.source).text[c.start:c.end] == c.text
+            assert corpus.source(c.source).text[c.start : c.end] == c.text
 
 
 # --------------------------------------------------------------------------- the bundled corpus end to end
@@ -523,9 +594,17 @@ def test_no_seed_claim_touches_furniture(seed_extracted):
         body = seed_extracted.source(c.source).body
         assert any(a <= c.start and c.end <= b for a, b in body), f"{c.source}: {c.text!r} outside the body"
     texts = {(c.source, c.text) for c in seed_extracted.claims}
-    for furniture in [(RFERL_MALIKI, "27"), (RFERL_MALIKI, "23"), (RFERL_MALIKI, "16"), (RFERL_MALIKI, "49"),
-                      (FRANCE24, "24"), (FRANCE24, "Dozens"), (FRANCE24, "2014-01-05"), (CSM, "$11"),
-                      (DW, "January 6, 2014")]:
+    for furniture in [
+        (RFERL_MALIKI, "27"),
+        (RFERL_MALIKI, "23"),
+        (RFERL_MALIKI, "16"),
+        (RFERL_MALIKI, "49"),
+        (FRANCE24, "24"),
+        (FRANCE24, "Dozens"),
+        (FRANCE24, "2014-01-05"),
+        (CSM, "$11"),
+        (DW, "January 6, 2014"),
+    ]:
         assert furniture not in texts
 
 
@@ -538,6 +617,8 @@ def test_gold_furniture_spans_yield_no_claims(seed_extracted):
     assert gold["furniture"]
     for f in gold["furniture"]:
         end = f["start"] + len(f["text"])
-        assert seed_extracted.source(f["source"]).text[f["start"]:end] == f["text"]
-        hits = [c.text for c in seed_extracted.claims if c.source == f["source"] and c.start < end and f["start"] < c.end]
+        assert seed_extracted.source(f["source"]).text[f["start"] : end] == f["text"]
+        hits = [
+            c.text for c in seed_extracted.claims if c.source == f["source"] and c.start < end and f["start"] < c.end
+        ]
         assert hits == [], f"{f['text']!r}: {hits}"

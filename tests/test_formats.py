@@ -21,8 +21,15 @@ SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.
 
 def run(*args, cwd, stdin: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "crosscheck", *map(str, args)], cwd=cwd, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "crosscheck", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_report_sarif_is_valid_and_has_one_result_per_conflict(tmp_path, seed_compared, seed_text):
@@ -38,10 +45,10 @@ def test_report_sarif_is_valid_and_has_one_result_per_conflict(tmp_path, seed_co
             phys = loc["physicalLocation"]
             text = Path(phys["artifactLocation"]["uri"]).read_text(encoding="utf-8")
             region = phys["region"]
-            span = text[region["charOffset"]:region["charOffset"] + region["charLength"]]
+            span = text[region["charOffset"] : region["charOffset"] + region["charLength"]]
             assert span == region["snippet"]["text"]  # the region is the claim's span
             line = text.splitlines()[region["startLine"] - 1]
-            assert line[region["startColumn"] - 1:].startswith(span)
+            assert line[region["startColumn"] - 1 :].startswith(span)
 
 
 def test_check_sarif_is_valid_with_one_result_per_failed_rule(tmp_path):
@@ -66,7 +73,7 @@ def test_github_annotations_point_at_the_claims_line(tmp_path, seed_dir):
     assert m, lines[0]
     path, line, col, end_col = m.group(1), int(m.group(2)), int(m.group(3)), int(m.group(4))
     text_line = Path(path).read_text(encoding="utf-8").splitlines()[line - 1]
-    assert text_line[col - 1:end_col - 1] in m.group(6)  # the claim, quoted in the message
+    assert text_line[col - 1 : end_col - 1] in m.group(6)  # the claim, quoted in the message
     assert "crosscheck conflict%3A" in m.group(5)  # ':' in a property is escaped as GitHub asks
 
 

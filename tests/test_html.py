@@ -33,8 +33,10 @@ INJECTED = (
     "A spokesman <script>alert(1)</script> said 200 families fled the city.\n\n"
     '<img src=x onerror=alert(1)> <a href="javascript:alert(1)">click</a> <iframe src="https://example.com"></iframe>\n'
 )
-SECOND = ("Officials said 15 people were killed on Sunday in Fallujah.\n\n"
-          "Police said 30 militants died in the fighting on Sunday.\n")
+SECOND = (
+    "Officials said 15 people were killed on Sunday in Fallujah.\n\n"
+    "Police said 30 militants died in the fighting on Sunday.\n"
+)
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -84,8 +86,15 @@ def _claim_texts(corpora: list[Corpus]) -> dict[tuple[str, str], str]:
 def test_source_text_is_escaped(injected_corpora):
     html = chtml.render_html(injected_corpora)
     assert any(c.source == "evil" for c in injected_corpora[0].claims), "the injected article has claims"
-    for raw in (SCRIPT_ALERT, IMG_ALERT, "<script>window.__pwned=1</script>", '<img src=x onerror="window.__pwned=1">',
-                "<iframe", 'href="javascript:', "<b onmouseover"):
+    for raw in (
+        SCRIPT_ALERT,
+        IMG_ALERT,
+        "<script>window.__pwned=1</script>",
+        '<img src=x onerror="window.__pwned=1">',
+        "<iframe",
+        'href="javascript:',
+        "<b onmouseover",
+    ):
         assert raw not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
@@ -105,7 +114,9 @@ def test_every_highlight_is_its_claims_exact_text(seed_corpora, seed_doc):
         assert text == expected[(corpus, claim)], claim
     in_findings = {(m.get("data-corpus"), m.get("data-claim")) for m in seed_doc.xpath("//tr[@data-finding]//mark")}
     assert in_findings == set(expected), "every claim is shown in its finding"
-    in_fulltext = {(m.get("data-corpus"), m.get("data-claim")) for m in seed_doc.xpath("//div[@class='fulltext']//mark")}
+    in_fulltext = {
+        (m.get("data-corpus"), m.get("data-claim")) for m in seed_doc.xpath("//div[@class='fulltext']//mark")
+    }
     assert in_fulltext == set(expected), "every claim is highlighted in its source"
 
 
@@ -122,7 +133,7 @@ def test_segments_rebuild_sentence_and_text(seed_corpora):
         assert squeeze("".join(x.text for x in segs)) == squeeze(s.text)
         for x in segs:
             if x.claim:
-                assert s.text[x.claim.start:x.claim.end] == x.text == x.claim.text
+                assert s.text[x.claim.start : x.claim.end] == x.text == x.claim.text
 
 
 def test_overlapping_claim_is_skipped_in_full_text_but_shown_in_finding():
@@ -133,16 +144,49 @@ def test_overlapping_claim_is_skipped_in_full_text_but_shown_in_finding():
     def claim(cid, src, phrase, inner=None):
         start = text.index(inner or phrase) if inner else text.index(phrase)
         span = inner or phrase
-        return Claim(id=cid, source=src, type="quantity", text=span, start=start, end=start + len(span),
-                     sentence=text, value=30, low=31, subject="people", event="died")
+        return Claim(
+            id=cid,
+            source=src,
+            type="quantity",
+            text=span,
+            start=start,
+            end=start + len(span),
+            sentence=text,
+            value=30,
+            low=31,
+            subject="people",
+            event="died",
+        )
 
     outer = claim("qouter", "s", "more than 30")
     inner = claim("qinner", "s", "more than 30", inner="30")
     theirs = claim("qtheirs", "t", "more than 30")
-    findings = (Finding(id="f1", topic="people died", verdict=Verdict.AGREE, claims=("qouter", "qtheirs"),
-                        sources=("s", "t"), outlets=2, explanation="same", low=31, best=31, high=None),
-                Finding(id="f2", topic="people died (inner)", verdict=Verdict.SINGLE, claims=("qinner",), sources=("s",),
-                        outlets=1, explanation="only", low=30, best=30, high=30))
+    findings = (
+        Finding(
+            id="f1",
+            topic="people died",
+            verdict=Verdict.AGREE,
+            claims=("qouter", "qtheirs"),
+            sources=("s", "t"),
+            outlets=2,
+            explanation="same",
+            low=31,
+            best=31,
+            high=None,
+        ),
+        Finding(
+            id="f2",
+            topic="people died (inner)",
+            verdict=Verdict.SINGLE,
+            claims=("qinner",),
+            sources=("s",),
+            outlets=1,
+            explanation="only",
+            low=30,
+            best=30,
+            high=30,
+        ),
+    )
     corpus = Corpus(id="overlap", sources=(source, other), claims=(outer, inner, theirs), findings=findings)
     segs, left_out = chtml.fulltext_segments(source, [outer, inner])
     assert [s.claim.id for s in segs if s.claim] == ["qouter"] and left_out == [inner]
@@ -213,18 +257,51 @@ def test_range_plot_puts_conflicting_intervals_apart(seed_corpora):
 
 def test_range_plot_open_ended_and_dates():
     text = "at least 25 killed; 25 killed on Sunday"
-    a = Claim(id="a", source="s", type="quantity", text="at least 25", start=0, end=11, sentence=text, value=25, low=25,
-              qualifier="at least")
-    b = Claim(id="b", source="t", type="quantity", text="25", start=20, end=22, sentence=text, value=25, low=25, high=25)
-    f = Finding(id="f", topic="killed", verdict=Verdict.AGREE, claims=("a", "b"), sources=("s", "t"), outlets=2,
-                explanation="", low=25, best=25, high=25)
+    a = Claim(
+        id="a",
+        source="s",
+        type="quantity",
+        text="at least 25",
+        start=0,
+        end=11,
+        sentence=text,
+        value=25,
+        low=25,
+        qualifier="at least",
+    )
+    b = Claim(
+        id="b", source="t", type="quantity", text="25", start=20, end=22, sentence=text, value=25, low=25, high=25
+    )
+    f = Finding(
+        id="f",
+        topic="killed",
+        verdict=Verdict.AGREE,
+        claims=("a", "b"),
+        sources=("s", "t"),
+        outlets=2,
+        explanation="",
+        low=25,
+        best=25,
+        high=25,
+    )
     plot = chtml.range_plot(f, [a, b], {"s": "S1 A", "t": "S2 B"})
     assert plot.rows[0].open_right and plot.rows[0].arrows and plot.rows[1].point
     assert plot.rows[0].x1 == plot.rows[1].x1 and plot.rows[0].x2 == plot.x1
     d1 = replace(a, id="d1", type="date", text="Sunday", date="2014-01-05", value=None, low=None, qualifier=None)
     d2 = replace(b, id="d2", type="date", text="January 6", date="2014-01-06", value=None, low=None, high=None)
-    fd = Finding(id="g", topic="date of x", verdict=Verdict.CONFLICT, claims=("d1", "d2"), sources=("s", "t"), outlets=2,
-                 explanation="", low="2014-01-05", best=None, high="2014-01-06", type="date")
+    fd = Finding(
+        id="g",
+        topic="date of x",
+        verdict=Verdict.CONFLICT,
+        claims=("d1", "d2"),
+        sources=("s", "t"),
+        outlets=2,
+        explanation="",
+        low="2014-01-05",
+        best=None,
+        high="2014-01-06",
+        type="date",
+    )
     plot = chtml.range_plot(fd, [d1, d2], {})
     assert plot.rows[0].x2 <= plot.rows[1].x1, "two different days sit side by side"
     assert any("5 Jan" == t[1] for t in plot.ticks)
@@ -261,10 +338,23 @@ def test_rule_checks_section_only_when_given(seed_corpora, seed_html):
     corpus = seed_corpora[0]
     conflict = next(f for f in corpus.findings if f.verdict is Verdict.CONFLICT)
     checks = [
-        {"code": "CC101", "name": "figure-mismatch", "severity": "fail", "outcome": "fail",
-         "message": "outlets disagree <script>alert(1)</script>", "finding": conflict.id},
+        {
+            "code": "CC101",
+            "name": "figure-mismatch",
+            "severity": "fail",
+            "outcome": "fail",
+            "message": "outlets disagree <script>alert(1)</script>",
+            "finding": conflict.id,
+        },
         {"code": "CC200", "name": "weekday", "severity": "warn", "outcome": "fail", "message": "odd", "finding": None},
-        {"code": "CC300", "name": "broken", "severity": "fail", "outcome": "error", "message": "boom", "finding": "nope"},
+        {
+            "code": "CC300",
+            "name": "broken",
+            "severity": "fail",
+            "outcome": "error",
+            "message": "boom",
+            "finding": "nope",
+        },
         {"code": "CC400", "name": "fine", "severity": "fail", "outcome": "pass", "message": "", "finding": None},
     ]
     html = chtml.render_html(seed_corpora, checks=checks)
@@ -291,7 +381,9 @@ def test_several_corpora_and_an_empty_one(seed_corpora):
     assert len(ids) == len(set(ids))
     assert len(doc.xpath("//section[contains(@class,'corpus')]")) == 3
     assert "&lt;unreadable&gt;" in html
-    assert _marks(doc) and all(text == _claim_texts([*seed_corpora, seed_corpora[0]])[(k, c)] for k, c, text in _marks(doc))
+    assert _marks(doc) and all(
+        text == _claim_texts([*seed_corpora, seed_corpora[0]])[(k, c)] for k, c, text in _marks(doc)
+    )
 
 
 def test_cli_report_html(tmp_path, injected_dir):
@@ -324,7 +416,8 @@ def test_committed_example_report_is_current(tmp_path):
     chtml.regenerate(tmp_path, png=False)
     for name in ("fallujah-2014.html", "fallujah-2014.json"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (REPORTS / name).read_text(encoding="utf-8"), (
-            f"reports/{name} is stale: run `python -m crosscheck.html reports/`")
+            f"reports/{name} is stale: run `python -m crosscheck.html reports/`"
+        )
     data = json.loads((REPORTS / "fallujah-2014.json").read_text(encoding="utf-8"))
     assert data["corpus"] == "fallujah-2014" and not any(s["path"].startswith("/") for s in data["sources"])
     assert (REPORTS / "fallujah-2014.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -393,7 +486,10 @@ def test_browser_loads_without_console_errors(open_page, seed_file, seed_corpora
     o = open_page(seed_file)
     assert o.errors == []
     assert o.page.is_visible("#controls"), "the script ran (its CSP hash matched)"
-    assert o.page.inner_text("#shown") == f"Showing {len(seed_corpora[0].findings)} of {len(seed_corpora[0].findings)} findings"
+    assert (
+        o.page.inner_text("#shown")
+        == f"Showing {len(seed_corpora[0].findings)} of {len(seed_corpora[0].findings)} findings"
+    )
     assert all(u.startswith("file:") for u in o.requests), o.requests
     assert o.page.evaluate("document.querySelectorAll('svg.plot').length") >= 1
 
@@ -418,8 +514,11 @@ def test_browser_search_box(open_page, seed_file, seed_corpora):
     rows = o.page.evaluate("""() => Array.from(document.querySelectorAll('tr.finding'))
         .filter(r => r.getClientRects().length > 0).map(r => r.dataset.finding)""")
     claims = {c.id: c for c in corpus.claims}
-    expected = [f.id for f in corpus.findings if any("Hejazi" in claims[c].sentence for c in f.claims)
-                or "Hejazi" in f.explanation]
+    expected = [
+        f.id
+        for f in corpus.findings
+        if any("Hejazi" in claims[c].sentence for c in f.claims) or "Hejazi" in f.explanation
+    ]
     assert rows == expected and rows
     o.page.click("label.choice.agree")
     assert set(o.visible()) <= {"agree"}

@@ -12,15 +12,30 @@ from conftest import CSM, FRANCE24
 from crosscheck import Claim, Corpus, Finding, Source, Verdict, to_frame
 from crosscheck.model import SCHEMA_VERSION
 
-F24_SENTENCE = ("Iraqi army airstrikes and fighting killed more than 34 people on Sunday, officials said, "
-                "as well as at least 25 militants.")
+F24_SENTENCE = (
+    "Iraqi army airstrikes and fighting killed more than 34 people on Sunday, officials said, "
+    "as well as at least 25 militants."
+)
 
 
 def _claim(**kw) -> Claim:
     start = F24_SENTENCE.index("more than 34")
-    base = dict(id="q1", source=FRANCE24, type="quantity", text="more than 34", start=start, end=start + 12,
-                sentence=F24_SENTENCE, value=34.0, low=35.0, high=None, subject="people", event="killed",
-                date="2014-01-05", qualifier="more than")
+    base = dict(
+        id="q1",
+        source=FRANCE24,
+        type="quantity",
+        text="more than 34",
+        start=start,
+        end=start + 12,
+        sentence=F24_SENTENCE,
+        value=34.0,
+        low=35.0,
+        high=None,
+        subject="people",
+        event="killed",
+        date="2014-01-05",
+        qualifier="more than",
+    )
     base.update(kw)
     return Claim(**base)
 
@@ -54,8 +69,22 @@ def test_claims_frame_columns_are_the_json_fields(seed_extracted):
     frame = to_frame(seed_extracted.claims)
     assert isinstance(frame, pd.DataFrame)
     assert list(frame.columns) == list(seed_extracted.claims[0].to_dict())
-    for column in ("id", "source", "type", "text", "start", "end", "sentence", "value", "low", "high", "unit",
-                   "subject", "event", "date"):
+    for column in (
+        "id",
+        "source",
+        "type",
+        "text",
+        "start",
+        "end",
+        "sentence",
+        "value",
+        "low",
+        "high",
+        "unit",
+        "subject",
+        "event",
+        "date",
+    ):
         assert column in frame.columns
     assert len(frame) == len(seed_extracted.claims)
     row = frame[(frame.source == FRANCE24) & (frame.text == "more than 34")].iloc[0]

@@ -18,12 +18,42 @@ REAL = [
     "In an effort to help Iraq track militant groups, the spokesman said the United States would also provide more surveillance drones: 10 in the upcoming weeks and another 48 later this year.",
     "The latest fighting broke out in Anbar Province on December 30 after a Sunni protest camp in Ramadi was dismantled by government forces.",
     "U.S. troops withdrew from Iraq in December 2011.",
-    "Lt. Gen. Rasheed Fleih told the state television Sunday that \"two to three days\" are needed to push the militants out.",
+    'Lt. Gen. Rasheed Fleih told the state television Sunday that "two to three days" are needed to push the militants out.',
     "Scores of people have been reported killed in fighting in Anbar in recent days, and reports have spoken of thousands of residents fleeing.",
 ]
-PIECES = ["more than", "at least", "up to", "nearly", "about", "fewer than", " 1,400 ", " 3 ", "million", "hundreds",
-          "dozens", "Sunday", "January 6", "2014", "last week", " to ", "-", "$", "%", "\u00a0", "\u2019", "\n", ".",
-          "F-16", "FRANCE 24", "0:00", "1:30 p.m.", "twenty", "7 years, 1 month", "1e308", "10^1000"]
+PIECES = [
+    "more than",
+    "at least",
+    "up to",
+    "nearly",
+    "about",
+    "fewer than",
+    " 1,400 ",
+    " 3 ",
+    "million",
+    "hundreds",
+    "dozens",
+    "Sunday",
+    "January 6",
+    "2014",
+    "last week",
+    " to ",
+    "-",
+    "$",
+    "%",
+    "\u00a0",
+    "\u2019",
+    "\n",
+    ".",
+    "F-16",
+    "FRANCE 24",
+    "0:00",
+    "1:30 p.m.",
+    "twenty",
+    "7 years, 1 month",
+    "1e308",
+    "10^1000",
+]
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -31,7 +61,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 def _check(text: str) -> None:
     source = make_source("s", "s.txt", text)
     for c in extract_source(source):
-        assert source.text[c.start:c.end] == c.text
+        assert source.text[c.start : c.end] == c.text
         assert c.low is None or c.high is None or c.low <= c.high
         assert c.type in ("quantity", "date")
 

@@ -11,7 +11,9 @@ CORPUS = str(example_corpus())
 
 
 def test_builtin_rules_under_pytest(pytester: pytest.Pytester):
-    result = pytester.runpytest_subprocess(str(builtin_rules_dir()), "--crosscheck-corpus", CORPUS, "-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess(
+        str(builtin_rules_dir()), "--crosscheck-corpus", CORPUS, "-p", "no:cacheprovider"
+    )
     outcomes = result.parseoutcomes()
     assert outcomes["failed"] == 2
     assert outcomes.get("xfailed", 0) >= 1  # warn-severity rules
@@ -19,7 +21,8 @@ def test_builtin_rules_under_pytest(pytester: pytest.Pytester):
 
 
 def test_user_rule_with_fixtures_and_assertion_rewriting(pytester: pytest.Pytester):
-    pytester.makepyfile(check_team="""
+    pytester.makepyfile(
+        check_team="""
         def check_every_fact_has_two_outlets(finding):
             assert finding.outlets >= 5
 
@@ -29,7 +32,8 @@ def test_user_rule_with_fixtures_and_assertion_rewriting(pytester: pytest.Pytest
 
         def test_sources(source):
             assert source.text[:0] == ""
-        """)
+        """
+    )
     result = pytester.runpytest("--crosscheck-corpus", CORPUS, "-p", "no:cacheprovider")
     outcomes = result.parseoutcomes()
     assert outcomes["passed"] == 1 + 5  # the frame check and five sources
@@ -39,10 +43,12 @@ def test_user_rule_with_fixtures_and_assertion_rewriting(pytester: pytest.Pytest
 
 
 def test_k_x_and_junitxml(pytester: pytest.Pytester):
-    pytester.makepyfile(check_team="""
+    pytester.makepyfile(
+        check_team="""
         def check_fails_first(finding):
             assert False, finding.topic
-        """)
+        """
+    )
     xml = pytester.path / "out.xml"
     result = pytester.runpytest("--crosscheck-corpus", CORPUS, "-x", f"--junitxml={xml}", "-p", "no:cacheprovider")
     assert result.parseoutcomes()["failed"] == 1
@@ -52,12 +58,15 @@ def test_k_x_and_junitxml(pytester: pytest.Pytester):
 
 
 def test_plugin_is_inert_without_a_corpus(pytester: pytest.Pytester):
-    pytester.makepyfile(check_team="""
+    pytester.makepyfile(
+        check_team="""
         def check_never_collected(finding):
             assert False
-        """, test_plain="""
+        """,
+        test_plain="""
         def test_plain():
             assert 1 + 1 == 2
-        """)
+        """,
+    )
     result = pytester.runpytest("-p", "no:cacheprovider")
     assert result.parseoutcomes() == {"passed": 1}

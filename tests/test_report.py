@@ -24,8 +24,22 @@ from crosscheck.report import (
     write_json,
 )
 
-CLAIM_FIELDS = ("id", "source", "type", "text", "start", "end", "sentence", "value", "low", "high", "unit",
-                "subject", "event", "date")
+CLAIM_FIELDS = (
+    "id",
+    "source",
+    "type",
+    "text",
+    "start",
+    "end",
+    "sentence",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "subject",
+    "event",
+    "date",
+)
 
 
 def render(renderable, width: int = 220) -> str:
@@ -37,8 +51,10 @@ def render(renderable, width: int = 220) -> str:
 def test_summary_line(seed_compared):
     line = summary_line(seed_compared)
     counts = Counter(f.verdict for f in seed_compared.findings)
-    assert line == (f"fallujah-2014: 5 sources, {len(seed_compared.claims)} claims, {counts[Verdict.CONFLICT]} conflicts, "
-                    f"{counts[Verdict.AGREE]} agreements, {counts[Verdict.SINGLE]} single-source")
+    assert line == (
+        f"fallujah-2014: 5 sources, {len(seed_compared.claims)} claims, {counts[Verdict.CONFLICT]} conflicts, "
+        f"{counts[Verdict.AGREE]} agreements, {counts[Verdict.SINGLE]} single-source"
+    )
     assert "\n" not in line
     assert re.search(r", 2 conflicts, \d+ agreements, ", line)
 
@@ -95,7 +111,7 @@ def test_sentence_with_claim_highlights_the_claim(seed_compared):
     text = sentence_with_claim(claim)
     assert text.plain == claim.sentence
     (span,) = text.spans
-    assert text.plain[span.start:span.end] == "at least 34"
+    assert text.plain[span.start : span.end] == "at least 34"
     assert "reverse" in str(span.style)
 
 
@@ -119,9 +135,15 @@ def test_report_dict_contract(seed_compared):
     for c in d["claims"]:
         assert set(CLAIM_FIELDS) <= set(c)
     c = next(c for c in d["claims"] if c["text"] == "more than 34")
-    assert (c["value"], c["low"], c["high"], c["subject"], c["event"], c["date"]) == (34, 35, None, "people",
-                                                                                     "killed", "2014-01-05")
-    assert c["sentence"][c["start"] - c["sentence_start"]:][:12] == "more than 34"
+    assert (c["value"], c["low"], c["high"], c["subject"], c["event"], c["date"]) == (
+        34,
+        35,
+        None,
+        "people",
+        "killed",
+        "2014-01-05",
+    )
+    assert c["sentence"][c["start"] - c["sentence_start"] :][:12] == "more than 34"
     verdicts = Counter(f["verdict"] for f in d["findings"])
     assert verdicts["conflict"] == 2
 

@@ -21,8 +21,9 @@ SEED = Path(__file__).parents[1] / "crosscheck" / "examples" / "fallujah-2014"
 
 
 def run(*args, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "crosscheck", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "crosscheck", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=timeout
+    )
 
 
 def one_line_error(done: subprocess.CompletedProcess, *fragments: str) -> None:
@@ -40,11 +41,14 @@ def bad(tmp_path: Path) -> Path:
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "report.pdf.txt").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
     (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    (tmp_path / "cp1252.txt").write_bytes("Caf\xe9 owners said more than 34 people fled on Sunday \x96 officials.".encode("latin-1"))
+    (tmp_path / "cp1252.txt").write_bytes(
+        "Caf\xe9 owners said more than 34 people fled on Sunday \x96 officials.".encode("latin-1")
+    )
     (tmp_path / "utf16.txt").write_bytes("Iraqi army airstrikes killed more than 34 people on Sunday.".encode("utf-16"))
     (tmp_path / "nonumbers.txt").write_text("Residents said the city was quiet and the market reopened.")
-    (tmp_path / "broken.jsonl").write_text(json.dumps({"id": "ok", "documents": ["At least 25 militants died on Sunday."]})
-                                           + "\n{not json\n")
+    (tmp_path / "broken.jsonl").write_text(
+        json.dumps({"id": "ok", "documents": ["At least 25 militants died on Sunday."]}) + "\n{not json\n"
+    )
     return tmp_path
 
 
@@ -122,7 +126,7 @@ def test_pathological_text_finishes_in_bounded_time(name):
     t0 = time.perf_counter()
     claims = extract_source(source)
     assert time.perf_counter() - t0 < 20, f"{name} took too long"
-    assert all(text[c.start:c.end] == c.text for c in claims)
+    assert all(text[c.start : c.end] == c.text for c in claims)
 
 
 def test_pathological_report_end_to_end(tmp_path):
@@ -147,8 +151,13 @@ def test_same_input_gives_byte_identical_json(tmp_path):
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         out = tmp_path / f"r{seed}.json"
-        subprocess.run([sys.executable, "-m", "crosscheck", "report", "--json", str(out), "-q"], cwd=tmp_path,
-                       env=env, capture_output=True, timeout=120)
+        subprocess.run(
+            [sys.executable, "-m", "crosscheck", "report", "--json", str(out), "-q"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            timeout=120,
+        )
         outs.append(out.read_bytes())
     assert outs[0] == outs[1] and len(outs[0]) > 1000
 
@@ -161,8 +170,13 @@ def test_sigint_leaves_no_half_written_report_and_exits_130(tmp_path):
         (folder / f"s{i:04d}.txt").write_text(texts[i % 5], encoding="utf-8")
     out = tmp_path / "report.json"
     out.write_text('{"previous": true}\n')
-    proc = subprocess.Popen([sys.executable, "-m", "crosscheck", "report", str(folder), "--json", str(out), "-q"],
-                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crosscheck", "report", str(folder), "--json", str(out), "-q"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(3)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)

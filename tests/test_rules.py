@@ -26,8 +26,9 @@ def builtin():
 
 
 def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "crosscheck", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "crosscheck", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
 
 
 def test_builtin_rules_have_codes_names_and_docstrings(builtin):
@@ -83,15 +84,17 @@ def _write_rules(folder: Path, files: dict[str, str]) -> Path:
 
 
 def test_user_rule_errors_are_reported_and_others_still_run(tmp_path, seed):
-    folder = _write_rules(tmp_path / "myrules", {
-        "check_broken.py": """
+    folder = _write_rules(
+        tmp_path / "myrules",
+        {
+            "check_broken.py": """
             def check_raises(corpus):
                 '''Always raises.'''
                 raise RuntimeError("boom")
             """,
-        "check_syntax.py": "def check_bad(:\n    pass\n",
-        "check_import.py": "import no_such_module_here\n",
-        "check_ok.py": """
+            "check_syntax.py": "def check_bad(:\n    pass\n",
+            "check_import.py": "import no_such_module_here\n",
+            "check_ok.py": """
             from crosscheck.rules import rule
 
             @rule("XX001", "has-sources")
@@ -99,18 +102,22 @@ def test_user_rule_errors_are_reported_and_others_still_run(tmp_path, seed):
                 '''The corpus has sources.'''
                 assert len(corpus.sources) == 5
             """,
-        "check_slow.py": """
+            "check_slow.py": """
             import time
 
             def check_sleeps(corpus):
                 time.sleep(5)
             """,
-    })
+        },
+    )
     rules = collect([folder])
     results = run(rules, [seed], timeout=0.5)
     by_name = {r.rule.function: r for r in results}
     assert by_name["check_raises"].outcome == "error"
-    assert "check_broken.py:4" in by_name["check_raises"].message and "RuntimeError: boom" in by_name["check_raises"].message
+    assert (
+        "check_broken.py:4" in by_name["check_raises"].message
+        and "RuntimeError: boom" in by_name["check_raises"].message
+    )
     assert by_name["check_syntax"].outcome == "error" and "check_syntax.py:1" in by_name["check_syntax"].message
     assert by_name["check_import"].outcome == "error" and "ModuleNotFoundError" in by_name["check_import"].message
     assert by_name["check_sleeps"].outcome == "error" and "time limit" in by_name["check_sleeps"].message
@@ -127,8 +134,12 @@ def test_rule_decorator_validates_metadata():
 
 
 def test_select_and_ignore(builtin):
-    assert [r.code for r in select_rules(builtin, select=["CC10"], ignore=["CC105", "wire-only-corroboration"])] == \
-        ["CC101", "CC102", "CC103", "CC104"]
+    assert [r.code for r in select_rules(builtin, select=["CC10"], ignore=["CC105", "wire-only-corroboration"])] == [
+        "CC101",
+        "CC102",
+        "CC103",
+        "CC104",
+    ]
     assert [r.code for r in select_rules(builtin, select=["date-mismatch"])] == ["CC102"]
 
 
@@ -153,22 +164,29 @@ def test_rules_command_lists_every_rule(tmp_path):
 
 
 def test_tool_crosscheck_config(tmp_path):
-    _write_rules(tmp_path / "team_rules", {"check_team.py": """
+    _write_rules(
+        tmp_path / "team_rules",
+        {
+            "check_team.py": """
         from crosscheck.rules import rule
 
         @rule("TM001", "too-few-sources")
         def check_enough_sources(corpus, config):
             '''At least the configured number of sources.'''
             assert len(corpus.sources) >= config["min_sources"], f"only {len(corpus.sources)} sources"
-        """})
-    (tmp_path / "pyproject.toml").write_text(textwrap.dedent("""
+        """
+        },
+    )
+    (tmp_path / "pyproject.toml").write_text(
+        textwrap.dedent("""
         [tool.crosscheck]
         rules = ["team_rules"]
         select = ["TM", "CC104"]
 
         [tool.crosscheck.options]
         min_sources = 6
-        """))
+        """)
+    )
     settings = load_settings(tmp_path)
     assert settings.select == ("TM", "CC104") and settings.rule_config()["min_sources"] == 6
     done = _cli("check", cwd=tmp_path)

@@ -21,18 +21,21 @@ def pyproject(tmp_path: Path, body: str) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("body, key, expected", [
-    ('selct = ["CC104"]\n', "unknown key 'selct'", "known: "),
-    ('select = "CC104"\n', "select:", "expected a list of strings, got 'CC104'"),
-    ('tolerances = {rounding = "x"}\n', "tolerances.rounding:", "expected a number, got 'x'"),
-    ('timeout = "ten"\n', "timeout:", "expected a number, got 'ten'"),
-    ('outlets = {"a" = {outlet = 5}}\n', "outlets.a.outlet:", "expected a string or null, got 5"),
-    ("tolerances = {rounding = -0.5}\n", "tolerances.rounding:", "expected a number >= 0, got -0.5"),
-    ("tolerances = {similarity = nan}\n", "tolerances.similarity:", "expected a finite number, got nan"),
-    ("timeout = -1\n", "timeout:", "expected a number > 0, got -1"),
-    ("timeout = inf\n", "timeout:", "expected a finite number, got inf"),
-    ('outlets = {"a" = {published = "yesterday"}}\n', "outlets.a.published:", "expected a date YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "body, key, expected",
+    [
+        ('selct = ["CC104"]\n', "unknown key 'selct'", "known: "),
+        ('select = "CC104"\n', "select:", "expected a list of strings, got 'CC104'"),
+        ('tolerances = {rounding = "x"}\n', "tolerances.rounding:", "expected a number, got 'x'"),
+        ('timeout = "ten"\n', "timeout:", "expected a number, got 'ten'"),
+        ('outlets = {"a" = {outlet = 5}}\n', "outlets.a.outlet:", "expected a string or null, got 5"),
+        ("tolerances = {rounding = -0.5}\n", "tolerances.rounding:", "expected a number >= 0, got -0.5"),
+        ("tolerances = {similarity = nan}\n", "tolerances.similarity:", "expected a finite number, got nan"),
+        ("timeout = -1\n", "timeout:", "expected a number > 0, got -1"),
+        ("timeout = inf\n", "timeout:", "expected a finite number, got inf"),
+        ('outlets = {"a" = {published = "yesterday"}}\n', "outlets.a.published:", "expected a date YYYY-MM-DD"),
+    ],
+)
 def test_bad_settings_name_the_key_and_the_expected_type(tmp_path, body, key, expected):
     with pytest.raises(ConfigError) as info:
         load_settings(pyproject(tmp_path, body))
@@ -44,22 +47,28 @@ def test_bad_settings_name_the_key_and_the_expected_type(tmp_path, body, key, ex
 def test_bad_settings_are_one_line_and_exit_2_for_every_command(tmp_path):
     pyproject(tmp_path, 'select = "CC104"\n')
     for command in ("report", "claims", "check", "rules"):
-        done = subprocess.run([sys.executable, "-m", "crosscheck", command], cwd=tmp_path, capture_output=True,
-                              text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "crosscheck", command], cwd=tmp_path, capture_output=True, text=True, timeout=120
+        )
         assert done.returncode == 2, (command, done.stdout, done.stderr)
         assert done.stderr.count("\n") == 1 and "select: expected a list of strings" in done.stderr
         assert "Traceback" not in done.stderr
 
 
 def test_good_settings_reach_compare(tmp_path):
-    settings = load_settings(pyproject(tmp_path, """
+    settings = load_settings(
+        pyproject(
+            tmp_path,
+            """
         select = ["CC1"]
         timeout = 5
         tolerances = {rounding = 0.1, similarity = 60}
         outlets = {"003_0d355d4e0f566fcb" = {outlet = "Radio Free Europe"}}
         [tool.crosscheck.options]
         team = "desk"
-        """))
+        """,
+        )
+    )
     assert settings.select == ("CC1",) and settings.timeout == 5.0 and settings.root == tmp_path
     assert settings.tolerances == Tolerances(rounding=0.1, similarity=60.0)
     assert settings.rule_config()["team"] == "desk"
@@ -93,12 +102,15 @@ def test_no_pyproject_means_the_defaults(tmp_path):
     assert load_settings(tmp_path) in (Settings(), load_settings(tmp_path))
 
 
-@pytest.mark.parametrize("sidecar, fragment", [
-    ({"sources": [1]}, "sources: expected a table"),
-    ({"sources": {"a": {"outlet": 5}}}, "sources.a.outlet: expected a string or null, got 5"),
-    ({"a": {"published": "5 May"}}, "a.published: expected a date YYYY-MM-DD"),
-    ({"a": {"outlt": "AP"}}, "unknown key 'outlt'"),
-])
+@pytest.mark.parametrize(
+    "sidecar, fragment",
+    [
+        ({"sources": [1]}, "sources: expected a table"),
+        ({"sources": {"a": {"outlet": 5}}}, "sources.a.outlet: expected a string or null, got 5"),
+        ({"a": {"published": "5 May"}}, "a.published: expected a date YYYY-MM-DD"),
+        ({"a": {"outlt": "AP"}}, "unknown key 'outlt'"),
+    ],
+)
 def test_bad_sidecar_fields_are_named(sidecar, fragment):
     with pytest.raises(ConfigError) as info:
         check_sidecar(sidecar, where="d/crosscheck.meta.json")
@@ -110,6 +122,7 @@ def test_bad_sidecar_is_a_one_line_error_from_the_cli(tmp_path, seed_dir):
     folder.mkdir()
     (folder / "a.txt").write_text((seed_dir / "001_1601a2bcdfb07497.txt").read_text(encoding="utf-8"))
     (folder / "crosscheck.meta.json").write_text(json.dumps({"sources": {"a": {"outlet": 5}}}))
-    done = subprocess.run([sys.executable, "-m", "crosscheck", "report", str(folder)], capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "report", str(folder)], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 2 and "crosscheck.meta.json: sources.a.outlet: expected a string or null" in done.stderr

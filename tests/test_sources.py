@@ -29,24 +29,30 @@ def test_load_without_paths_is_the_bundled_corpus(seed):
         assert "Fallujah" in s.text
 
 
-@pytest.mark.parametrize("source_id, outlet", [
-    (RFERL_MALIKI, "RFE/RL"),
-    (FRANCE24, "FRANCE 24"),
-    (DW, "DW"),
-    (RFERL_US, "RFE/RL"),
-    (CSM, "Christian Science Monitor"),
-])
+@pytest.mark.parametrize(
+    "source_id, outlet",
+    [
+        (RFERL_MALIKI, "RFE/RL"),
+        (FRANCE24, "FRANCE 24"),
+        (DW, "DW"),
+        (RFERL_US, "RFE/RL"),
+        (CSM, "Christian Science Monitor"),
+    ],
+)
 def test_outlet_detection(seed, source_id, outlet):
     assert seed.source(source_id).outlet == outlet
 
 
-@pytest.mark.parametrize("line, outlet", [
-    ('RFE/RL has been declared an "undesirable organization" by the Russian government.', "RFE/RL"),
-    ("Text by FRANCE 24", "FRANCE 24"),
-    ("  3. Skip to more DW sites", "DW"),
-    ("Get unlimited Monitor journalism.", "Christian Science Monitor"),
-    ("He warned that Fallujah could face the \"danger of armed clashes\" if the military moves in.", None),
-])
+@pytest.mark.parametrize(
+    "line, outlet",
+    [
+        ('RFE/RL has been declared an "undesirable organization" by the Russian government.', "RFE/RL"),
+        ("Text by FRANCE 24", "FRANCE 24"),
+        ("  3. Skip to more DW sites", "DW"),
+        ("Get unlimited Monitor journalism.", "Christian Science Monitor"),
+        ('He warned that Fallujah could face the "danger of armed clashes" if the military moves in.', None),
+    ],
+)
 def test_find_outlet_on_signature_lines(line, outlet):
     assert find_outlet(line) == outlet
 
@@ -81,30 +87,33 @@ def _in_body(source, start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in source.body)
 
 
-@pytest.mark.parametrize("source_id, line", [
-    (RFERL_MALIKI, "0:00 0:00:49 0:00"),
-    (RFERL_MALIKI, "16x9 Image"),
-    (RFERL_MALIKI, "27 languages in 23 countries"),
-    (RFERL_MALIKI, "No media source currently available"),
-    (RFERL_MALIKI, "WATCH: Iraqi Troops Clash With Militants In Ramadi"),
-    (RFERL_MALIKI, "With reporting by AP, AFP, dpa, and"),
-    (RFERL_MALIKI, "To find out more, click here."),
-    (FRANCE24, "Read more"),
-    (FRANCE24, "EU rejects Italy's budget proposal"),
-    (FRANCE24, "South Africa vows to recover 'looted cash' in VBS bank collapse scandal"),
-    (FRANCE24, "Dozens killed in Iraq Christmas bombings"),
-    (FRANCE24, "Al Qaeda-linked militants seize control of Fallujah"),
-    (FRANCE24, "Text by FRANCE 24"),
-    (FRANCE24, "(FRANCE 24 with AFP, AP and REUTERS)"),
-    (FRANCE24, "Date created : 2014-01-05"),
-    (FRANCE24, "Latest update : 2014-01-06"),
-    (DW, "Skip to more DW sites"),
-    (DW, "January 6, 2014"),
-    (DW, "Image: Reuters"),
-    (CSM, "Unlimited digital access $11/month"),
-    (CSM, "You've read  of  free articles. Subscribe to continue."),
-    (CSM, "Get unlimited Monitor journalism."),
-])
+@pytest.mark.parametrize(
+    "source_id, line",
+    [
+        (RFERL_MALIKI, "0:00 0:00:49 0:00"),
+        (RFERL_MALIKI, "16x9 Image"),
+        (RFERL_MALIKI, "27 languages in 23 countries"),
+        (RFERL_MALIKI, "No media source currently available"),
+        (RFERL_MALIKI, "WATCH: Iraqi Troops Clash With Militants In Ramadi"),
+        (RFERL_MALIKI, "With reporting by AP, AFP, dpa, and"),
+        (RFERL_MALIKI, "To find out more, click here."),
+        (FRANCE24, "Read more"),
+        (FRANCE24, "EU rejects Italy's budget proposal"),
+        (FRANCE24, "South Africa vows to recover 'looted cash' in VBS bank collapse scandal"),
+        (FRANCE24, "Dozens killed in Iraq Christmas bombings"),
+        (FRANCE24, "Al Qaeda-linked militants seize control of Fallujah"),
+        (FRANCE24, "Text by FRANCE 24"),
+        (FRANCE24, "(FRANCE 24 with AFP, AP and REUTERS)"),
+        (FRANCE24, "Date created : 2014-01-05"),
+        (FRANCE24, "Latest update : 2014-01-06"),
+        (DW, "Skip to more DW sites"),
+        (DW, "January 6, 2014"),
+        (DW, "Image: Reuters"),
+        (CSM, "Unlimited digital access $11/month"),
+        (CSM, "You've read  of  free articles. Subscribe to continue."),
+        (CSM, "Get unlimited Monitor journalism."),
+    ],
+)
 def test_furniture_lines_are_not_body(seed, source_id, line):
     s = seed.source(source_id)
     text = normalise(s.text)  # "27\u00a0languages": offsets are the same in the normalised text
@@ -115,14 +124,17 @@ def test_furniture_lines_are_not_body(seed, source_id, line):
         at = text.find(line, at + 1)
 
 
-@pytest.mark.parametrize("source_id, line", [
-    (RFERL_MALIKI, "Scores of people have been reported killed in fighting in Anbar in recent days"),
-    (FRANCE24, "Iraqi army airstrikes and fighting killed more than 34 people on Sunday"),
-    (FRANCE24, "Iraqi army launches assault on al Qaeda allies in Fallujah"),
-    (DW, "killing 25 Islamist militants, according to local officials."),
-    (RFERL_US, "10 in the upcoming weeks and another 48 later this year."),
-    (CSM, "which left at least 34 people dead on Sunday"),
-])
+@pytest.mark.parametrize(
+    "source_id, line",
+    [
+        (RFERL_MALIKI, "Scores of people have been reported killed in fighting in Anbar in recent days"),
+        (FRANCE24, "Iraqi army airstrikes and fighting killed more than 34 people on Sunday"),
+        (FRANCE24, "Iraqi army launches assault on al Qaeda allies in Fallujah"),
+        (DW, "killing 25 Islamist militants, according to local officials."),
+        (RFERL_US, "10 in the upcoming weeks and another 48 later this year."),
+        (CSM, "which left at least 34 people dead on Sunday"),
+    ],
+)
 def test_article_lines_are_body(seed, source_id, line):
     s = seed.source(source_id)
     at = normalise(s.text).index(line)
@@ -139,28 +151,38 @@ def test_body_spans_are_lines_of_the_original_text(seed):
 
 
 def test_body_spans_of_a_video_block():
-    text = ("please wait\n\nNo media source currently available\n\n0:00 0:00:49 0:00\n\n"
-            "WATCH: Iraqi Troops Clash With Militants In Ramadi\n\n"
-            "Maliki added that he had ordered security forces not to attack in residential areas.\n")
+    text = (
+        "please wait\n\nNo media source currently available\n\n0:00 0:00:49 0:00\n\n"
+        "WATCH: Iraqi Troops Clash With Militants In Ramadi\n\n"
+        "Maliki added that he had ordered security forces not to attack in residential areas.\n"
+    )
     spans = body_spans(text)
     assert [text[a:b] for a, b in spans] == [
-        "Maliki added that he had ordered security forces not to attack in residential areas."]
+        "Maliki added that he had ordered security forces not to attack in residential areas."
+    ]
 
 
 def test_body_spans_drop_a_read_more_headline_list():
-    text = ("Don't miss\n\n\n\n\nSouth Africa vows to recover 'looted cash' in VBS bank collapse scandal\n\n"
-            "Read more\n\n\nEU rejects Italy's budget proposal\n\nRead more\n\nMiddle East\n\n"
-            "Iraqi army launches assault on al Qaeda allies in Fallujah\n")
+    text = (
+        "Don't miss\n\n\n\n\nSouth Africa vows to recover 'looted cash' in VBS bank collapse scandal\n\n"
+        "Read more\n\n\nEU rejects Italy's budget proposal\n\nRead more\n\nMiddle East\n\n"
+        "Iraqi army launches assault on al Qaeda allies in Fallujah\n"
+    )
     assert [text[a:b] for a, b in body_spans(text)] == [
-        "Middle East", "Iraqi army launches assault on al Qaeda allies in Fallujah"]
+        "Middle East",
+        "Iraqi army launches assault on al Qaeda allies in Fallujah",
+    ]
 
 
 def test_body_spans_drop_the_paywall():
-    text = ("ISIL \"is notorious for the brutality it employs to maintain its regional power,\" he says.\n\n"
-            "of stories this month > Get unlimited stories\nYou've read  of  free articles. Subscribe to continue."
-            "\n\nUnlimited digital access $11/month.\n\nGet unlimited Monitor journalism.")
+    text = (
+        'ISIL "is notorious for the brutality it employs to maintain its regional power," he says.\n\n'
+        "of stories this month > Get unlimited stories\nYou've read  of  free articles. Subscribe to continue."
+        "\n\nUnlimited digital access $11/month.\n\nGet unlimited Monitor journalism."
+    )
     assert [text[a:b] for a, b in body_spans(text)] == [
-        "ISIL \"is notorious for the brutality it employs to maintain its regional power,\" he says."]
+        'ISIL "is notorious for the brutality it employs to maintain its regional power," he says.'
+    ]
 
 
 def test_normalise_keeps_length_and_offsets(seed):
@@ -168,15 +190,17 @@ def test_normalise_keeps_length_and_offsets(seed):
     n = normalise(s.text)
     assert len(n) == len(s.text)
     at = s.text.index("Iraq\u2019s military")
-    assert n[at:at + len("Iraq's military")] == "Iraq's military"
+    assert n[at : at + len("Iraq's military")] == "Iraq's military"
 
 
 # --------------------------------------------------------------------------- encodings and binary files
 
 
-CSM_QUOTE = ("\u201cThis is a fight that belongs to the Iraqis,\u201d Kerry said toward the end of a visit to Jerusalem. "
-             "G\u00fcnter Meyer, head of the Centre for Research on the Arab World at Mainz University, notes that "
-             "in the past few days, ISIL has suffered severe setbacks.")
+CSM_QUOTE = (
+    "\u201cThis is a fight that belongs to the Iraqis,\u201d Kerry said toward the end of a visit to Jerusalem. "
+    "G\u00fcnter Meyer, head of the Centre for Research on the Arab World at Mainz University, notes that "
+    "in the past few days, ISIL has suffered severe setbacks."
+)
 
 
 def test_decode_windows_1252():
@@ -214,8 +238,9 @@ def test_utf8_bom_is_dropped(tmp_path, seed_text):
     assert corpus.sources[0].text == text
 
 
-@pytest.mark.parametrize("header, kind", [(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "PDF"),
-                                          (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG")])
+@pytest.mark.parametrize(
+    "header, kind", [(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "PDF"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG")]
+)
 def test_binary_file_is_an_input_error(tmp_path, header, kind):
     path = tmp_path / "article.txt"
     path.write_bytes(header + b"\x00" * 64)
@@ -261,11 +286,13 @@ def seed_jsonl(tmp_path, seed_text):
     """Two clusters made of the seed articles, a broken line between them, and a bad 'documents'."""
     docs = [seed_text(sid) for sid in SEED_IDS]
     path = tmp_path / "clusters.jsonl"
-    lines = [json.dumps({"id": "fallujah", "documents": docs, "outlet_hints": ["?", None, "", "?", "?"]}),
-             '{"id": "broken", "documents": [',
-             json.dumps({"id": "dw", "documents": [docs[2]]}),
-             json.dumps({"id": "bad", "documents": "not a list"}),
-             ""]
+    lines = [
+        json.dumps({"id": "fallujah", "documents": docs, "outlet_hints": ["?", None, "", "?", "?"]}),
+        '{"id": "broken", "documents": [',
+        json.dumps({"id": "dw", "documents": [docs[2]]}),
+        json.dumps({"id": "bad", "documents": "not a list"}),
+        "",
+    ]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
 
@@ -286,8 +313,13 @@ def test_jsonl_one_corpus_per_cluster_and_broken_lines_skipped(seed_jsonl):
 
 def test_jsonl_cluster_selection(tmp_path, seed_text):
     path = tmp_path / "two.jsonl"
-    path.write_text(json.dumps({"id": "f24", "documents": [seed_text(FRANCE24)]}) + "\n"
-                    + json.dumps({"id": "csm", "documents": [seed_text(CSM)]}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "f24", "documents": [seed_text(FRANCE24)]})
+        + "\n"
+        + json.dumps({"id": "csm", "documents": [seed_text(CSM)]})
+        + "\n",
+        encoding="utf-8",
+    )
     (corpus,) = load([path], cluster="csm")
     assert corpus.id == "csm"
     assert [s.outlet for s in corpus.sources] == ["Christian Science Monitor"]
@@ -304,11 +336,14 @@ def test_jsonl_cluster_with_a_broken_line_is_skipped_and_named(seed_jsonl):
 
 
 def test_jsonl_outlet_hints_fill_in_unknown_outlets(tmp_path):
-    text = ("Lt. Gen. Rasheed Fleih, who leads the Anbar Military Command, told the state television Sunday "
-            "that \"two to three days\" are needed to push the militants out of Fallujah and parts of Ramadi.")
+    text = (
+        "Lt. Gen. Rasheed Fleih, who leads the Anbar Military Command, told the state television Sunday "
+        'that "two to three days" are needed to push the militants out of Fallujah and parts of Ramadi.'
+    )
     path = tmp_path / "hints.jsonl"
-    path.write_text(json.dumps({"id": "h", "documents": [text, text], "outlet_hints": ["VOA", "?"]}) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "h", "documents": [text, text], "outlet_hints": ["VOA", "?"]}) + "\n", encoding="utf-8"
+    )
     (corpus,) = load([path])
     assert [s.outlet for s in corpus.sources] == ["VOA", None]
 
@@ -359,10 +394,17 @@ def seed_copy(tmp_path, seed_dir):
 
 
 def test_sidecar_overrides(seed_copy):
-    (seed_copy / SIDECAR).write_text(json.dumps({"sources": {
-        RFERL_US: {"outlet": "Radio Free Europe/Radio Liberty", "published": "2014-01-07"},
-        CSM: {"outlet": ""},
-    }}), encoding="utf-8")
+    (seed_copy / SIDECAR).write_text(
+        json.dumps(
+            {
+                "sources": {
+                    RFERL_US: {"outlet": "Radio Free Europe/Radio Liberty", "published": "2014-01-07"},
+                    CSM: {"outlet": ""},
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
     (corpus,) = load([seed_copy])
     assert len(corpus.sources) == 5  # the sidecar is not an article
     us = corpus.source(RFERL_US)

@@ -21,10 +21,58 @@ from .numbers import QuantitySpan, Token, find_quantities, tokenize
 
 __all__ = ["extract", "extract_source", "sentences"]
 
-_ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "st", "jan", "feb",
-           "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "jr", "sr",
-           "no", "vs", "prof", "rev", "maj", "cpl", "pvt", "adm", "brig", "supt", "det", "insp", "ft", "mt", "ave",
-           "approx", "est", "dept", "univ", "gens"}
+_ABBREV = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "gov",
+    "sen",
+    "rep",
+    "st",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "inc",
+    "co",
+    "corp",
+    "jr",
+    "sr",
+    "no",
+    "vs",
+    "prof",
+    "rev",
+    "maj",
+    "cpl",
+    "pvt",
+    "adm",
+    "brig",
+    "supt",
+    "det",
+    "insp",
+    "ft",
+    "mt",
+    "ave",
+    "approx",
+    "est",
+    "dept",
+    "univ",
+    "gens",
+}
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n")
 
 
@@ -49,9 +97,18 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     s = start
     for m in _BOUNDARY.finditer(text, start, end):
         if m.group() != "\n":
-            word = re.search(r"(\w+)\W*$", text[max(s, m.start() - 12):m.start() + 1])
+            word = re.search(r"(\w+)\W*$", text[max(s, m.start() - 12) : m.start() + 1])
             w = word.group(1) if word else ""
-            if w.lower() in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", text[max(s, m.start() - 5):m.end()].split()[-1] if text[max(s, m.start() - 5):m.end()].split() else ""):
+            if (
+                w.lower() in _ABBREV
+                or (len(w) == 1 and w.isalpha())
+                or re.fullmatch(
+                    r"(?:[A-Za-z]\.)+[A-Za-z]",
+                    text[max(s, m.start() - 5) : m.end()].split()[-1]
+                    if text[max(s, m.start() - 5) : m.end()].split()
+                    else "",
+                )
+            ):
                 continue
         e = m.end()
         if text[s:e].strip():
@@ -76,8 +133,9 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 def _lexicon() -> tuple[dict[str, str], list[tuple[tuple[str, ...], str]], frozenset[str]]:
     lex = load_data("lexicon.json")
     subjects = {w.lower(): cls for cls, words in lex["subjects"].items() for w in words}
-    events = sorted(((tuple(p.lower().split()), ev) for ev, ps in lex["events"].items() for p in ps),
-                    key=lambda x: -len(x[0]))
+    events = sorted(
+        ((tuple(p.lower().split()), ev) for ev, ps in lex["events"].items() for p in ps), key=lambda x: -len(x[0])
+    )
     return subjects, events, frozenset(lex["stopwords"])
 
 
@@ -89,15 +147,97 @@ def subject_class(noun: str | None) -> str | None:
     return subjects.get(n) or subjects.get(n.split()[-1]) or n
 
 
-_STOP_AFTER = {"and", "or", "but", "in", "on", "at", "to", "for", "from", "by", "with", "as", "of", "were", "was",
-               "are", "is", "have", "has", "had", "who", "which", "that", "than", "will", "would", "could", "said",
-               "after", "before", "during", "while", "since", "per", "each", "a", "an", "the", "this", "last", "later",
-               "earlier", "more", "being", "been", "be", "into", "over", "under", "when", "where", "until", "across",
-               "between", "among", "against", "about", "because", "if", "so", "then", "also", "just", "only"}
+_STOP_AFTER = {
+    "and",
+    "or",
+    "but",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "as",
+    "of",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "who",
+    "which",
+    "that",
+    "than",
+    "will",
+    "would",
+    "could",
+    "said",
+    "after",
+    "before",
+    "during",
+    "while",
+    "since",
+    "per",
+    "each",
+    "a",
+    "an",
+    "the",
+    "this",
+    "last",
+    "later",
+    "earlier",
+    "more",
+    "being",
+    "been",
+    "be",
+    "into",
+    "over",
+    "under",
+    "when",
+    "where",
+    "until",
+    "across",
+    "between",
+    "among",
+    "against",
+    "about",
+    "because",
+    "if",
+    "so",
+    "then",
+    "also",
+    "just",
+    "only",
+}
 
 
-_NOT_SUBJECTS = {"west", "east", "north", "south", "away", "long", "old", "ago", "later", "earlier", "apart", "each",
-                 "ahead", "behind", "high", "wide", "deep", "early", "late", "straight", "total"}
+_NOT_SUBJECTS = {
+    "west",
+    "east",
+    "north",
+    "south",
+    "away",
+    "long",
+    "old",
+    "ago",
+    "later",
+    "earlier",
+    "apart",
+    "each",
+    "ahead",
+    "behind",
+    "high",
+    "wide",
+    "deep",
+    "early",
+    "late",
+    "straight",
+    "total",
+}
 
 
 def _head_noun(toks: list[Token], j: int) -> str | None:
@@ -122,8 +262,8 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
         return None
     for n in (2, 1):  # a lexicon subject wins: "Anbar government officials told" -> officials
         for x in range(len(words) - n + 1):
-            if " ".join(words[x:x + n]) in subjects:
-                return " ".join(words[x:x + n])
+            if " ".join(words[x : x + n]) in subjects:
+                return " ".join(words[x : x + n])
     plural = [w for w in words if w.endswith("s") and not w.endswith("ss") and len(w) > 3]
     return plural[0] if plural else words[-1]
 
@@ -139,7 +279,7 @@ def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
     for i, w in enumerate(lows):
         for phrase, ev in index.get(w, ()):
             n = len(phrase)
-            if tuple(lows[i:i + n]) == phrase:
+            if tuple(lows[i : i + n]) == phrase:
                 found.append((i, i + n, ev))
                 break
     return found
@@ -154,8 +294,16 @@ def _events_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
-def _event(toks: list[Token], a: int, b: int, mentions: list[tuple[int, int, str]] | None = None, *,
-           reach: int = 25, after_penalty: int = 0, semicolons: list[int] | None = None) -> str | None:
+def _event(
+    toks: list[Token],
+    a: int,
+    b: int,
+    mentions: list[tuple[int, int, str]] | None = None,
+    *,
+    reach: int = 25,
+    after_penalty: int = 0,
+    semicolons: list[int] | None = None,
+) -> str | None:
     """The event word nearest to tokens a..b in the same clause.
 
     A date mostly dates what comes before it ("fighting broke out ... on December 30"), so for
@@ -167,7 +315,7 @@ def _event(toks: list[Token], a: int, b: int, mentions: list[tuple[int, int, str
         return None
     k = bisect_left([m[0] for m in mentions], a)
     best: tuple[int, str] | None = None
-    for i, end, ev in mentions[max(0, k - 4):k + 4]:
+    for i, end, ev in mentions[max(0, k - 4) : k + 4]:
         dist = a - end if end <= a else (i - b + after_penalty if i >= b else 0)
         if semicolons is not None:
             lo, hi = min(i, a), max(i, b)
@@ -190,8 +338,11 @@ def _context(toks: list[Token], skip: tuple[int, int], *, window: int = 10, star
     starts = starts if starts is not None else [t.start for t in toks]
     first, last = bisect_left(starts, skip[0]), bisect_left(starts, skip[1])
     lo, hi = max(0, first - window), min(len(toks), last + window)
-    words = [t.low for t in toks[lo:hi] if t.text[0].isalpha() and t.low not in stop and len(t.text) > 2
-             and not skip[0] <= t.start < skip[1]]
+    words = [
+        t.low
+        for t in toks[lo:hi]
+        if t.text[0].isalpha() and t.low not in stop and len(t.text) > 2 and not skip[0] <= t.start < skip[1]
+    ]
     return " ".join(words)
 
 
@@ -216,7 +367,7 @@ def _scope(scoping: tuple[list[DateSpan], list[int]], q: QuantitySpan) -> str | 
         return None
     k = bisect_left(starts, q.end)
     best = None
-    for d in usable[max(0, k - 2):k + 2]:  # dates are in text order: the neighbours decide
+    for d in usable[max(0, k - 2) : k + 2]:  # dates are in text order: the neighbours decide
         dist = d.start - q.end if d.start >= q.end else (q.start - d.end) * 1.5
         if best is None or dist < best[0]:
             best = (dist, d.value)
@@ -237,7 +388,7 @@ def extract_source(source: Source, *, limit: int = MAX_CLAIMS) -> list[Claim]:
         for s, e in sentences(norm, a, b):
             claims.extend(_sentence_claims(source, norm, s, e, anchor, limit=limit + 1 - len(claims)))
             if len(claims) > limit:
-                return claims[:limit + 1]
+                return claims[: limit + 1]
     return claims
 
 
@@ -248,13 +399,15 @@ _HINT_PATTERN = (
     r"millions?|billions?|dozens?|scores|couple|pair|mon|tues|wednes|thurs|fri|satur|sun)"
     r"(?:day|\b)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|yesterday|today|tonight|tomorrow|"
     r"\b(?:this|last|next|later|earlier|coming|upcoming)\s+(?:week|month|year|spring|summer|fall|autumn|winter|days|weeks|months)|ago\b|"
-    r"\b(?:one|a|an)\s+(?:day|week|month|year|decade|hour|minute|century|hundred|thousand|million|billion)\b")
+    r"\b(?:one|a|an)\s+(?:day|week|month|year|decade|hour|minute|century|hundred|thousand|million|billion)\b"
+)
 #: searched in the lowercased sentence, case-sensitively: twice as fast as IGNORECASE
 _HINT = re.compile(_HINT_PATTERN.lower())
 
 
-def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | None, *,
-                     limit: int = MAX_CLAIMS) -> list[Claim]:
+def _sentence_claims(
+    source: Source, norm: str, s: int, e: int, anchor: date | None, *, limit: int = MAX_CLAIMS
+) -> list[Claim]:
     sent = norm[s:e]
     if not _HINT.search(sent.lower()):
         return []
@@ -279,9 +432,18 @@ def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | N
         subject = _head_noun(toks, q.after)
         unit = q.unit
         # "Lizandra Cosme, 32," / "Durst, 73," : an age
-        if subject is None and unit is None and q.first > 0 and toks[q.first - 1].text == "," and q.first >= 2 \
-                and toks[q.first - 2].text[:1].isupper() and q.after < len(toks) and toks[q.after].text in (",", ")", ".") \
-                and q.value is not None and 1 <= q.value <= 110:
+        if (
+            subject is None
+            and unit is None
+            and q.first > 0
+            and toks[q.first - 1].text == ","
+            and q.first >= 2
+            and toks[q.first - 2].text[:1].isupper()
+            and q.after < len(toks)
+            and toks[q.after].text in (",", ")", ".")
+            and q.value is not None
+            and 1 <= q.value <= 110
+        ):
             unit, subject = "year", f"age of {toks[q.first - 2].low}"
         if unit == "year" and q.after < len(toks) and q.after > 1 and toks[q.after - 1].low == "old":
             subject = "age"
@@ -290,27 +452,56 @@ def _sentence_claims(source: Source, norm: str, s: int, e: int, anchor: date | N
         if rate:
             unit = f"{unit} per {rate[0]}"
             subject = _head_noun(toks, rate[1]) or subject
-        if subject is None and previous_subject and (q.first > 0 and toks[q.first - 1].low in ("another", "and", "more")):
+        if (
+            subject is None
+            and previous_subject
+            and (q.first > 0 and toks[q.first - 1].low in ("another", "and", "more"))
+        ):
             subject = previous_subject
         if subject is None:
             subject = _list_head(toks, q.first)
         if subject and unit is None:
             previous_subject = subject
         event = _event(toks, q.first, q.after, mentions, semicolons=semicolons)
-        claims.append(Claim(
-            id=_claim_id(source.id, s + q.start, s + q.end, "quantity"), source=source.id, type="quantity",
-            text=source.text[s + q.start:s + q.end], start=s + q.start, end=s + q.end, sentence=original,
-            value=q.value, low=q.low, high=q.high, unit=unit, subject=subject_class(subject) if subject else None,
-            event=event, date=_scope(scoping, q), qualifier=q.qualifier, sentence_start=s,
-            context=_context(toks, (q.start, q.end), starts=starts)))
+        claims.append(
+            Claim(
+                id=_claim_id(source.id, s + q.start, s + q.end, "quantity"),
+                source=source.id,
+                type="quantity",
+                text=source.text[s + q.start : s + q.end],
+                start=s + q.start,
+                end=s + q.end,
+                sentence=original,
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                unit=unit,
+                subject=subject_class(subject) if subject else None,
+                event=event,
+                date=_scope(scoping, q),
+                qualifier=q.qualifier,
+                sentence_start=s,
+                context=_context(toks, (q.start, q.end), starts=starts),
+            )
+        )
     for d in dates:
         i = by_start.get(d.start, bisect_left(starts, d.start))
         j = bisect_left(starts, d.end)
-        claims.append(Claim(
-            id=_claim_id(source.id, s + d.start, s + d.end, "date"), source=source.id, type="date",
-            text=source.text[s + d.start:s + d.end], start=s + d.start, end=s + d.end, sentence=original,
-            date=d.value, event=_event(toks, i, j, mentions, reach=10, after_penalty=3, semicolons=semicolons),
-            sentence_start=s, context=_context(toks, (d.start, d.end), starts=starts)))
+        claims.append(
+            Claim(
+                id=_claim_id(source.id, s + d.start, s + d.end, "date"),
+                source=source.id,
+                type="date",
+                text=source.text[s + d.start : s + d.end],
+                start=s + d.start,
+                end=s + d.end,
+                sentence=original,
+                date=d.value,
+                event=_event(toks, i, j, mentions, reach=10, after_penalty=3, semicolons=semicolons),
+                sentence_start=s,
+                context=_context(toks, (d.start, d.end), starts=starts),
+            )
+        )
     claims.sort(key=lambda c: c.start)
     return claims
 
@@ -366,7 +557,9 @@ def extract(corpus: Corpus | Iterable[Source], *, max_claims: int = MAX_CLAIMS) 
         found = extract_source(source, limit=max_claims)
         if len(found) > max_claims:
             found = found[:max_claims]
-            notes.append(f"{source.id}: more than {max_claims} claims; only the first {max_claims} were kept "
-                         f"(max_claims in [tool.crosscheck])")
+            notes.append(
+                f"{source.id}: more than {max_claims} claims; only the first {max_claims} were kept "
+                f"(max_claims in [tool.crosscheck])"
+            )
         claims.extend(found)
     return replace(corpus, claims=tuple(claims), skipped=tuple(notes))

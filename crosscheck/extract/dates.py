@@ -13,12 +13,26 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|"
-          r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
 _FULL_MONTH = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DAYPART = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -46,15 +60,24 @@ DATE_RE = re.compile(
     re.VERBOSE,
 )
 
-FUTURE_CUES = re.compile(r"\b(?:will|would|is to|are to|scheduled|set to|expected|due|plans? to|next|upcoming|coming|later"
-                         r"|as early as|could be released|eligible|slated|poised to)\b",
-                         re.IGNORECASE)
-_SEASONS = {"spring": ((3, 20), (6, 20)), "summer": ((6, 21), (9, 22)), "fall": ((9, 23), (12, 20)),
-            "autumn": ((9, 23), (12, 20)), "winter": ((12, 21), (3, 19))}
+FUTURE_CUES = re.compile(
+    r"\b(?:will|would|is to|are to|scheduled|set to|expected|due|plans? to|next|upcoming|coming|later"
+    r"|as early as|could be released|eligible|slated|poised to)\b",
+    re.IGNORECASE,
+)
+_SEASONS = {
+    "spring": ((3, 20), (6, 20)),
+    "summer": ((6, 21), (9, 22)),
+    "fall": ((9, 23), (12, 20)),
+    "autumn": ((9, 23), (12, 20)),
+    "winter": ((12, 21), (3, 19)),
+}
 _SMALL = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 #: names that contain a weekday or month but are not dates
-_NOT_DATES = re.compile(r"(?:Black|Good|Super|Cyber|Bloody|Ash|Palm|Easter|Holy|Boxing)\s+(?:Friday|Tuesday|Monday|Sunday|Thursday|Wednesday)"
-                        r"|(?:Sunday|Monday)\s+(?:Times|Telegraph|Express|Mirror|Herald|Night Football|School)")
+_NOT_DATES = re.compile(
+    r"(?:Black|Good|Super|Cyber|Bloody|Ash|Palm|Easter|Holy|Boxing)\s+(?:Friday|Tuesday|Monday|Sunday|Thursday|Wednesday)"
+    r"|(?:Sunday|Monday)\s+(?:Times|Telegraph|Express|Mirror|Herald|Night Football|School)"
+)
 
 
 @dataclass(frozen=True)
@@ -91,7 +114,7 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
 
 def _year_is_date(sentence: str, a: int, b: int) -> bool:
     """'in 2004', 'the 2003 invasion': yes; 'more than 2000 people': no."""
-    before = sentence[max(0, a - 16):a].lower()
+    before = sentence[max(0, a - 16) : a].lower()
     if re.search(r"(?:more than|at least|about|some|nearly|over|up to|almost|around|fewer than|\$)\s*$", before):
         return False
     return True
@@ -211,8 +234,11 @@ def _period(unit: str, when: date) -> tuple[date, date]:
 
 _ABBREVIATED = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s|$)")
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
-_LAYOUTS = {("day", "month", "year"): ("%B %d %Y", "%d %B %Y"), ("day", "month"): ("%B %d", "%d %B"),
-            ("month", "year"): ("%B %Y",)}
+_LAYOUTS = {
+    ("day", "month", "year"): ("%B %d %Y", "%d %B %Y"),
+    ("day", "month"): ("%B %d", "%d %B"),
+    ("month", "year"): ("%B %Y",),
+}
 
 
 def read_written(text: str, parts: tuple[str, ...]) -> tuple[int, int, int] | None:
@@ -243,7 +269,7 @@ _ABBR = tuple(m[:3] for m in MONTHS)
 
 def _anchored(month: int, day: int, anchor: date, prefer: str) -> date | None:
     """The Month D nearest the anchor on the preferred side (the anchor day itself included)."""
-    for year in ((anchor.year, anchor.year - 1) if prefer == "past" else (anchor.year, anchor.year + 1)):
+    for year in (anchor.year, anchor.year - 1) if prefer == "past" else (anchor.year, anchor.year + 1):
         try:
             d = date(year, month, day)
         except ValueError:  # February 29 of a common year

@@ -117,9 +117,47 @@ def unit_symbols() -> dict[str, str]:
 
 
 #: words after "one" that make it a pronoun or a phrase, not a count ("one of", "one another")
-_NOT_AFTER_ONE = {"of", "another", "who", "that", "which", "and", "or", "to", "in", "on", "at", "is", "was", "has",
-                  "had", "would", "will", "can", "could", "should", "may", "might", "must", "does", "did", "thing",
-                  "way", "point", "hand", "side", "by", "for", "with", "from", "as", "than", "after", "else", "ever"}
+_NOT_AFTER_ONE = {
+    "of",
+    "another",
+    "who",
+    "that",
+    "which",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "is",
+    "was",
+    "has",
+    "had",
+    "would",
+    "will",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "does",
+    "did",
+    "thing",
+    "way",
+    "point",
+    "hand",
+    "side",
+    "by",
+    "for",
+    "with",
+    "from",
+    "as",
+    "than",
+    "after",
+    "else",
+    "ever",
+}
 
 
 def _counts_one(toks: list[Token], i: int) -> bool:
@@ -148,19 +186,32 @@ def _number_at(toks: list[Token], i: int, text: str) -> tuple[float, int] | None
     elif t.low in words:
         value, j = float(words[t.low]), i + 1
         # twenty-five, twenty five
-        if value >= 20 and value % 10 == 0 and j + 1 < len(toks) and toks[j].text == "-" and toks[j + 1].low in words \
-                and words[toks[j + 1].low] < 10:
+        if (
+            value >= 20
+            and value % 10 == 0
+            and j + 1 < len(toks)
+            and toks[j].text == "-"
+            and toks[j + 1].low in words
+            and words[toks[j + 1].low] < 10
+        ):
             value += words[toks[j + 1].low]
             j += 2
         elif value >= 20 and value % 10 == 0 and j < len(toks) and toks[j].low in words and words[toks[j].low] < 10:
             value += words[toks[j].low]
             j += 1
-    elif t.low in ("one", "a", "an") and i + 1 < len(toks) and toks[i + 1].low in ("hundred", "thousand", "million", "billion"):
+    elif (
+        t.low in ("one", "a", "an")
+        and i + 1 < len(toks)
+        and toks[i + 1].low in ("hundred", "thousand", "million", "billion")
+    ):
         value, j = 1.0, i + 1
     elif t.low == "one" and i + 1 < len(toks) and _counts_one(toks, i):
         return 1.0, i + 1
-    elif i + 1 < len(toks) and toks[i + 1].low in _SINGLE_UNITS and (
-            t.low == "one" or (t.low in ("a", "an") and i > 0 and toks[i - 1].low in _BEFORE_A_UNIT)):
+    elif (
+        i + 1 < len(toks)
+        and toks[i + 1].low in _SINGLE_UNITS
+        and (t.low == "one" or (t.low in ("a", "an") and i > 0 and toks[i - 1].low in _BEFORE_A_UNIT))
+    ):
         return 1.0, i + 1
     else:
         return None
@@ -169,7 +220,8 @@ def _number_at(toks: list[Token], i: int, text: str) -> tuple[float, int] | None
         s = toks[j]
         adjacent = s.start == toks[j - 1].end
         if s.low in ("hundred", "thousand", "million", "billion", "trillion") or (
-                adjacent and s.text in ("k", "m", "bn", "b", "tn", "mln", "K", "M", "B", "BN")):
+            adjacent and s.text in ("k", "m", "bn", "b", "tn", "mln", "K", "M", "B", "BN")
+        ):
             value *= scales[s.low]
             j += 1
             if s.low == "hundred" and j + 1 < len(toks) and toks[j].low == "and" and toks[j + 1].low in words:
@@ -192,7 +244,7 @@ def _qualifier_before(toks: list[Token], i: int) -> tuple[str | None, str | None
         return None, None, i
     for phrase, kind in _by_last("qualifiers").get(toks[i - 1].low, ()):
         n = len(phrase)
-        if i - n >= 0 and tuple(t.low for t in toks[i - n:i]) == phrase:
+        if i - n >= 0 and tuple(t.low for t in toks[i - n : i]) == phrase:
             if phrase == ("some",) and i >= 2 and toks[i - 2].low in ("for", "of"):
                 continue
             if phrase == ("over",) and i + 1 < len(toks) and toks[i - 2 if i >= 2 else i].low in ("ran",):
@@ -205,7 +257,7 @@ def _suffix_after(toks: list[Token], j: int) -> tuple[str | None, str | None, in
     for phrase, kind in _phrases("suffixes").items():
         n = len(phrase)
         k = j + 1 if phrase == ("plus",) and j < len(toks) and toks[j].text == "-" else j
-        if tuple(t.low for t in toks[k:k + n]) == phrase:
+        if tuple(t.low for t in toks[k : k + n]) == phrase:
             return " ".join(phrase), kind, k + n
     return None, None, j
 
@@ -257,15 +309,21 @@ def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
     if i > 0:
         p = toks[i - 1]
         if p.end == t.start and (p.text in ("-", "/", "#", ".", ":") or p.text[0].isalpha()):
-            if p.text == "-" and i > 1 and toks[i - 2].end == p.start and toks[i - 2].text[0].isalpha() \
-                    and toks[i - 2].low not in ("to", "and"):
+            if (
+                p.text == "-"
+                and i > 1
+                and toks[i - 2].end == p.start
+                and toks[i - 2].text[0].isalpha()
+                and toks[i - 2].low not in ("to", "and")
+            ):
                 return True
             if p.text in ("/", "#", ":", "."):
                 return True
             if p.text[0].isalpha():
                 return True
-        if p.text in _q()["designator_words"] or (p.text[:1].isupper() and p.text.isupper() and len(p.text) > 1
-                                                  and p.text not in ("US", "UN", "EU", "UK")):
+        if p.text in _q()["designator_words"] or (
+            p.text[:1].isupper() and p.text.isupper() and len(p.text) > 1 and p.text not in ("US", "UN", "EU", "UK")
+        ):
             return True
     if i + 1 < len(toks):
         n = toks[i + 1]
@@ -282,7 +340,35 @@ def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
                 return True
         if n.start == t.end and (n.text in ("/", ":") or n.low in ("x", "th", "st", "nd", "rd", "s")):
             return True
-        if n.start == t.end and n.text[0].isalpha() and n.low not in ("k", "m", "bn", "b", "tn", "mln", "km", "kg", "mph", "ft", "cm", "mm", "lb", "lbs", "mi", "gb", "mb", "mw", "gw", "pm", "am", "s"):
+        if (
+            n.start == t.end
+            and n.text[0].isalpha()
+            and n.low
+            not in (
+                "k",
+                "m",
+                "bn",
+                "b",
+                "tn",
+                "mln",
+                "km",
+                "kg",
+                "mph",
+                "ft",
+                "cm",
+                "mm",
+                "lb",
+                "lbs",
+                "mi",
+                "gb",
+                "mb",
+                "mw",
+                "gw",
+                "pm",
+                "am",
+                "s",
+            )
+        ):
             return True
     return False
 
@@ -291,7 +377,13 @@ def is_time(toks: list[Token], i: int, j: int) -> bool:
     """'1:30 p.m.', '8 a.m.', '0500 GMT'."""
     if j < len(toks):
         nxt = toks[j].low
-        if nxt in ("a", "p") and j + 1 < len(toks) and toks[j + 1].text == "." and j + 2 < len(toks) and toks[j + 2].low == "m":
+        if (
+            nxt in ("a", "p")
+            and j + 1 < len(toks)
+            and toks[j + 1].text == "."
+            and j + 2 < len(toks)
+            and toks[j + 2].low == "m"
+        ):
             return True
         if toks[j].text in _q()["time_words"] or nxt in ("am", "pm"):
             return True
@@ -317,8 +409,9 @@ def _triggers() -> frozenset[str]:
     return frozenset(words)
 
 
-def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = (),
-                    tokens: list[Token] | None = None) -> list[QuantitySpan]:
+def find_quantities(
+    sentence: str, *, masked: list[tuple[int, int]] = (), tokens: list[Token] | None = None
+) -> list[QuantitySpan]:
     """Every quantity in a (normalised) sentence, outside the masked spans (dates, names)."""
     toks = tokens if tokens is not None else tokenize(sentence)
     triggers = _triggers()
@@ -346,7 +439,7 @@ def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = (),
         for table, is_vague in ((vague, True), (exact, False)):
             for phrase, rng in table.get(lows[i], ()):
                 n = len(phrase)
-                if tuple(lows[i:i + n]) == phrase:
+                if tuple(lows[i : i + n]) == phrase:
                     hit = (phrase, rng, is_vague, n)
                     break
             if hit:
@@ -354,8 +447,11 @@ def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = (),
         if hit:
             phrase, rng, is_vague, n = hit
             prev = toks[i - 1].low if i else ""
-            if is_vague and (prev in _q()["number_words"] or prev[:1].isdigit() or (prev in ("of", "the", "by")
-                             and phrase == ("scores",))):
+            if is_vague and (
+                prev in _q()["number_words"]
+                or prev[:1].isdigit()
+                or (prev in ("of", "the", "by") and phrase == ("scores",))
+            ):
                 i += n
                 continue
             end = toks[i + n - 1].end
@@ -406,7 +502,9 @@ def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = (),
         high_value = None
         # ranges: "two to three days", "10-20", "three-to 10-years", "between 3 and 5"
         k = _skip_hyphen(toks, j)
-        if k < len(toks) and (toks[k].low in ("to", "and", "or") or (toks[k].text == "-" and toks[k].start == toks[j - 1].end)):
+        if k < len(toks) and (
+            toks[k].low in ("to", "and", "or") or (toks[k].text == "-" and toks[k].start == toks[j - 1].end)
+        ):
             m = k + 1
             if m < len(toks) and toks[m].text == "-" and toks[k].low == "to":
                 m += 1
@@ -414,7 +512,14 @@ def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = (),
                 m += 1
             if m < len(toks) and not inside(toks[m]):
                 second = _number_at(toks, m, sentence)
-                if second and second[0] > value and (toks[k].low != "and" or (num_i > 0 and toks[num_i - 1 - (1 if currency else 0)].low == "between")):
+                if (
+                    second
+                    and second[0] > value
+                    and (
+                        toks[k].low != "and"
+                        or (num_i > 0 and toks[num_i - 1 - (1 if currency else 0)].low == "between")
+                    )
+                ):
                     if toks[k].low == "or" and second[0] > value * 10:
                         second = None
                     if second:
@@ -452,7 +557,11 @@ def find_quantities(sentence: str, *, masked: list[tuple[int, int]] = (),
             age = True
         if high_value is not None:
             low, high = value, high_value
-            lo_q, _ = _bounds(value, kind, count=unit is None or age) if kind in ("gt", "ge", "approx", "near") else (value, None)
+            lo_q, _ = (
+                _bounds(value, kind, count=unit is None or age)
+                if kind in ("gt", "ge", "approx", "near")
+                else (value, None)
+            )
             low = lo_q if lo_q is not None else value
         else:
             low, high = _bounds(value, kind, count=unit is None or age)
