@@ -97,6 +97,7 @@ def entities(sentence: str) -> frozenset[str]:
 def central(c: Claim) -> float | None:
     """A positive middle value of a quantity in its base unit, for order-of-magnitude checks."""
     _, factor = base_unit(c.unit)
+    v: float | None
     if c.value is not None:
         v = c.value
     elif c.low is not None and c.high is not None:
@@ -245,7 +246,7 @@ MAX_BUCKET = 1500
 def _bucket_keys(c: Claim, rare: frozenset[tuple] = frozenset()) -> list[tuple]:
     """Claims that could be the same fact share a bucket; only pairs inside buckets are compared."""
     if c.type == "date":
-        keys = [("date", c.date or c.text.lower())]
+        keys: list[tuple] = [("date", c.date or c.text.lower())]
         if c.event:
             keys.append(("event", c.event))
         return keys

@@ -126,10 +126,10 @@ def junit_xml(results: Sequence[Result]) -> str:
             ).text = r.message
         elif r.outcome == "fail":
             ET.SubElement(case, "skipped", type="warning", message=r.message.splitlines()[0])
-    tree = ET.ElementTree(ET.Element("testsuites"))
-    tree.getroot().append(suite)
-    ET.indent(tree)
-    return ET.tostring(tree.getroot(), encoding="unicode", xml_declaration=True) + "\n"
+    root = ET.Element("testsuites")
+    root.append(suite)
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
 def write_junit(path: Path, results: Sequence[Result]) -> None:

@@ -71,7 +71,7 @@ def _outlet(sources: dict[str, Source], c: Claim) -> str:
 def _labels(sources: dict[str, Source], claims: Sequence[Claim]) -> dict[str, str]:
     """Outlet names for the explanation; the source id too where one outlet has two articles."""
     ids = list(dict.fromkeys(c.source for c in claims))
-    names = {sid: (sources[sid].outlet if sid in sources and sources[sid].outlet else sid) for sid in ids}
+    names = {sid: (sources[sid].outlet or sid) if sid in sources else sid for sid in ids}
     dup = {n for n in names.values() if list(names.values()).count(n) > 1}
     return {sid: (f"{n} [{sid}]" if n in dup and n != sid else n) for sid, n in names.items()}
 
@@ -161,6 +161,8 @@ def judge(claims: Sequence[Claim], sources: dict[str, Source], *, tol: Tolerance
 def _reconcile(claims: Sequence[Claim], verdict: Verdict) -> tuple:
     """low / best / high in the claims' own unit (the first claim's)."""
     import statistics  # here, not at the top: 8 ms of start-up for every command
+
+    best: float | str | None
 
     if claims[0].type == "date":
         ranges = [r for c in claims if (r := _date_range(c))]

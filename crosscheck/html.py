@@ -206,6 +206,8 @@ def _claim_interval(c: Claim, factor: float) -> tuple[float, float] | None:
         return None
     low = c.low if c.low is not None else (-math.inf if c.high is not None else c.value)
     high = c.high if c.high is not None else (math.inf if c.low is not None else c.value)
+    if low is None or high is None:
+        return None
     return low * factor, high * factor
 
 
@@ -394,7 +396,7 @@ def _outcome_class(check: dict) -> str:
 def _checks_view(checks: list[dict] | None, finding_index: dict[str, dict]) -> dict | None:
     if checks is None:
         return None
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i, ch in enumerate(checks):
         kind = _outcome_class(ch)
         fid = ch.get("finding")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -180,14 +179,17 @@ def to_frame(items: Iterable[Source | Claim | Finding]) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows)
 
 
+#: field names by class, looked up once (dataclasses.fields walks the class each call)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _fields(item: Any) -> dict[str, Any]:
     """The fields as a flat dict (dataclasses.asdict deep-copies: ten times slower for flat records)."""
-    return {name: getattr(item, name) for name in _names(type(item))}
-
-
-@functools.cache
-def _names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+    cls = type(item)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(item))
+    return {name: getattr(item, name) for name in names}
 
 
 def _plain_number(x: Any) -> Any:

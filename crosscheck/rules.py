@@ -313,7 +313,7 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         raise RuleTimeout(f"ran past the time limit of {seconds:g} s")
 
     old = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
     try:
         yield
     finally:
@@ -363,6 +363,7 @@ def run(
                 continue
             for item, kwargs, finding_id in items:
                 t0 = time.perf_counter()
+                outcome: Outcome
                 try:
                     with _time_limit(timeout):
                         r.func(**kwargs)  # type: ignore[misc]

@@ -124,8 +124,7 @@ def score_findings(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
             finding_of[cid] = f
     for gf in gold.get("findings", []):
         s.findings_gold += 1
-        found = [finding_of.get(c.id) for gid in gf["claims"] for c in by_gold.get(gid, [])]
-        found = [f for f in found if f is not None]
+        found = [finding_of[c.id] for gid in gf["claims"] for c in by_gold.get(gid, []) if c.id in finding_of]
         # right: one finding holds claims of at least two of the gold sources, with the gold verdict
         ok = False
         for f in {id(f): f for f in found}.values():

@@ -46,6 +46,7 @@ class Frozen(Mapping[str, Any]):
     """A read-only mapping that pickles (settings travel to worker processes)."""
 
     __slots__ = ("_data",)
+    _data: dict[str, Any]
 
     def __init__(self, data: Mapping[str, Any] | None = None) -> None:
         object.__setattr__(self, "_data", dict(data or {}))

@@ -362,8 +362,8 @@ _FULL_DATE = re.compile(
 def latest_full_date(source: Source) -> date | None:
     """The latest fully written date in the article's own text ("Wednesday, April 27, 2016")."""
     matches = (m.group() for a, b in source.body for m in _FULL_DATE.finditer(normalise(source.text[a:b])))
-    found = [parse_date(text) for text in itertools.islice(matches, 200)]  # an article states a few
-    found = [d for d in found if d is not None]
+    parsed = (parse_date(text) for text in itertools.islice(matches, 200))  # an article states a few
+    found = [d for d in parsed if d is not None]
     return max(found) if found else None
 
 
@@ -573,14 +573,14 @@ def read(
     given = [str(p) for p in paths]
     if given.count(STDIN) > 1:
         raise InputError("'-' (standard input) given twice")
-    paths = [Path(p) for p in given] or [example_corpus()]
+    files = [Path(p) for p in given] or [example_corpus()]
     corpora: list[Corpus | RawCluster] = []
     loose: list[Source] = []
     skipped: list[str] = []
-    for p in paths:
+    for p in files:
         if str(p) == STDIN:
             source = read_stdin()
-            if len(paths) == 1:
+            if len(files) == 1:
                 corpora.append(_corpus("stdin", [source], [], overrides or {}))
             else:
                 loose.append(source)
@@ -591,7 +591,7 @@ def read(
             corpora.extend(load_directory(p, overrides=overrides))
         elif p.suffix.lower() in JSONL_SUFFIXES:
             corpora.extend(read_jsonl(p, cluster=cluster, overrides={**read_sidecar(p.parent), **(overrides or {})}))
-        elif len(paths) == 1:
+        elif len(files) == 1:
             corpora.extend(load_file(p, cluster=cluster, overrides=overrides))
         else:
             try:

@@ -127,7 +127,7 @@ def resolve(text: str, kind: str, *, anchor: date | None, future: bool = False) 
     if kind == "year":
         return text
     if kind == "decade":
-        digits = re.search(r"\d+", text).group()
+        digits = re.sub(r"\D", "", text)
         y = int(digits) if len(digits) == 4 else 1900 + int(digits)
         return f"{y}/{y + 9}"
     if kind == "year_range":

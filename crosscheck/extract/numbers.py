@@ -13,9 +13,10 @@ import math
 import os
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from ..sources import load_data
 
@@ -249,7 +250,7 @@ def _qualifier_before(toks: list[Token], i: int) -> tuple[str | None, str | None
                 continue
             if phrase == ("over",) and i + 1 < len(toks) and toks[i - 2 if i >= 2 else i].low in ("ran",):
                 continue
-            return " ".join(phrase), kind, i - n
+            return " ".join(phrase), str(kind), i - n
     return None, None, i
 
 
@@ -410,7 +411,7 @@ def _triggers() -> frozenset[str]:
 
 
 def find_quantities(
-    sentence: str, *, masked: list[tuple[int, int]] = (), tokens: list[Token] | None = None
+    sentence: str, *, masked: Sequence[tuple[int, int]] = (), tokens: list[Token] | None = None
 ) -> list[QuantitySpan]:
     """Every quantity in a (normalised) sentence, outside the masked spans (dates, names)."""
     toks = tokens if tokens is not None else tokenize(sentence)
@@ -455,11 +456,15 @@ def find_quantities(
                 i += n
                 continue
             end = toks[i + n - 1].end
+            low: float | None
+            high: float | None
+            value: float | None
             if is_vague:
-                low, high, value = float(rng[0]), float(rng[1]), None
+                bounds = cast(Sequence[float], rng)
+                low, high, value = float(bounds[0]), float(bounds[1]), None
                 after = i + n
             else:
-                value = float(rng)
+                value = float(cast(float, rng))
                 low = high = value
                 after = i + n
                 if phrase[-1] != "of" and after < len(toks) and toks[after].low == "of":
