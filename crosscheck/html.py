@@ -4,10 +4,6 @@ Everything a reader sees is computed here as plain data (text segments, SVG coor
 out by Jinja2 templates in ``crosscheck/templates/`` with autoescape on, so no byte of a source
 reaches the page unescaped. The page loads nothing: styles are inline, the one script is inline and
 allowed by its SHA-256 in the Content-Security-Policy, the range plots are inline SVG.
-
-Regenerate the example report of the bundled corpus (HTML, JSON and a screenshot) with::
-
-    python -m crosscheck.html reports/
 """
 
 from __future__ import annotations
@@ -16,7 +12,6 @@ import base64
 import hashlib
 import math
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -34,21 +29,12 @@ from .extract.dates import interval
 from .model import Claim, Corpus, Finding, Source, Verdict
 from .report import write_atomic
 
-__all__ = ["fulltext_segments", "range_plot", "regenerate", "render_html", "sentence_segments", "write_html"]
+__all__ = ["fulltext_segments", "range_plot", "render_html", "sentence_segments", "write_html"]
 
 VERDICT_LABEL = {Verdict.CONFLICT: "Conflict", Verdict.AGREE: "Agree", Verdict.SINGLE: "Single source"}
 VERDICT_ICON = {Verdict.CONFLICT: "\u2715", Verdict.AGREE: "\u2713", Verdict.SINGLE: "\u2022"}
 OUTCOME_ORDER = {"fail": 0, "error": 1, "warn": 2, "pass": 3}
 OUTCOME_ICON = {"fail": "\u2715", "error": "!", "warn": "\u25b2", "pass": "\u2713"}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 # --------------------------------------------------------------------------- numbers
@@ -614,87 +600,3 @@ def render_html(corpora: list[Corpus], *, checks: list[dict] | None = None) -> s
 def write_html(path: Path | str, corpora: list[Corpus], *, checks: list[dict] | None = None) -> None:
     """Write the HTML report atomically (a temporary file, then a rename)."""
     write_atomic(Path(path), render_html(corpora, checks=checks))
-
-
-# --------------------------------------------------------------------------- the example report
-
-
-def screenshot(html_file: Path, png_file: Path, *, width: int = 1280, height: int = 1500, browser: Any = None) -> None:
-    """A PNG of the first screenful of an HTML file (header, conflicts, agreements), taken by
-    Debian's Chromium through playwright (or by the playwright ``browser`` given)."""
-    if browser is not None:
-        page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
-        try:
-            page.goto(Path(html_file).resolve().as_uri())
-            page.wait_for_load_state("load")
-            page.screenshot(path=str(png_file), full_page=False)
-        finally:
-            page.close()
-        return
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        raise FileNotFoundError(f"{CHROMIUM} not found: apt-get install chromium")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            screenshot(html_file, png_file, width=width, height=height, browser=launched)
-        finally:
-            launched.close()
-
-
-def example_corpora() -> list[Corpus]:
-    """The bundled corpus, compared, with source paths relative to the repository (reproducible)."""
-    from .compare import compare
-    from .extract import extract
-    from .sources import load
-
-    package_parent = Path(str(resources.files("crosscheck"))).parent
-    out = []
-    for corpus in load([]):
-        corpus = compare(extract(corpus))
-        sources = []
-        for s in corpus.sources:
-            try:
-                s = replace(s, path=Path(s.path).resolve().relative_to(package_parent.resolve()).as_posix())
-            except ValueError:
-                pass
-            sources.append(s)
-        out.append(replace(corpus, sources=tuple(sources)))
-    return out
-
-
-def regenerate(folder: Path | str, *, png: bool = True, browser: Any = None) -> list[Path]:
-    """Write the example report of the bundled corpus into folder: NAME.html, NAME.json, NAME.png."""
-    from .report import write_json
-
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    corpora = example_corpora()
-    name = corpora[0].id
-    written = [folder / f"{name}.html", folder / f"{name}.json"]
-    write_html(written[0], corpora)
-    write_json(written[1], corpora)
-    if png:
-        written.append(folder / f"{name}.png")
-        screenshot(written[0], written[2], browser=browser)
-    for path in written:  # published files: readable by all (write_atomic's temporary files are private)
-        path.chmod(0o644)
-    return written
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if len(argv) != 1 or argv[0] in ("-h", "--help"):
-        print(
-            "usage: python -m crosscheck.html FOLDER   (writes the bundled corpus's report: .html, .json, .png)",
-            file=sys.stderr,
-        )
-        return 2
-    for path in regenerate(argv[0]):
-        print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 import crosscheck
+from crosscheck import dev
 from crosscheck import html as chtml
 from crosscheck.cli import app
 from crosscheck.model import Claim, Corpus, Finding, Source, Verdict
@@ -44,7 +45,7 @@ SECOND = (
 
 @pytest.fixture(scope="module")
 def seed_corpora() -> list[Corpus]:
-    return chtml.example_corpora()
+    return dev.example_corpora()
 
 
 @pytest.fixture(scope="module")
@@ -410,13 +411,13 @@ def test_templates_are_package_files():
 
 
 def test_committed_example_report_is_current(tmp_path):
-    """reports/ holds what `python -m crosscheck.html reports/` writes today."""
+    """reports/ holds what `python -m crosscheck.dev reports/` writes today."""
     if not (REPORTS / "fallujah-2014.html").exists():
         pytest.skip("no committed reports/")
-    chtml.regenerate(tmp_path, png=False)
+    dev.regenerate(tmp_path, png=False)
     for name in ("fallujah-2014.html", "fallujah-2014.json"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (REPORTS / name).read_text(encoding="utf-8"), (
-            f"reports/{name} is stale: run `python -m crosscheck.html reports/`"
+            f"reports/{name} is stale: run `python -m crosscheck.dev reports/`"
         )
     data = json.loads((REPORTS / "fallujah-2014.json").read_text(encoding="utf-8"))
     assert data["corpus"] == "fallujah-2014" and not any(s["path"].startswith("/") for s in data["sources"])
@@ -429,12 +430,12 @@ def test_committed_example_report_is_current(tmp_path):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(chtml.CHROMIUM).exists():
-        pytest.skip(f"{chtml.CHROMIUM} absent (apt-get install chromium)")
+    if not Path(dev.CHROMIUM).exists():
+        pytest.skip(f"{dev.CHROMIUM} absent (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chtml.CHROMIUM, args=chtml.CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=dev.CHROMIUM, args=dev.CHROMIUM_ARGS)
         yield b
         b.close()
 
@@ -584,7 +585,7 @@ def test_browser_print(open_page, seed_file, seed_corpora, tmp_path):
 
 
 def test_browser_screenshot_regenerated(browser, tmp_path):
-    written = chtml.regenerate(tmp_path, browser=browser)
+    written = dev.regenerate(tmp_path, browser=browser)
     assert [p.name for p in written] == ["fallujah-2014.html", "fallujah-2014.json", "fallujah-2014.png"]
     png = written[2].read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"

@@ -184,7 +184,7 @@ def _relative(text: str, anchor: date) -> str | None:
         which, unit = m.groups()
         if unit in _SEASONS:
             (m1, d1), (m2, d2) = _SEASONS[unit]
-            y = year - (1 if which == "last" or (which == "this" and False) else 0) + (1 if which == "next" else 0)
+            y = year - (1 if which == "last" else 0) + (1 if which == "next" else 0)
             end_year = y + 1 if m2 < m1 else y
             return f"{date(y, m1, d1)}/{date(end_year, m2, d2)}"
         shift = {"this": 0, "last": -1, "next": 1}[which]
