@@ -45,11 +45,11 @@ def _load(paths: tuple[str, ...], cluster: str | None, settings: Settings) -> tu
 
 
 def settings_of(config: pytest.Config) -> Settings:
-    """[tool.crosscheck] of the nearest pyproject.toml, as `crosscheck check` reads it."""
+    """[tool.crosscheck] of the nearest pyproject.toml up from where pytest runs, as `crosscheck check` reads it."""
     from .settings import load_settings
 
     try:
-        return load_settings(Path(str(config.rootpath)))
+        return load_settings(Path(config.invocation_params.dir))  # where pytest runs, as the CLI
     except CrosscheckError as exc:
         raise pytest.UsageError(f"crosscheck: {exc}") from None
 
@@ -66,6 +66,7 @@ def pytest_configure(config: pytest.Config) -> None:
     """With a corpus, check_*.py files and check_* functions are collected (and assertion-rewritten)."""
     if not _enabled(config):
         return
+    settings_of(config)  # bad settings stop the run here, as a usage error, before any collection
     for ini, pattern in (("python_files", "check_*.py"), ("python_functions", "check_*")):
         patterns = config.getini(ini)
         if pattern not in patterns:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# imported here, before any in-process pytester run: pytester restores sys.modules after each run,
+# and numpy cannot be imported twice in one process
+import pandas  # noqa: F401
 import pytest
 
 from crosscheck.rules import builtin_rules_dir
@@ -70,3 +73,39 @@ def test_plugin_is_inert_without_a_corpus(pytester: pytest.Pytester):
     )
     result = pytester.runpytest("-p", "no:cacheprovider")
     assert result.parseoutcomes() == {"passed": 1}
+
+
+def test_plugin_reads_the_same_settings_as_crosscheck_check(pytester: pytest.Pytester):
+    """[tool.crosscheck] outlets, tolerances and options reach pytest as they reach `crosscheck check`."""
+    pytester.makefile(
+        ".toml",
+        pyproject="""
+        [tool.crosscheck]
+        outlets = {"003_0d355d4e0f566fcb" = {outlet = "Radio Free Europe"}}
+        tolerances = {rounding = 0.1}
+
+        [tool.crosscheck.options]
+        team = "desk"
+        """,
+    )
+    pytester.makepyfile(
+        check_settings="""
+        def check_outlet_and_config(corpus, config):
+            assert corpus.source("003_0d355d4e0f566fcb").outlet == "Radio Free Europe"
+            assert config["tolerances"]["rounding"] == 0.1 and config["team"] == "desk"
+            config["team"] = "changed"
+
+        def check_config_is_a_fresh_copy(corpus, config):
+            assert config["team"] == "desk"
+        """
+    )
+    result = pytester.runpytest("--crosscheck-corpus", CORPUS, "-p", "no:cacheprovider")
+    assert result.parseoutcomes() == {"passed": 2}
+
+
+def test_plugin_reports_bad_settings_as_a_usage_error(pytester: pytest.Pytester):
+    pytester.makefile(".toml", pyproject='[tool.crosscheck]\nselect = "CC104"\n')
+    pytester.makepyfile(check_x="def check_x(corpus):\n    pass\n")
+    result = pytester.runpytest("--crosscheck-corpus", CORPUS, "-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*select: expected a list of strings, got 'CC104'*"])
