@@ -210,9 +210,13 @@ def _run(
     workers: int,
     quiet: bool,
     color: str,
-) -> list[Corpus]:
-    """Load, extract (and compare) every corpus, with a progress bar on stderr for long inputs."""
-    from .pipeline import process
+    json_wanted: bool = False,
+) -> tuple[list[Corpus], list[str] | None]:
+    """Load, extract (and compare) every corpus, with a progress bar on stderr for long inputs.
+
+    With ``json_wanted`` and several corpora, each corpus's JSON is made where the corpus is.
+    """
+    from .pipeline import process_encoded
     from .sources import RawCluster, read
 
     overrides = {**settings.overrides(), **cli}
@@ -229,16 +233,24 @@ def _run(
             corpora.append(c)
     if not corpora:
         raise InputError("no readable sources")
-    err = _console(color, stderr=True)
-    with _progress(err if not quiet else _console("never", stderr=True), len(corpora), "cross-checking") as bar:
+    encode = json_wanted and len(corpora) > 1
+    bar = _NoProgress() if quiet else _progress(_console(color, stderr=True), len(corpora), "cross-checking")
+    with bar:
         task = bar.add_task("cross-checking", total=len(corpora))
-        done = process(
-            corpora, settings=settings, compare=compare, workers=workers, done=lambda n: bar.advance(task, n)
+        pairs = process_encoded(
+            corpora,
+            settings=settings,
+            compare=compare,
+            workers=workers,
+            encode=encode,
+            done=lambda n: bar.advance(task, n),
         )
+    done = [c for c, _ in pairs]
     for before, after in zip(corpora, done):
         for problem in after.skipped[0 if isinstance(before, RawCluster) else len(before.skipped) :]:
             click.echo(f"crosscheck: warning: {problem}", err=True)
-    return done
+    fragments = [f for _, f in pairs if f is not None]
+    return done, (fragments if encode and len(fragments) == len(done) else None)
 
 
 def _check_override_targets(cli: dict[str, dict[str, str]], corpora: Sequence[Corpus | RawCluster]) -> None:
@@ -260,9 +272,11 @@ def _write(target: str, text: str) -> None:
     write_atomic(target, text)
 
 
-def _json_text(corpora: list[Corpus], *, findings: bool = True) -> str:
-    from .report import dumps, report_dict
+def _json_text(corpora: list[Corpus], fragments: list[str] | None = None, *, findings: bool = True) -> str:
+    from .report import dumps, join_fragments, report_dict
 
+    if fragments is not None:
+        return join_fragments(fragments) + "\n"
     return dumps(report_dict(corpora, findings=findings)) + "\n"
 
 
@@ -318,8 +332,16 @@ def report(
 
     _check_targets(json=json_out, html=html_out, format=STDOUT if fmt != "text" else None)
     settings, cli = _settings(outlet, published)
-    corpora = _run(
-        paths, cluster=cluster, settings=settings, cli=cli, compare=True, workers=workers, quiet=quiet, color=color
+    corpora, fragments = _run(
+        paths,
+        cluster=cluster,
+        settings=settings,
+        cli=cli,
+        compare=True,
+        workers=workers,
+        quiet=quiet,
+        color=color,
+        json_wanted=bool(json_out) or fmt == "json",
     )
     if fmt == "text" and STDOUT not in (json_out, html_out):
         _print_report(corpora, show=show, quiet=quiet, files=bool(json_out or html_out), color=color)
@@ -327,14 +349,14 @@ def report(
         from . import formats
 
         text = {
-            "json": lambda: _json_text(corpora),
+            "json": lambda: _json_text(corpora, fragments),
             "csv": lambda: formats.findings_csv(corpora),
             "github": lambda: formats.findings_github(corpora),
             "sarif": lambda: _dump(formats.findings_sarif(corpora)),
         }[fmt]()
         _write(STDOUT, text)
     if json_out:
-        _write(json_out, _json_text(corpora))
+        _write(json_out, _json_text(corpora, fragments))
     if html_out:
         from .html import render_html
 
@@ -401,11 +423,19 @@ def claims(
 
     _check_targets(json=json_out, format=STDOUT if fmt != "text" else None)
     settings, cli = _settings(outlet, published)
-    corpora = _run(
-        paths, cluster=cluster, settings=settings, cli=cli, compare=False, workers=workers, quiet=quiet, color=color
+    corpora, fragments = _run(
+        paths,
+        cluster=cluster,
+        settings=settings,
+        cli=cli,
+        compare=False,
+        workers=workers,
+        quiet=quiet,
+        color=color,
+        json_wanted=bool(json_out) or fmt == "json",
     )
     if fmt == "json":
-        _write(STDOUT, _json_text(corpora, findings=False))
+        _write(STDOUT, _json_text(corpora, fragments, findings=False))
     elif fmt == "csv":
         from .formats import claims_csv
 
@@ -419,7 +449,7 @@ def claims(
             else:
                 console.print(f"{c.id}: {len(c.sources)} sources, {len(c.claims)} claims", markup=False)
     if json_out:
-        _write(json_out, _json_text(corpora, findings=False))
+        _write(json_out, _json_text(corpora, fragments, findings=False))
 
 
 @app.command("rules", epilog="Example: crosscheck rules --rules my_rules/")
@@ -497,8 +527,16 @@ def check(
         settings = settings.replace(timeout=timeout)
     rules = collect([builtin_rules_dir(), *settings.rule_dirs(), *map(Path, rules_dirs)])
     rules = select_rules(rules, select=select or settings.select, ignore=ignore or settings.ignore)
-    corpora = _run(
-        paths, cluster=cluster, settings=settings, cli=cli, compare=True, workers=workers, quiet=quiet, color=color
+    corpora, fragments = _run(
+        paths,
+        cluster=cluster,
+        settings=settings,
+        cli=cli,
+        compare=True,
+        workers=workers,
+        quiet=quiet,
+        color=color,
+        json_wanted=bool(json_out),
     )
     t0 = time.perf_counter()
     results = run(rules, corpora, timeout=settings.timeout, config=settings.rule_config())
@@ -524,7 +562,7 @@ def check(
     if junitxml:
         _write(junitxml, junit_xml(results))
     if json_out:
-        _write(json_out, _json_text(corpora))
+        _write(json_out, _json_text(corpora, fragments))
     if html_out:
         from .html import render_html
 

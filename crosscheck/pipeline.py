@@ -19,14 +19,22 @@ from .sources import RawCluster
 PARALLEL_CHARS = 150_000
 
 
-def _one(corpus: Corpus | RawCluster, *, settings: Settings, compare: bool) -> Corpus:
+def _one(corpus: Corpus | RawCluster, *, settings: Settings, compare: bool, encode: bool) -> tuple[Corpus, str | None]:
     from .compare import compare as compare_corpus
     from .extract import extract
 
     if isinstance(corpus, RawCluster):
         corpus = corpus.build()
     corpus = extract(corpus, max_claims=settings.max_claims)
-    return compare_corpus(corpus, settings=settings) if compare else corpus
+    if compare:
+        corpus = compare_corpus(corpus, settings=settings)
+    if not encode:
+        return corpus, None
+    from .report import corpus_fragment
+
+    # the JSON of each corpus is written where it was made: in parallel, and a string travels back
+    # to the parent faster than it could encode the corpus itself
+    return corpus, corpus_fragment(corpus, findings=compare)
 
 
 def default_workers() -> int:
@@ -46,13 +54,26 @@ def process(
     done: Callable[[int], None] | None = None,
 ) -> list[Corpus]:
     """Every corpus extracted (and compared), in input order; ``workers=0`` chooses by input size."""
-    work = partial(_one, settings=settings, compare=compare)
+    return [c for c, _ in process_encoded(corpora, settings=settings, compare=compare, workers=workers, done=done)]
+
+
+def process_encoded(
+    corpora: Sequence[Corpus | RawCluster],
+    *,
+    settings: Settings = DEFAULT,
+    compare: bool = True,
+    workers: int = 0,
+    done: Callable[[int], None] | None = None,
+    encode: bool = False,
+) -> list[tuple[Corpus, str | None]]:
+    """As ``process``, each corpus with its JSON (``report.corpus_fragment``) when ``encode``."""
+    work = partial(_one, settings=settings, compare=compare, encode=encode)
     chars = sum(map(_chars, corpora))
     if workers == 0:
         workers = default_workers() if chars >= PARALLEL_CHARS and len(corpora) > 1 else 1
     workers = min(workers, len(corpora))
     if workers <= 1 or "fork" not in _start_methods():
-        out = []
+        out: list[tuple[Corpus, str | None]] = []
         for c in corpora:
             out.append(work(c))
             if done:
@@ -63,7 +84,7 @@ def process(
 
     # big corpora first, so that no worker is left with the largest at the end
     order = sorted(range(len(corpora)), key=lambda i: -_chars(corpora[i]))
-    results: dict[int, Corpus] = {}
+    results: dict[int, tuple[Corpus, str | None]] = {}
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         futures = {pool.submit(work, corpora[i]): i for i in order}
         for future in concurrent.futures.as_completed(futures):

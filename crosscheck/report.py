@@ -280,6 +280,22 @@ def write_atomic(path: Path | str, text: str) -> None:
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
 
 
+def corpus_fragment(corpus: Corpus, *, findings: bool = True) -> str:
+    """One corpus as it stands inside a several-corpora report (``join_fragments`` puts them together)."""
+    return dumps(corpus.to_dict(findings=findings), indent=_FRAGMENT_INDENT)
+
+
+def join_fragments(fragments: list[str]) -> str:
+    """The several-corpora report from its corpus fragments: byte for byte what ``dumps`` writes."""
+    from .model import SCHEMA_VERSION
+
+    rows = ",\n".join(_FRAGMENT_INDENT + f for f in fragments)
+    return f'{{\n "schema_version": {SCHEMA_VERSION},\n "corpora": [\n{rows}\n ]\n}}'
+
+
+_FRAGMENT_INDENT = "  "
+
+
 def dumps(report: Any, *, indent: str = "") -> str:
     """JSON with one record a line: readable and diffable, and written by the C encoder
     (``json.dumps(indent=...)`` falls back to the pure-Python one, ten times slower)."""

@@ -245,19 +245,24 @@ def body_spans(text: str, *, norm: str | None = None) -> tuple[tuple[int, int], 
 
 
 def find_outlet(text: str) -> str | None:
-    """The outlet whose signature the text carries first; None rather than a guess."""
-    signatures, _, _ = _outlets()
-    m = _any_signature().search(text)
-    if m is None:
-        return None
-    # the earliest signature; where two start at the same place, the outlet listed first
-    return next((name for name, p in signatures if p.match(text, m.start())), None)
+    """The outlet whose signature the text carries first; None rather than a guess.
+
+    Each signature is searched on its own: ``^``-anchored patterns are fast alone and slow as one
+    alternation, which the engine must try at every position.
+    """
+    best: tuple[int, int, str] | None = None
+    for rank, (name, pattern) in enumerate(_signatures()):
+        m = pattern.search(text)
+        if m and (best is None or (m.start(), rank) < best[:2]):
+            best = (m.start(), rank, name)
+    return best[2] if best else None
 
 
 @cache
-def _any_signature() -> re.Pattern[str]:
-    signatures, _, _ = _outlets()
-    return re.compile("|".join(f"(?:{p.pattern})" for _, p in signatures) or r"(?!)", re.MULTILINE)
+def _signatures() -> list[tuple[str, re.Pattern[str]]]:
+    """(outlet, pattern) for every signature, in the order outlets.json lists them."""
+    data = load_data("outlets.json")
+    return [(o["name"], re.compile(sig, re.MULTILINE)) for o in data["outlets"] for sig in o.get("signatures", [])]
 
 
 def find_wires(text: str) -> tuple[str, ...]:
