@@ -16,61 +16,18 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
+from .extract.dates import MONTHS, WEEKDAYS
 from .model import Claim
 from .settings import DEFAULT_TOLERANCES, Tolerances
 from .sources import load_data
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
+#: capitalised words that name no actor: calendar words, sentence openers, titles
 _NOT_ENTITIES = {
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "The",
-    "In",
-    "On",
-    "He",
-    "She",
-    "It",
-    "They",
-    "But",
-    "And",
-    "A",
-    "An",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Jan",
-    "Feb",
-    "Aug",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Secretary",
-    "State",
-    "Prime",
-    "Minister",
-    "President",
-    "General",
-    "Police",
-    "Government",
+    *WEEKDAYS,
+    *MONTHS,
+    *"The In On He She It They But And A An Mr Mrs Ms Dr Jan Feb Aug Sept Oct Nov Dec".split(),
+    *"Secretary State Prime Minister President General Police Government".split(),
 }
 
 
