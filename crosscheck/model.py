@@ -96,6 +96,16 @@ class Claim:
     sentence_start: int = 0
     #: content words of the sentence around the claim, normalised, for alignment.
     context: str = ""
+    #: the class of what a quantity counts, from crosscheck/data/subjects.json (persons, money, ...)
+    subject_class: str | None = None
+    #: stated | planned | expected | estimated | hypothetical: a plan is not a count
+    modality: str = "stated"
+    #: who states it ("police", "Voice of America", "quote"); None when the narrator does
+    attribution: str | None = None
+    #: the place the claim's clause gives ("Fallujah")
+    place: str | None = None
+    #: the named entities of the claim's clause
+    actors: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.end < self.start:
@@ -107,6 +117,7 @@ class Claim:
         d = _fields(self)
         for key in ("value", "low", "high"):
             d[key] = _plain_number(d[key])
+        d["actors"] = list(self.actors)
         return d
 
 

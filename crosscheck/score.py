@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 @dataclass
 class Score:
     corpus: str
+    #: "dev" (looked at while tuning) or "held-out" (never tuned on), from the gold file
+    split: str = "dev"
     gold: int = 0
     found: int = 0
     correct: int = 0
@@ -28,6 +30,14 @@ class Score:
     findings_gold: int = 0
     findings_right: int = 0
     false_conflicts: int = 0
+    #: core quantity claims (the gold names what is counted) found with the right value
+    subject_gold: int = 0
+    subject_right: int = 0
+    event_gold: int = 0
+    event_right: int = 0
+    sources: int = 0
+    published_right: int = 0
+    outlets_right: int = 0
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     finding_errors: list[str] = field(default_factory=list)
@@ -43,6 +53,28 @@ class Score:
     @property
     def findings_accuracy(self) -> float:
         return self.findings_right / self.findings_gold if self.findings_gold else 1.0
+
+    @property
+    def subject_accuracy(self) -> float:
+        return self.subject_right / self.subject_gold if self.subject_gold else 1.0
+
+    @property
+    def event_accuracy(self) -> float:
+        return self.event_right / self.event_gold if self.event_gold else 1.0
+
+    @property
+    def published_accuracy(self) -> float:
+        return self.published_right / self.sources if self.sources else 1.0
+
+    @property
+    def outlet_accuracy(self) -> float:
+        return self.outlets_right / self.sources if self.sources else 1.0
+
+    def add(self, other: Score) -> None:
+        """Pool another corpus's counts into this one (for totals)."""
+        for f in fields(self):
+            if f.type in ("int", int):
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
 def load_gold_corpus(gold: dict[str, Any], *, corpora: Path | None = None) -> Corpus:
@@ -110,6 +142,61 @@ def score_extraction(corpus: Corpus, gold: dict[str, Any]) -> Score:
     return s
 
 
+def _outlet_key(name: str | None) -> str | None:
+    if not name:
+        return None
+    key = name.lower().strip()
+    return key.removeprefix("the ").replace(".", "")
+
+
+def score_sources(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
+    """Publication dates and outlets, source by source."""
+    for sid, g in gold.get("sources", {}).items():
+        try:
+            source = corpus.source(sid)
+        except KeyError:
+            continue
+        s.sources += 1
+        published = source.published.isoformat() if source.published else None
+        if published == g.get("published"):
+            s.published_right += 1
+        else:
+            s.misses.append(f"{sid}: published want {g.get('published')}, got {published}")
+        if _outlet_key(source.outlet) == _outlet_key(g.get("outlet")):
+            s.outlets_right += 1
+        else:
+            s.misses.append(f"{sid}: outlet want {g.get('outlet')!r}, got {source.outlet!r}")
+    return s
+
+
+def score_frames(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
+    """What core quantity claims count (subject class) and what happened (event).
+
+    Core claims are the gold quantity claims with a subject class, found with the right value;
+    the event is scored where the gold names one.
+    """
+    for g in gold["claims"]:
+        if g["type"] != "quantity" or not g.get("subject_class"):
+            continue
+        end = g["start"] + len(g["text"])
+        found = [c for c in corpus.claims if _overlaps(c, g["source"], g["start"], end) and claim_correct(c, g)]
+        if not found:
+            continue
+        c = found[0]
+        s.subject_gold += 1
+        if c.subject_class == g["subject_class"]:
+            s.subject_right += 1
+        else:
+            s.misses.append(f"{g['source']}: {g['text']!r} counts {g['subject_class']}, got {c.subject_class}")
+        if g.get("event"):
+            s.event_gold += 1
+            if c.event == g["event"]:
+                s.event_right += 1
+            else:
+                s.misses.append(f"{g['source']}: {g['text']!r} event {g['event']}, got {c.event}")
+    return s
+
+
 def score_findings(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
     """Gold cross-source findings found with the right verdict; conflicts a reader would not raise."""
     by_gold: dict[str, list[Claim]] = {}
@@ -168,47 +255,54 @@ def run(paths: Iterable[Path], *, corpora: Path | None = None, findings: bool = 
 
             corpus = compare(corpus)
         s = score_extraction(corpus, gold)
+        s.split = str(gold.get("split", "dev"))
+        score_sources(corpus, gold, s)
+        score_frames(corpus, gold, s)
         if findings:
             score_findings(corpus, gold, s)
         scores.append(s)
     return scores
 
 
+def line(s: Score) -> str:
+    """One corpus's figures, or a split's pooled ones."""
+    return (
+        f"recall {s.recall:.1%} ({s.correct}/{s.gold})  precision {s.precision:.1%} ({s.matched}/{s.extracted})  "
+        f"furniture claims {s.furniture}  subject class {s.subject_accuracy:.0%} ({s.subject_right}/{s.subject_gold})  "
+        f"event {s.event_accuracy:.0%} ({s.event_right}/{s.event_gold})  "
+        f"published {s.published_accuracy:.0%} ({s.published_right}/{s.sources})  "
+        f"outlets {s.outlet_accuracy:.0%} ({s.outlets_right}/{s.sources})  "
+        f"findings right {s.findings_accuracy:.0%} ({s.findings_right}/{s.findings_gold})  "
+        f"false conflicts {s.false_conflicts}"
+    )
+
+
+def totals(scores: Sequence[Score]) -> dict[str, tuple[int, Score]]:
+    """Pooled Multi-News scores by split (the bundled corpus is reported on its own)."""
+    out: dict[str, tuple[int, Score]] = {}
+    for s in scores:
+        if s.corpus == "fallujah-2014":
+            continue
+        n, total = out.get(s.split, (0, Score(corpus=s.split, split=s.split)))
+        total.add(s)
+        out[s.split] = (n + 1, total)
+    return out
+
+
 def print_scores(scores: Sequence[Score], *, console: Console, verbose: bool = False) -> None:
-    """One line per gold corpus, then the Multi-News totals."""
+    """One line per gold corpus, then the Multi-News totals of each split, dev and held-out apart."""
     from rich.text import Text
 
-    totals = Score(corpus="total")
-    n = 0
     for s in scores:
-        console.print(
-            Text(
-                f"{s.corpus}: recall {s.recall:.1%} ({s.correct}/{s.gold})  precision {s.precision:.1%} "
-                f"({s.matched}/{s.extracted})  furniture claims {s.furniture}  findings right "
-                f"{s.findings_accuracy:.0%} ({s.findings_right}/{s.findings_gold})  "
-                f"false conflicts {s.false_conflicts}"
-            )
-        )
+        console.print(Text(f"{s.corpus} [{s.split}]: {line(s)}"), soft_wrap=True)
         if verbose:
-            for line in s.misses + s.extras + s.finding_errors:
-                console.print(Text(f"    {line}"))
-        if s.corpus != "fallujah-2014":
-            n += 1
-            for key in (
-                "gold",
-                "correct",
-                "extracted",
-                "matched",
-                "findings_gold",
-                "findings_right",
-                "false_conflicts",
-            ):
-                setattr(totals, key, getattr(totals, key) + getattr(s, key))
-    if n:
+            for miss in s.misses + s.extras + s.finding_errors:
+                console.print(Text(f"    {miss}"), soft_wrap=True)
+    for split, (n, total) in sorted(totals(scores).items()):
         console.print(
             Text(
-                f"Multi-News gold ({n} clusters): recall {totals.recall:.1%}  precision {totals.precision:.1%}  "
-                f"findings right {totals.findings_accuracy:.0%}  "
-                f"false conflicts per cluster {totals.false_conflicts / n:.2f}"
-            )
+                f"Multi-News {split} ({n} clusters): {line(total)}  "
+                f"false conflicts per cluster {total.false_conflicts / n:.2f}"
+            ),
+            soft_wrap=True,
         )

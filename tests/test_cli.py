@@ -229,9 +229,12 @@ def test_score_command(tmp_path, multinews):
     result = run("score", GOLD, "--corpora", MULTINEWS.parent, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
-    assert lines[0].startswith("fallujah-2014: recall ")
-    assert "furniture claims 0" in lines[0]
-    assert lines[-1].startswith(f"Multi-News gold ({len(list(GOLD.glob('multinews-*.json')))} clusters): recall ")
+    assert lines[0].startswith("fallujah-2014 [dev]: recall ")
+    assert "furniture claims 0" in lines[0] and "subject class " in lines[0] and "published " in lines[0]
+    splits = {json.loads(p.read_text())["split"] for p in GOLD.glob("multinews-*.json")}
+    assert splits == {"dev", "held-out"}
+    assert lines[-2].startswith("Multi-News dev (") and lines[-1].startswith("Multi-News held-out (")
+    assert all("outlets " in line and "event " in line for line in lines[-2:])
 
 
 def test_cli_runner_claims_on_one_file(seed_dir):

@@ -15,7 +15,8 @@ from datetime import date
 from functools import cache
 
 from ..model import Claim, Corpus, Source
-from ..sources import load_data, normalise
+from ..sources import DATELINE, load_data, normalise
+from . import frames
 from .dates import DateSpan, find_dates
 from .numbers import QuantitySpan, Token, find_quantities, tokenize
 
@@ -385,6 +386,9 @@ def extract_source(source: Source, *, limit: int = MAX_CLAIMS) -> list[Claim]:
     norm = normalise(source.text)
     claims: list[Claim] = []
     for a, b in source.body:
+        dateline = DATELINE.match(norm, a, b)
+        if dateline:  # "FERRISBURG, March 12, 2025 -" is metadata (the publication date), not a claim
+            a = dateline.end()
         for s, e in sentences(norm, a, b):
             claims.extend(_sentence_claims(source, norm, s, e, anchor, limit=limit + 1 - len(claims)))
             if len(claims) > limit:
@@ -424,8 +428,11 @@ def _sentence_claims(
     scoping = _scope_dates(dates)
     mentions = _event_mentions(toks)
     starts = [t.start for t in toks]
-    semicolons = [i for i, t in enumerate(toks) if t.text == ";"]
     by_start = {t.start: i for i, t in enumerate(toks)}
+    # clauses: ';' and "and"/"but" before a figure ("Six people died and 14 were hurt")
+    breaks = frames.clause_breaks(toks, [q.first for q in quantities], [m[0] for m in mentions])
+    semicolons = [i for i, t in enumerate(toks) if t.text == ";"]
+    speaker = _Speaker(toks, sent)
     claims: list[Claim] = []
     previous_subject: str | None = None
     for q in quantities:
@@ -460,9 +467,19 @@ def _sentence_claims(
             subject = previous_subject
         if subject is None:
             subject = _list_head(toks, q.first)
+        if subject in ("whom", "them", "which", "those"):  # "15 of whom": what whom stands for
+            subject = frames.antecedent(toks, q.first) or subject
         if subject and unit is None:
             previous_subject = subject
-        event = _event(toks, q.first, q.after, mentions, semicolons=semicolons)
+        clause = frames.clause_of(breaks, q.first, len(toks))
+        if frames.is_speaker(toks, q.after):  # "Two Anbar government officials told the AP": who talks
+            event = None
+        else:
+            event = _event(toks, q.first, q.after, mentions, semicolons=breaks)
+            if event is None:
+                event = frames.verb_event(toks, q.first, q.after, clause)
+        noun = subject_class(subject) if subject else None
+        kind = "age" if noun and noun.startswith("age") else frames.hierarchy().classify(noun, unit)
         claims.append(
             Claim(
                 id=_claim_id(source.id, s + q.start, s + q.end, "quantity"),
@@ -476,17 +493,30 @@ def _sentence_claims(
                 low=q.low,
                 high=q.high,
                 unit=unit,
-                subject=subject_class(subject) if subject else None,
+                subject=noun,
                 event=event,
                 date=_scope(scoping, q),
                 qualifier=q.qualifier,
                 sentence_start=s,
                 context=_context(toks, (q.start, q.end), starts=starts),
+                subject_class=kind,
+                modality="estimated"
+                if q.qualifier and "estimated" in q.qualifier
+                else frames.modality(toks, q.first, q.after, frames.clause_of(semicolons, q.first, len(toks))),
+                attribution=speaker(q.first),
+                place=frames.place(toks, clause, sent),
+                actors=frames.actors(toks, clause, sent),
             )
         )
     for d in dates:
         i = by_start.get(d.start, bisect_left(starts, d.start))
         j = bisect_left(starts, d.end)
+        if (
+            d.kind == "relative"
+            and frames.in_quotes(sent, d.start)
+            and frames.modality(toks, i, j, frames.clause_of(semicolons, i, len(toks)), reach=10) == "hypothetical"
+        ):
+            continue  # '"If the election were held today ..."': no day at all
         claims.append(
             Claim(
                 id=_claim_id(source.id, s + d.start, s + d.end, "date"),
@@ -497,13 +527,31 @@ def _sentence_claims(
                 end=s + d.end,
                 sentence=original,
                 date=d.value,
-                event=_event(toks, i, j, mentions, reach=10, after_penalty=3, semicolons=semicolons),
+                event=_event(toks, i, j, mentions, reach=10, after_penalty=3, semicolons=breaks),
                 sentence_start=s,
                 context=_context(toks, (d.start, d.end), starts=starts),
+                # a date is planned only by what is said right before it ("is scheduled to return on")
+                modality=frames.modality(toks, i, j, frames.clause_of(breaks, i, len(toks)), reach=6),
+                attribution=speaker(i),
+                place=frames.place(toks, frames.clause_of(breaks, i, len(toks)), sent),
+                actors=frames.actors(toks, frames.clause_of(breaks, i, len(toks)), sent),
             )
         )
     claims.sort(key=lambda c: c.start)
     return claims
+
+
+class _Speaker:
+    """Who states the figures of one sentence, looked up once per figure position."""
+
+    def __init__(self, toks: list[Token], sentence: str) -> None:
+        self.toks, self.sentence = toks, sentence
+        self.cache: dict[int, str | None] = {}
+
+    def __call__(self, first: int) -> str | None:
+        if first not in self.cache:
+            self.cache[first] = frames.attribution(self.toks, first, self.sentence)
+        return self.cache[first]
 
 
 def _rate(toks: list[Token], j: int) -> tuple[str, int] | None:

@@ -77,6 +77,7 @@ _SMALL = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven":
 _NOT_DATES = re.compile(
     r"(?:Black|Good|Super|Cyber|Bloody|Ash|Palm|Easter|Holy|Boxing)\s+(?:Friday|Tuesday|Monday|Sunday|Thursday|Wednesday)"
     r"|(?:Sunday|Monday)\s+(?:Times|Telegraph|Express|Mirror|Herald|Night Football|School)"
+    r"|Saturday\s+Night(?:\s+Live)?|Friday\s+Night\s+Lights|Throwback\s+Thursday|USA\s+TODAY|(?i:USA\s+Today)"
 )
 
 

@@ -216,14 +216,18 @@ def _number_at(toks: list[Token], i: int, text: str) -> tuple[float, int] | None
         return 1.0, i + 1
     else:
         return None
+    # "3 ½ years", "2¼ miles": a vulgar fraction after the whole number
+    if t.text[0].isdigit() and j < len(toks) and toks[j].text in _FRACTIONS:
+        value += _FRACTIONS[toks[j].text]
+        j += 1
     # scales: "1.4 million", "two hundred", "$4bn"
     while j < len(toks):
         s = toks[j]
         adjacent = s.start == toks[j - 1].end
-        if s.low in ("hundred", "thousand", "million", "billion", "trillion") or (
+        if s.low in ("hundred", "thousand", "million", "billion", "trillion", "dozen") or (
             adjacent and s.text in ("k", "m", "bn", "b", "tn", "mln", "K", "M", "B", "BN")
         ):
-            value *= scales[s.low]
+            value *= scales.get(s.low, 12)  # "two dozen" is 24
             j += 1
             if s.low == "hundred" and j + 1 < len(toks) and toks[j].low == "and" and toks[j + 1].low in words:
                 value += words[toks[j + 1].low]
@@ -231,6 +235,11 @@ def _number_at(toks: list[Token], i: int, text: str) -> tuple[float, int] | None
         else:
             break
     return value, j
+
+
+#: denominators written as words: "two-thirds" is 66.67 %
+_SHARES = {"thirds": 3, "third": 3, "quarters": 4, "quarter": 4, "fifths": 5, "fifth": 5, "halves": 2, "tenths": 10}
+_FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3, "\u215b": 0.125}
 
 
 def _skip_hyphen(toks: list[Token], j: int) -> int:
@@ -307,6 +316,13 @@ def _bounds(value: float, kind: str | None, *, count: bool = True) -> tuple[floa
 def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
     """'FRANCE 24', 'F-16', 'Chapter 11', '16x9', '24/7', 'No. 2': names, not amounts."""
     t = toks[i]
+    lows = [x.low for x in toks[max(0, i - 3) : i]]
+    if t.text == "911" and lows and lows[-1] in ("call", "called", "calling", "calls", "dial", "dialed", "dialled"):
+        return True  # the emergency number, not 911 of anything
+    if (lows and lows[-1] == "box") or (len(lows) == 3 and lows[0] == "page" and lows[2] == "-"):
+        return True  # "P.O. Box 1234", "page A - 10"
+    if re.fullmatch(r"\d{5}", t.text) and i > 0 and re.fullmatch(r"[A-Z]{2}", toks[i - 1].text):
+        return True  # a ZIP code after a state: "Miami, FL 33169"
     if i > 0:
         p = toks[i - 1]
         if p.end == t.start and (p.text in ("-", "/", "#", ".", ":") or p.text[0].isalpha()):
@@ -507,6 +523,8 @@ def find_quantities(
         high_value = None
         # ranges: "two to three days", "10-20", "three-to 10-years", "between 3 and 5"
         k = _skip_hyphen(toks, j)
+        if k == j + 1 and k < len(toks) and toks[k].text[0].isdigit():
+            k = j  # "10-20": the hyphen is the range's
         if k < len(toks) and (
             toks[k].low in ("to", "and", "or") or (toks[k].text == "-" and toks[k].start == toks[j - 1].end)
         ):
@@ -515,8 +533,12 @@ def find_quantities(
                 m += 1
             if m < len(toks) and toks[m].text in ("$", "€", "£"):
                 m += 1
-            if m < len(toks) and not inside(toks[m]):
+            change = num_i > 1 and toks[num_i - 1 - (1 if currency else 0)].low == "from" and toks[k].low == "to"
+            if m < len(toks) and not inside(toks[m]) and not change:  # "rose from $65 to $70": two figures
                 second = _number_at(toks, m, sentence)
+                if second and toks[k].text == "-" and second[0] < value and second[0] >= value / 100:
+                    # "280,000-50,000 years ago": a range written from the far end
+                    value, second = second[0], (value, second[1])
                 if (
                     second
                     and second[0] > value
@@ -530,6 +552,10 @@ def find_quantities(
                     if second:
                         high_value, j = second
         unit, j2 = _unit_after(toks, j)
+        # "two-thirds of that", "three quarters": a share, read as a percentage
+        f = j + 1 if j < len(toks) and toks[j].text == "-" else j
+        if high_value is None and not currency and f < len(toks) and toks[f].low in _SHARES and value < 10:
+            value, unit, j2 = round(value / _SHARES[toks[f].low] * 100, 2), "percentage", f + 1
         if currency:
             unit = currency
             # "$4 million" already scaled; "4 million dollars" handled by unit word

@@ -1,0 +1,363 @@
+"""What a claim counts, what happened, how sure, where, who says it: the frame of each figure.
+
+Read from the claim's own clause with cue lists from ``crosscheck/data/subjects.json`` and
+``frames.json`` (no parser: a dependency parse costs more than the whole pipeline, and a
+lemmatiser such as lemminflect takes 0.2 s to load, more than extracting 80 articles; the
+inflected forms are listed in the data instead).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..errors import ConfigError
+from ..sources import load_data
+from .numbers import Token
+
+MODALITIES = ("stated", "planned", "expected", "estimated", "hypothetical")
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Hierarchy:
+    """Subject classes: noun -> class, class -> parent, unit -> measure class."""
+
+    by_word: dict[str, str]
+    parent: dict[str, str | None]
+    by_unit: dict[str, str]
+
+    def classify(self, noun: str | None, unit: str | None = None) -> str | None:
+        """The class of what a figure counts ('protesters' -> persons, a dollar amount -> money)."""
+        if unit:
+            base = unit.split(" per ")[0]
+            return self.by_unit.get(base) or self.by_unit.get(base.split()[-1]) or base
+        if not noun:
+            return None
+        n = noun.lower()
+        return self.by_word.get(n) or self.by_word.get(n.split()[-1]) or n
+
+    def is_a(self, cls: str | None, ancestor: str) -> bool:
+        """Whether cls is ancestor or narrower (soldiers are persons)."""
+        seen = 0
+        while cls is not None and seen < 16:
+            if cls == ancestor:
+                return True
+            cls = self.parent.get(cls)
+            seen += 1
+        return False
+
+    def compatible(self, a: str | None, b: str | None) -> bool:
+        """Two classes that may count the same things: equal, or one inside the other."""
+        if a is None or b is None:
+            return a == b
+        return self.is_a(a, b) or self.is_a(b, a)
+
+
+def check_subjects(data: Any, *, where: str) -> None:
+    """A subjects file must name classes with word lists and known parents."""
+    if not isinstance(data, dict) or not isinstance(data.get("classes"), dict):
+        raise ConfigError(f"{where}: expected a table 'classes'")
+    classes = data["classes"]
+    for name, spec in classes.items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("words", []), list):
+            raise ConfigError(f"{where}: classes.{name}: expected a table with a list 'words'")
+        parent = spec.get("parent")
+        if parent is not None and parent not in classes:
+            raise ConfigError(f"{where}: classes.{name}.parent: unknown class {parent!r}")
+    if not isinstance(data.get("units", {}), dict):
+        raise ConfigError(f"{where}: units: expected a table")
+
+
+@cache
+def hierarchy() -> Hierarchy:
+    data = load_data("subjects.json")
+    check_subjects(data, where="crosscheck/data/subjects.json")
+    by_word: dict[str, str] = {}
+    for name, spec in data["classes"].items():
+        by_word.setdefault(name, name)
+        for w in spec.get("words", []):
+            by_word.setdefault(w.lower(), name)
+    parent = {name: spec.get("parent") for name, spec in data["classes"].items()}
+    by_unit = {u: cls for cls, units in data.get("units", {}).items() for u in units}
+    return Hierarchy(by_word, parent, by_unit)
+
+
+@cache
+def _cues() -> dict[str, Any]:
+    return load_data("frames.json")
+
+
+@cache
+def _modality_phrases() -> list[tuple[tuple[str, ...], str]]:
+    out = [(tuple(p.split()), kind) for kind, phrases in _cues()["modality"].items() for p in phrases]
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+def _match(lows: Sequence[str], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(lows[i : i + len(phrase)]) == phrase
+
+
+# --------------------------------------------------------------------------- clauses
+
+
+def clause_breaks(toks: list[Token], starts_of_figures: Sequence[int], events: Sequence[int] = ()) -> list[int]:
+    """Token indices where a new clause begins: ';', and 'and'/'but'/... closely followed by a
+    figure when the figure before it already has its own event ("Six people died and 14 were
+    hurt": the 14 gets its own clause and event; "22 soldiers and 12 civilians were killed" is one
+    clause, one event)."""
+    words = set(_cues()["clause_breaks"])
+    figures = sorted(starts_of_figures)
+    events = sorted(events)
+    breaks = []
+    for i, t in enumerate(toks):
+        if t.text == ";":
+            breaks.append(i)
+        elif t.low in words:
+            k = bisect_right(figures, i)
+            if k < len(figures) and figures[k] - i <= 2 and k > 0:
+                before = figures[k - 1]
+                if bisect_left(events, i) > bisect_right(events, before):  # an event between them
+                    breaks.append(i)
+    return breaks
+
+
+def clause_of(breaks: Sequence[int], first: int, n: int) -> tuple[int, int]:
+    """(start, end) token range of the clause holding token ``first``."""
+    k = bisect_right(breaks, first)
+    lo = breaks[k - 1] if k > 0 else 0
+    hi = breaks[k] if k < len(breaks) else n
+    return lo, hi
+
+
+# --------------------------------------------------------------------------- the frame
+
+
+def modality(toks: list[Token], first: int, after: int, clause: tuple[int, int], *, reach: int = 40) -> str:
+    """stated | planned | expected | estimated | hypothetical, from cues in the figure's clause.
+
+    The clause here runs from the last ';' (not from an 'and': "would provide 10 ... and another
+    48 later this year" plans both), up to three words past the figure ("10 drones will be").
+    """
+    lows = [t.low for t in toks]
+    lo, hi = clause
+    found: dict[str, int] = {}
+    for i in range(max(lo, first - reach), min(hi, after + 3)):
+        for phrase, kind in _modality_phrases():
+            if _match(lows, i, phrase) and not (first <= i < after):
+                found.setdefault(kind, i)
+                break
+    for kind in ("hypothetical", "planned", "expected", "estimated"):
+        if kind in found:
+            return kind
+    return "stated"
+
+
+_NAME = re.compile(r"[A-Z][\w'.&-]*")
+_NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "I", "But", "And", "Mr", "Mrs", "Ms", "Dr",
+    "This", "That", "There", "His", "Her", "Their", "Its", "When", "After", "Before", "If", "As",
+}  # fmt: skip
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Words that are capitalised only because a sentence starts with them ("Residents", "Two")."""
+    from .dates import MONTHS, WEEKDAYS
+    from .numbers import _phrases
+
+    lex = load_data("lexicon.json")
+    words = set(hierarchy().by_word) | set(lex["stopwords"])
+    words |= {w for kind in ("number_words", "vague", "qualifiers") for p in _phrases(kind) for w in p}
+    return frozenset(words - {m.lower() for m in (*MONTHS, *WEEKDAYS)})
+
+
+def _name_runs(toks: list[Token], lo: int, hi: int, sentence_start: int = 0) -> list[tuple[int, int]]:
+    """Runs of capitalised tokens (proper names) in toks[lo:hi]; common words are not names."""
+    from .dates import MONTHS, WEEKDAYS
+
+    calendar = set(MONTHS) | set(WEEKDAYS)
+    common = _common_words()
+    runs: list[tuple[int, int]] = []
+    i = lo
+    while i < hi:
+        t = toks[i]
+        if _NAME.fullmatch(t.text) and t.text not in calendar and t.low not in common and t.text not in _NOT_NAMES:
+            j = i + 1
+            while j < hi and (
+                _NAME.fullmatch(toks[j].text)
+                or (toks[j].low in ("of", "al", "bin", "de") and j + 1 < hi and _NAME.fullmatch(toks[j + 1].text))
+            ):
+                if toks[j].text in calendar:
+                    break
+                j += 1
+            # a lone capitalised first word ("Violence", "Despite") is a sentence start, not a name
+            if not (j == i + 1 and (t.text in _NOT_NAMES or i == sentence_start)):
+                runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def actors(toks: list[Token], clause: tuple[int, int], sentence: str) -> tuple[str, ...]:
+    """The named entities of the clause ("Iran", "Mohammad Hejazi", "Anbar")."""
+    lo, hi = clause
+    names = [sentence[toks[a].start : toks[b - 1].end] for a, b in _name_runs(toks, lo, hi)]
+    return tuple(dict.fromkeys(n for n in names if len(n) > 1))
+
+
+def place(toks: list[Token], clause: tuple[int, int], sentence: str) -> str | None:
+    """The place the clause gives: a name after 'in', 'at', 'near' ('in Fallujah', 'near Ramadi')."""
+    lo, hi = clause
+    preps = set(_cues()["places"])
+    runs = {a: b for a, b in _name_runs(toks, lo, hi)}
+    for i in range(lo, hi - 1):
+        if toks[i].low in preps and i + 1 in runs:
+            return sentence[toks[i + 1].start : toks[runs[i + 1] - 1].end]
+    return None
+
+
+def in_quotes(sentence: str, start: int) -> bool:
+    """Whether offset start lies inside double quotation marks (the sentence is normalised)."""
+    return sentence.count('"', 0, start) % 2 == 1
+
+
+def _in_quotes(sentence: str, start: int) -> bool:
+    return sentence.count('"', 0, start) % 2 == 1
+
+
+def attribution(toks: list[Token], first: int, sentence: str) -> str | None:
+    """Who states the figure: the speaker of 'X said' / 'said X' / 'according to X' in its
+    sentence, 'quote' inside quotation marks with no speaker named, else None (the narrator)."""
+    cues = _cues()["attribution"]
+    verbs = set(cues["verbs"])
+    lows = [t.low for t in toks]
+    phrases = [tuple(p.split()) for p in cues["phrases"]]
+    for i in range(len(toks)):
+        for phrase in phrases:
+            if _match(lows, i, phrase):
+                return _noun_phrase_after(toks, i + len(phrase), sentence)
+    best: tuple[int, str] | None = None
+    for i, w in enumerate(lows):
+        if w not in verbs or (i > 0 and lows[i - 1] in _AUXILIARIES):  # "have been reported killed"
+            continue
+        speaker = _noun_phrase_before(toks, i, sentence) or _noun_phrase_after(toks, i + 1, sentence)
+        if speaker and (best is None or abs(i - first) < best[0]):
+            best = (abs(i - first), speaker)
+    if best:
+        return best[1]
+    return "quote" if toks and first < len(toks) and _in_quotes(sentence, toks[first].start) else None
+
+
+_AUXILIARIES = {"been", "be", "being", "was", "were", "is", "are", "has", "have", "had", "not", "widely"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "two", "three", "several", "local", "state"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+
+
+def _noun_phrase_before(toks: list[Token], i: int, sentence: str) -> str | None:
+    j = i
+    while j > 0 and i - j < 5 and toks[j - 1].text[0].isalpha() and toks[j - 1].low not in ("and", "but", "that"):
+        j -= 1
+        if toks[j].low in _DETERMINERS or toks[j].low in _AUXILIARIES:
+            j += 1
+            break
+    if j == i or toks[i - 1].low in _AUXILIARIES:
+        return None
+    words = toks[j:i]
+    if len(words) == 1 and words[0].low in _PRONOUNS:
+        return words[0].low
+    text = sentence[words[0].start : words[-1].end]
+    return text if any(w.text[0].isupper() for w in words) or len(words) <= 3 else None
+
+
+def _noun_phrase_after(toks: list[Token], i: int, sentence: str) -> str | None:
+    while i < len(toks) and toks[i].low in _DETERMINERS:
+        i += 1
+    j = i
+    from .dates import MONTHS, WEEKDAYS
+
+    calendar = {w.lower() for w in (*MONTHS, *WEEKDAYS)}
+    while j < len(toks) and j - i < 6 and (toks[j].text[0].isalnum() or toks[j].text in ("'s", "&")):
+        if (
+            toks[j].low in ("that", "on", "in", "at", "to", "who", "which", "and", "was", "were", "is", "said")
+            or toks[j].low in calendar
+        ):
+            break
+        j += 1
+    return sentence[toks[i].start : toks[j - 1].end] if j > i else None
+
+
+def antecedent(toks: list[Token], first: int) -> str | None:
+    """What 'whom', 'them' or 'which' stands for: the nearest counted noun before the figure
+    ("... 20 protesters, up to 15 of whom were detained" -> protesters)."""
+    h = hierarchy()
+    for k in range(first - 1, max(-1, first - 25), -1):
+        w = toks[k].low
+        if w in h.by_word and w not in ("whom", "each", "both", "others", "other"):
+            return w
+        if (
+            len(w) > 3
+            and w.endswith("s")
+            and not w.endswith("ss")
+            and toks[k].text[0].islower()
+            and k > 0
+            and toks[k - 1].text[:1].isdigit()
+        ):
+            return w
+    return None
+
+
+@cache
+def _past_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    cues = _cues()
+    saying = frozenset(cues["attribution"]["verbs"])
+    return frozenset(cues["past_forms"]), frozenset(cues["not_events"]), saying
+
+
+def is_speaker(toks: list[Token], after: int) -> bool:
+    """Whether the counted noun phrase right after a figure is the subject of a verb of saying
+    ("Two Anbar government officials told the AP ..."): those figures count speakers, not victims."""
+    _, _, saying = _past_forms()
+    for k in range(after, min(len(toks), after + 5)):
+        if toks[k].low in saying:
+            return True
+        if not toks[k].text[0].isalpha() or toks[k].low in ("were", "was", "have", "had", "are", "is", "who", "and"):
+            return False
+    return False
+
+
+def verb_event(toks: list[Token], first: int, after: int, clause: tuple[int, int]) -> str | None:
+    """What happened, when the event lexicon names nothing: the nearest past-tense verb of the
+    figure's clause, after it first ("a $5,000 bond was set" -> set; "raised $3,000" -> raised)."""
+    irregular, not_events, saying = _past_forms()
+    lo, hi = clause
+
+    def verb(k: int) -> str | None:
+        w = toks[k].low
+        if w in saying or w in not_events or not toks[k].text.islower():
+            return None
+        if w in irregular or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")):
+            return w
+        return None
+
+    for k in range(after, min(hi, after + 6)):
+        if toks[k].text in (",", ";", ".") and k > after + 1:
+            break
+        if (v := verb(k)) is not None:
+            return v
+    for k in range(first - 1, max(lo - 1, first - 4), -1):
+        if (v := verb(k)) is not None:
+            return v
+    return None
+
+
+def scope_tokens(starts: list[int], a: int, b: int) -> tuple[int, int]:
+    """Token indices of the character span a..b."""
+    return bisect_left(starts, a), bisect_left(starts, b)

@@ -1,0 +1,172 @@
+"""What each claim counts, what happened, how sure, where and who says it (extract/frames.py)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FRANCE24
+
+from crosscheck import extract
+from crosscheck.extract.frames import hierarchy
+from crosscheck.report import report_dict, validate
+from crosscheck.sources import find_outlet, make_source
+
+
+def claims_of(text: str, **kwargs):
+    return extract([make_source("t", "t.txt", text, **kwargs)]).claims
+
+
+def quantity(text: str, span: str):
+    return next(c for c in claims_of(text) if c.text == span)
+
+
+# --------------------------------------------------------------------------- subject and class
+
+
+@pytest.mark.parametrize(
+    "sentence, span, subject_class",
+    [
+        ("Police arrested eight people after the march on Thursday.", "eight", "persons"),
+        ("At least nine of the protesters were detained, police said.", "At least nine", "persons"),
+        ("She and nine others were taken into custody on Friday.", "nine", "persons"),
+        ("Police detained 20 protesters, up to 15 of whom were seen throwing stones.", "up to 15", "persons"),
+        ("The attack killed 22 soldiers and 12 civilians, officials said.", "22", "soldiers"),
+        ("The judge set bail at $200,000 for each of them.", "$200,000", "money"),
+        ("He was sentenced to 3 ½ years in prison.", "3 ½ years", "time"),
+    ],
+)
+def test_subject_class(sentence, span, subject_class):
+    assert quantity(sentence, span).subject_class == subject_class
+
+
+def test_whom_stands_for_its_antecedent():
+    c = quantity("Police detained 20 protesters, up to 15 of whom were seen throwing stones.", "up to 15")
+    assert c.subject == "protesters" and c.high == 15
+
+
+def test_hierarchy_narrower_classes_are_persons():
+    h = hierarchy()
+    assert h.is_a("soldiers", "persons") and h.is_a("police", "persons") and not h.is_a("vehicles", "persons")
+    assert h.compatible("persons", "militants") and not h.compatible("soldiers", "militants")
+    assert h.classify("dollars") == "dollars" and h.classify(None, "dollar") == "money"
+
+
+# --------------------------------------------------------------------------- event, modality, attribution
+
+
+def test_each_figure_of_a_coordinated_sentence_gets_its_own_event():
+    claims = claims_of("Six people died and 14 were hurt in the blast, police said.")
+    assert [(c.text, c.event) for c in claims if c.type == "quantity"] == [("Six", "killed"), ("14", "wounded")]
+
+
+def test_a_shared_predicate_is_one_event():
+    claims = claims_of("On Sunday 22 soldiers and 12 civilians were killed in Ramadi.")
+    assert {c.text: c.event for c in claims if c.type == "quantity"} == {"22": "killed", "12": "killed"}
+
+
+def test_officials_who_talk_are_not_killed(seed_extracted):
+    two = next(c for c in seed_extracted.claims if c.source == FRANCE24 and c.text == "Two")
+    assert two.subject_class == "officials" and two.event is None
+
+
+def test_plans_are_not_counts(seed_extracted):
+    drones = [c for c in seed_extracted.claims if c.subject == "drones"]
+    assert drones and all(c.modality == "planned" for c in drones)
+    toll = next(c for c in seed_extracted.claims if c.text == "more than 34")
+    assert toll.modality == "stated" and toll.attribution == "officials"
+
+
+@pytest.mark.parametrize(
+    "sentence, span, kind",
+    [
+        ("If the strike goes ahead, 300 flights could be cancelled.", "300", "hypothetical"),
+        ("An estimated 2,000 people attended the rally.", "An estimated 2,000", "estimated"),
+        ("The company expects 5,000 visitors next year.", "5,000", "expected"),
+        ("The city will hire 40 teachers this fall.", "40", "planned"),
+    ],
+)
+def test_modality(sentence, span, kind):
+    assert quantity(sentence, span).modality == kind
+
+
+def test_attribution_and_place():
+    c = quantity("Five people were killed in Kabul on Monday, according to Voice of America.", "Five")
+    assert c.attribution == "Voice of America" and c.place == "Kabul" and "Kabul" in c.actors
+    assert quantity("Police said 12 people were hurt.", "12").attribution == "Police"
+
+
+# --------------------------------------------------------------------------- figures read right
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value, low, high",
+    [
+        ("Police said up to two dozen people were hurt.", "up to two dozen", 24, None, 24),
+        ("He was sentenced to 3 ½ years in prison.", "3 ½ years", 3.5, 3.5, 3.5),
+        ("The city spent two-thirds of that on repairs.", "two-thirds", 66.67, 66.67, 66.67),
+        ("The tools are 280,000-50,000 years old.", "280,000-50,000 years old", 50000, 50000, 280000),
+    ],
+)
+def test_figures(sentence, span, value, low, high):
+    c = quantity(sentence, span)
+    assert (c.value, c.low, c.high) == (value, low, high)
+
+
+def test_a_change_is_two_figures_not_a_range():
+    claims = [c for c in claims_of("Ticket prices rose from $65 to $70 this year.") if c.type == "quantity"]
+    assert [(c.text, c.value, c.low, c.high) for c in claims] == [("$65", 65, 65, 65), ("$70", 70, 70, 70)]
+
+
+# --------------------------------------------------------------------------- not claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She told USA TODAY that the plan was bad.",
+        "He hosted Saturday Night Live in the spring.",
+        '"If the election were held today, we would win," he said.',
+        "Anyone with information should call 911.",
+        "Write to P.O. Box 1234 with any tips.",
+        "The story continued on page A - 10 of the paper.",
+        "The office is at 200 Main St., Miami, FL 33169.",
+    ],
+)
+def test_names_numbers_and_hypothetical_days_are_not_claims(text):
+    assert [c.text for c in claims_of(text) if c.text not in ("200",)] == []
+
+
+@pytest.mark.parametrize(
+    "line", ["Hide Caption 12 of 43", "Photos: 3 of 12", "0:00 / 1:23", "Throwback Thursday: 5 recipes"]
+)
+def test_page_furniture_yields_nothing(line):
+    claims = claims_of(f"{line}\nThe fire destroyed 40 homes on Sunday.")
+    assert [c.text for c in claims if c.type == "quantity"] == ["40"] and all(c.start > len(line) for c in claims)
+
+
+def test_dateline_is_the_publication_date_and_no_claim():
+    text = "Headline\nFERRISBURG, Vt., March 12, 2025 - Two people were killed on Tuesday, police said."
+    source = make_source("t", "t.txt", text)
+    assert source.published.isoformat() == "2025-03-12"
+    claims = extract([source]).claims
+    assert "March 12, 2025" not in [c.text for c in claims]
+    assert next(c for c in claims if c.text == "Tuesday").date == "2025-03-11"
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("A man walks past the shop. (CNN)", "CNN"),
+        ("The lion rests in the park. (Associated Press)", "AP"),
+        ("Reporting by a San Francisco Chronicle staff writer.", "San Francisco Chronicle"),
+    ],
+)
+def test_outlet_credits(text, outlet):
+    assert find_outlet(text) == outlet
+
+
+def test_frames_are_in_the_json_contract(seed_compared):
+    report = report_dict([seed_compared])
+    validate(report)
+    claim = next(c for c in report["claims"] if c["text"] == "more than 34")
+    assert claim["subject_class"] == "persons" and claim["event"] == "killed" and claim["modality"] == "stated"
+    assert claim["attribution"] == "officials" and isinstance(claim["actors"], list)
