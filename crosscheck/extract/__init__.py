@@ -432,7 +432,9 @@ def _sentence_claims(
     # clauses: ';' and "and"/"but" before a figure ("Six people died and 14 were hurt")
     breaks = frames.clause_breaks(toks, [q.first for q in quantities], [m[0] for m in mentions])
     semicolons = [i for i, t in enumerate(toks) if t.text == ";"]
-    speaker = _Speaker(toks, sent)
+    speaker = frames.Attribution(toks, sent)
+    cues = frames.modality_cues(toks)
+    names_of = frames.Names(toks, sent)
     claims: list[Claim] = []
     previous_subject: str | None = None
     for q in quantities:
@@ -502,10 +504,10 @@ def _sentence_claims(
                 subject_class=kind,
                 modality="estimated"
                 if q.qualifier and "estimated" in q.qualifier
-                else frames.modality(toks, q.first, q.after, frames.clause_of(semicolons, q.first, len(toks))),
+                else frames.modality(cues, q.first, q.after, frames.clause_of(semicolons, q.first, len(toks))),
                 attribution=speaker(q.first),
-                place=frames.place(toks, clause, sent),
-                actors=frames.actors(toks, clause, sent),
+                place=names_of.place(clause),
+                actors=names_of.actors(clause),
             )
         )
     for d in dates:
@@ -514,7 +516,7 @@ def _sentence_claims(
         if (
             d.kind == "relative"
             and frames.in_quotes(sent, d.start)
-            and frames.modality(toks, i, j, frames.clause_of(semicolons, i, len(toks)), reach=10) == "hypothetical"
+            and frames.modality(cues, i, j, frames.clause_of(semicolons, i, len(toks)), reach=10) == "hypothetical"
         ):
             continue  # '"If the election were held today ..."': no day at all
         claims.append(
@@ -531,27 +533,14 @@ def _sentence_claims(
                 sentence_start=s,
                 context=_context(toks, (d.start, d.end), starts=starts),
                 # a date is planned only by what is said right before it ("is scheduled to return on")
-                modality=frames.modality(toks, i, j, frames.clause_of(breaks, i, len(toks)), reach=6),
+                modality=frames.modality(cues, i, j, frames.clause_of(breaks, i, len(toks)), reach=6),
                 attribution=speaker(i),
-                place=frames.place(toks, frames.clause_of(breaks, i, len(toks)), sent),
-                actors=frames.actors(toks, frames.clause_of(breaks, i, len(toks)), sent),
+                place=names_of.place(frames.clause_of(breaks, i, len(toks))),
+                actors=names_of.actors(frames.clause_of(breaks, i, len(toks))),
             )
         )
     claims.sort(key=lambda c: c.start)
     return claims
-
-
-class _Speaker:
-    """Who states the figures of one sentence, looked up once per figure position."""
-
-    def __init__(self, toks: list[Token], sentence: str) -> None:
-        self.toks, self.sentence = toks, sentence
-        self.cache: dict[int, str | None] = {}
-
-    def __call__(self, first: int) -> str | None:
-        if first not in self.cache:
-            self.cache[first] = frames.attribution(self.toks, first, self.sentence)
-        return self.cache[first]
 
 
 def _rate(toks: list[Token], j: int) -> tuple[str, int] | None:

@@ -139,20 +139,37 @@ def clause_of(breaks: Sequence[int], first: int, n: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- the frame
 
 
-def modality(toks: list[Token], first: int, after: int, clause: tuple[int, int], *, reach: int = 40) -> str:
+@cache
+def _modality_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, kind in _modality_phrases():  # longest first
+        index.setdefault(phrase[0], []).append((phrase, kind))
+    return index
+
+
+def modality_cues(toks: list[Token]) -> list[tuple[int, str]]:
+    """(token index, kind) of every modality cue of a sentence, found once for all its figures."""
+    index = _modality_by_first()
+    lows = [t.low for t in toks]
+    cues = []
+    for i, w in enumerate(lows):
+        for phrase, kind in index.get(w, ()):
+            if _match(lows, i, phrase):
+                cues.append((i, kind))
+                break
+    return cues
+
+
+def modality(
+    cues: Sequence[tuple[int, str]], first: int, after: int, clause: tuple[int, int], *, reach: int = 40
+) -> str:
     """stated | planned | expected | estimated | hypothetical, from cues in the figure's clause.
 
     The clause here runs from the last ';' (not from an 'and': "would provide 10 ... and another
     48 later this year" plans both), up to three words past the figure ("10 drones will be").
     """
-    lows = [t.low for t in toks]
     lo, hi = clause
-    found: dict[str, int] = {}
-    for i in range(max(lo, first - reach), min(hi, after + 3)):
-        for phrase, kind in _modality_phrases():
-            if _match(lows, i, phrase) and not (first <= i < after):
-                found.setdefault(kind, i)
-                break
+    found = {kind for i, kind in cues if max(lo, first - reach) <= i < min(hi, after + 3) and not first <= i < after}
     for kind in ("hypothetical", "planned", "expected", "estimated"):
         if kind in found:
             return kind
@@ -206,22 +223,38 @@ def _name_runs(toks: list[Token], lo: int, hi: int, sentence_start: int = 0) -> 
     return runs
 
 
-def actors(toks: list[Token], clause: tuple[int, int], sentence: str) -> tuple[str, ...]:
-    """The named entities of the clause ("Iran", "Mohammad Hejazi", "Anbar")."""
-    lo, hi = clause
-    names = [sentence[toks[a].start : toks[b - 1].end] for a, b in _name_runs(toks, lo, hi)]
-    return tuple(dict.fromkeys(n for n in names if len(n) > 1))
+class Names:
+    """The proper names of one sentence, found once: each clause's actors, and its place."""
 
+    def __init__(self, toks: list[Token], sentence: str) -> None:
+        self.toks, self.sentence = toks, sentence
+        self.runs = _name_runs(toks, 0, len(toks))
+        self.starts = [a for a, _ in self.runs]
+        self.preps = set(_cues()["places"])
 
-def place(toks: list[Token], clause: tuple[int, int], sentence: str) -> str | None:
-    """The place the clause gives: a name after 'in', 'at', 'near' ('in Fallujah', 'near Ramadi')."""
-    lo, hi = clause
-    preps = set(_cues()["places"])
-    runs = {a: b for a, b in _name_runs(toks, lo, hi)}
-    for i in range(lo, hi - 1):
-        if toks[i].low in preps and i + 1 in runs:
-            return sentence[toks[i + 1].start : toks[runs[i + 1] - 1].end]
-    return None
+    def _inside(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        lo, hi = clause
+        k = bisect_left(self.starts, lo)
+        out = []
+        while k < len(self.runs) and self.runs[k][0] < hi:
+            a, b = self.runs[k]
+            out.append((a, min(b, hi)))
+            k += 1
+        return out
+
+    def actors(self, clause: tuple[int, int]) -> tuple[str, ...]:
+        """The named entities of the clause ("Iran", "Mohammad Hejazi", "Anbar")."""
+        toks, sentence = self.toks, self.sentence
+        names = [sentence[toks[a].start : toks[b - 1].end] for a, b in self._inside(clause)]
+        return tuple(dict.fromkeys(n for n in names if len(n) > 1))
+
+    def place(self, clause: tuple[int, int]) -> str | None:
+        """The place the clause gives: a name after 'in', 'at', 'near' ('in Fallujah')."""
+        toks, sentence = self.toks, self.sentence
+        for a, b in self._inside(clause):
+            if a > clause[0] and toks[a - 1].low in self.preps:
+                return sentence[toks[a].start : toks[b - 1].end]
+        return None
 
 
 def in_quotes(sentence: str, start: int) -> bool:
@@ -229,31 +262,49 @@ def in_quotes(sentence: str, start: int) -> bool:
     return sentence.count('"', 0, start) % 2 == 1
 
 
-def _in_quotes(sentence: str, start: int) -> bool:
-    return sentence.count('"', 0, start) % 2 == 1
+class Attribution:
+    """Who states the figures of one sentence: the speaker of 'X said' / 'said X' /
+    'according to X', 'quote' inside quotation marks with no speaker named, else None (the
+    narrator). The sentence's speakers are found once; each figure takes the nearest."""
+
+    def __init__(self, toks: list[Token], sentence: str) -> None:
+        cues = _cues()["attribution"]
+        verbs = set(cues["verbs"])
+        lows = [t.low for t in toks]
+        self.toks, self.sentence = toks, sentence
+        self.source: str | None = None
+        for i, w in enumerate(lows):
+            for phrase in _attribution_phrases().get(w, ()):
+                if _match(lows, i, phrase):
+                    self.source = _noun_phrase_after(toks, i + len(phrase), sentence)
+                    break
+            if self.source:
+                break
+        self.speakers: list[tuple[int, str]] = []
+        if self.source is None:
+            for i, w in enumerate(lows):
+                if w not in verbs or (i > 0 and lows[i - 1] in _AUXILIARIES):  # "have been reported killed"
+                    continue
+                speaker = _noun_phrase_before(toks, i, sentence) or _noun_phrase_after(toks, i + 1, sentence)
+                if speaker:
+                    self.speakers.append((i, speaker))
+
+    def __call__(self, first: int) -> str | None:
+        if self.source:
+            return self.source
+        if self.speakers:
+            return min(self.speakers, key=lambda s: abs(s[0] - first))[1]
+        toks = self.toks
+        return "quote" if toks and first < len(toks) and in_quotes(self.sentence, toks[first].start) else None
 
 
-def attribution(toks: list[Token], first: int, sentence: str) -> str | None:
-    """Who states the figure: the speaker of 'X said' / 'said X' / 'according to X' in its
-    sentence, 'quote' inside quotation marks with no speaker named, else None (the narrator)."""
-    cues = _cues()["attribution"]
-    verbs = set(cues["verbs"])
-    lows = [t.low for t in toks]
-    phrases = [tuple(p.split()) for p in cues["phrases"]]
-    for i in range(len(toks)):
-        for phrase in phrases:
-            if _match(lows, i, phrase):
-                return _noun_phrase_after(toks, i + len(phrase), sentence)
-    best: tuple[int, str] | None = None
-    for i, w in enumerate(lows):
-        if w not in verbs or (i > 0 and lows[i - 1] in _AUXILIARIES):  # "have been reported killed"
-            continue
-        speaker = _noun_phrase_before(toks, i, sentence) or _noun_phrase_after(toks, i + 1, sentence)
-        if speaker and (best is None or abs(i - first) < best[0]):
-            best = (abs(i - first), speaker)
-    if best:
-        return best[1]
-    return "quote" if toks and first < len(toks) and _in_quotes(sentence, toks[first].start) else None
+@cache
+def _attribution_phrases() -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for p in _cues()["attribution"]["phrases"]:
+        words = tuple(p.split())
+        index.setdefault(words[0], []).append(words)
+    return index
 
 
 _AUXILIARIES = {"been", "be", "being", "was", "were", "is", "are", "has", "have", "had", "not", "widely"}
