@@ -304,9 +304,10 @@ def dumps(report: Any, *, indent: str = "") -> str:
         items = [f"{inner}{_ENCODER.encode(k)}: {dumps(v, indent=inner)}" for k, v in report.items()]
         return "{\n" + ",\n".join(items) + "\n" + indent + "}"
     if isinstance(report, list) and report and all(isinstance(x, dict) for x in report):
+        # records of one list have one shape: the first says whether they hold records themselves
         nested = any(
             isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict))
-            for x in report
+            for x in report[:1]
             for v in x.values()
         )
         rows = [inner + (dumps(x, indent=inner) if nested else _ENCODER.encode(x)) for x in report]

@@ -88,11 +88,21 @@ class Caseless:
     def __init__(self, patterns: Sequence[str]) -> None:
         plain = [p for p in patterns if not re.search(r"\\[A-Z]", p)]
         other = [p for p in patterns if p not in plain]
-        self._lower = re.compile("|".join(f"(?:{p.lower()})" for p in plain)) if plain else None
+        # patterns anchored at the start are tried at the start only (as one alternation, the
+        # engine would try each of them at every position of the line)
+        anchored = [p for p in plain if p.startswith("^")]
+        floating = [p for p in plain if not p.startswith("^")]
+        self._start = re.compile("|".join(f"(?:{p.lower()})" for p in anchored)) if anchored else None
+        self._lower = re.compile("|".join(f"(?:{p.lower()})" for p in floating)) if floating else None
         self._other = re.compile("|".join(f"(?:{p})" for p in other), re.IGNORECASE) if other else None
 
     def search(self, text: str) -> bool:
-        return bool((self._lower and self._lower.search(text.lower())) or (self._other and self._other.search(text)))
+        low = text.lower()
+        return bool(
+            (self._start and self._start.match(low))
+            or (self._lower and self._lower.search(low))
+            or (self._other and self._other.search(text))
+        )
 
 
 @cache
@@ -377,7 +387,8 @@ _FULL_DATE = re.compile(
 
 def latest_full_date(source: Source) -> date | None:
     """The latest fully written date in the article's own text ("Wednesday, April 27, 2016")."""
-    matches = (m.group() for a, b in source.body for m in _FULL_DATE.finditer(normalise(source.text[a:b])))
+    norm = normalise(source.text)
+    matches = (m.group() for a, b in source.body for m in _FULL_DATE.finditer(norm, a, b))
     parsed = (parse_date(text) for text in itertools.islice(matches, 200))  # an article states a few
     found = [d for d in parsed if d is not None]
     return max(found) if found else None
