@@ -170,3 +170,24 @@ def test_frames_are_in_the_json_contract(seed_compared):
     claim = next(c for c in report["claims"] if c["text"] == "more than 34")
     assert claim["subject_class"] == "persons" and claim["event"] == "killed" and claim["modality"] == "stated"
     assert claim["attribution"] == "officials" and isinstance(claim["actors"], list)
+
+
+def _on(text: str):
+    from dataclasses import replace
+    from datetime import date
+
+    return extract([replace(make_source("t", "t.txt", text), published=date(2016, 8, 15))]).claims
+
+
+def test_relative_days_and_periods():
+    claims = {c.text: c.date for c in _on("She vanished on Friday. She was found the next day, police said.")}
+    assert claims == {"Friday": "2016-08-12", "the next day": "2016-08-13"}
+    assert {c.text: c.date for c in _on("Crime has fallen over the past decade.")} == {"the past decade": "2006/2016"}
+    assert {c.text: c.date for c in _on("Sales rose in the past two years.")} == {"the past two years": "2014/2016"}
+
+
+def test_birthday_is_an_age_and_just_under_a_month_a_bound():
+    (birthday,) = claims_of("He was killed on his 34th birthday, police said.")
+    assert (birthday.text, birthday.value, birthday.subject_class) == ("34th", 34, "age")
+    (month,) = claims_of("He spent just under a month in the hospital.")
+    assert month.unit == "month" and month.high == 1 and month.low < 1

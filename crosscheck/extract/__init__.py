@@ -380,6 +380,27 @@ def _scope(scoping: tuple[list[DateSpan], list[int]], q: QuantitySpan) -> str | 
 MAX_CLAIMS = 5000
 
 
+_NEXT_DAY = re.compile(r"the (?:(next|following)|previous) day|the day (?:(after)|before)", re.IGNORECASE)
+
+
+def _day_after(claims: list[Claim]) -> list[Claim]:
+    """'the next day', 'the day before': a day counted from the last full day the story named."""
+    from datetime import timedelta
+
+    last: date | None = None
+    out = []
+    for c in claims:
+        if c.type == "date":
+            m = _NEXT_DAY.fullmatch(c.text)
+            if m and c.date is None and last is not None:
+                shift = timedelta(days=1 if (m.group(1) or m.group(2)) else -1)
+                c = replace(c, date=(last + shift).isoformat())
+            if c.date and len(c.date) == 10:
+                last = date.fromisoformat(c.date)
+        out.append(c)
+    return out
+
+
 def extract_source(source: Source, *, limit: int = MAX_CLAIMS) -> list[Claim]:
     """The first ``limit`` claims of one source, in text order (``limit + 1`` says it was hit)."""
     anchor = source.updated or source.published
@@ -392,8 +413,8 @@ def extract_source(source: Source, *, limit: int = MAX_CLAIMS) -> list[Claim]:
         for s, e in sentences(norm, a, b):
             claims.extend(_sentence_claims(source, norm, s, e, anchor, limit=limit + 1 - len(claims)))
             if len(claims) > limit:
-                return claims[: limit + 1]
-    return claims
+                return _day_after(claims[: limit + 1])
+    return _day_after(claims)
 
 
 #: a sentence without any of these holds no claim: most sentences are skipped at regex speed
@@ -403,7 +424,8 @@ _HINT_PATTERN = (
     r"millions?|billions?|dozens?|scores|couple|pair|mon|tues|wednes|thurs|fri|satur|sun)"
     r"(?:day|\b)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|yesterday|today|tonight|tomorrow|"
     r"\b(?:this|last|next|later|earlier|coming|upcoming)\s+(?:week|month|year|spring|summer|fall|autumn|winter|days|weeks|months)|ago\b|"
-    r"\b(?:one|a|an)\s+(?:day|week|month|year|decade|hour|minute|century|hundred|thousand|million|billion)\b"
+    r"\b(?:one|a|an)\s+(?:day|week|month|year|decade|hour|minute|century|hundred|thousand|million|billion)\b|"
+    r"\b(?:next|following|previous)\s+day\b|\bday\s+(?:before|after)\b|\b(?:past|last)\s+(?:decade|year|month|week)"
 )
 #: searched in the lowercased sentence, case-sensitively: twice as fast as IGNORECASE
 _HINT = re.compile(_HINT_PATTERN.lower())
@@ -455,6 +477,8 @@ def _sentence_claims(
         ):
             unit, subject = "year", f"age of {toks[q.first - 2].low}"
         if unit == "year" and q.after < len(toks) and q.after > 1 and toks[q.after - 1].low == "old":
+            subject = "age"
+        if unit == "year" and q.after < len(toks) and toks[q.after].low == "birthday":
             subject = "age"
         # rates: "$2,500 per season", "$150 a game"
         rate = _rate(toks, q.after) if unit else None

@@ -51,6 +51,8 @@ DATE_RE = re.compile(
         |(?:later|earlier)\s+this\s+(?:week|month|year)
         |(?:this|last|next)\s+(?:week(?:end)?|month|year|spring|summer|fall|autumn|winter)
         |in\s+the\s+(?:coming|upcoming|next)\s+(?:days|weeks|months)
+        |the\s+(?:past|last)\s+(?:decade|year|month|week|(?:few|two|three|four|five|couple\s+of)\s+(?:years|months|weeks|days))
+        |the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)
         |(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
   | (?P<month_only>\b{_FULL_MONTH}\b(?![\s,]+\d))
   | (?P<year_range>(?<![\d$.,/-]){_YEAR}-(?:\d\d|{_YEAR})(?![\d%]))
@@ -202,6 +204,24 @@ def _relative(text: str, anchor: date) -> str | None:
             return f"{y:04d}-{mm:02d}"
         start, end = _period("week", anchor + timedelta(weeks=shift))
         return f"{start}/{end}"
+    m = re.fullmatch(r"the (?:past|last) (decade|year|month|week|(\w+|couple of) (years|months|weeks|days))", text)
+    if m:  # "the past decade": the years up to the anchor
+        n = 1 if m.group(2) is None else (2 if m.group(2) == "couple of" else _SMALL.get(m.group(2), 3))
+        unit = m.group(3) or m.group(1)
+        back = {
+            "decade": timedelta(days=3652),
+            "year": timedelta(days=365),
+            "years": timedelta(days=365 * n),
+            "month": timedelta(days=30),
+            "months": timedelta(days=30 * n),
+            "week": timedelta(weeks=1),
+            "weeks": timedelta(weeks=n),
+            "days": timedelta(days=n),
+        }[unit]
+        start = anchor - back
+        if unit in ("decade", "year", "years"):
+            return f"{start.year:04d}/{anchor.year:04d}"
+        return f"{start}/{anchor}"
     m = re.fullmatch(r"in the (?:coming|upcoming|next) (days|weeks|months)", text)
     if m:
         span = {"days": timedelta(days=7), "weeks": timedelta(weeks=6), "months": timedelta(days=183)}[m.group(1)]

@@ -172,7 +172,24 @@ def _counts_one(toks: list[Token], i: int) -> bool:
 
 
 _SINGLE_UNITS = {"day", "week", "month", "year", "decade", "hour", "minute", "century"}
-_BEFORE_A_UNIT = {"for", "about", "within", "after", "than", "nearly", "almost", "over", "only", "just", "least", "in"}
+_BEFORE_A_UNIT = {
+    "for",
+    "about",
+    "within",
+    "after",
+    "than",
+    "nearly",
+    "almost",
+    "over",
+    "only",
+    "just",
+    "least",
+    "in",
+    "under",
+    "around",
+    "roughly",
+    "spent",
+}
 
 
 def _number_at(toks: list[Token], i: int, text: str) -> tuple[float, int] | None:
@@ -514,6 +531,16 @@ def find_quantities(
             if phone is not None:
                 while i < len(toks) and toks[i].start < phone:
                     i += 1
+                continue
+            # "his 34th birthday": an age, though an ordinal is otherwise a rank, not an amount
+            if (
+                j + 1 < len(toks)
+                and toks[j].low in ("th", "st", "nd", "rd")
+                and toks[j].start == nt.end
+                and toks[j + 1].low == "birthday"
+            ):
+                out.append(QuantitySpan(nt.start, toks[j].end, value, value, value, "year", None, j + 1, num_i))
+                i = j + 1
                 continue
             if is_designator(toks, num_i, sentence):
                 i = j
