@@ -27,7 +27,7 @@ from markupsafe import Markup
 from .align import base_unit
 from .extract.dates import interval
 from .model import Claim, Corpus, Finding, Source, Verdict
-from .report import write_atomic
+from .report import frame_note, write_atomic
 
 __all__ = ["fulltext_segments", "range_plot", "render_html", "sentence_segments", "write_html"]
 
@@ -491,6 +491,7 @@ def _corpus_view(k: int, corpus: Corpus, finding_index: dict[str, dict]) -> dict
                     "claim_anchor": claim_anchor[c.id] if c.id in in_fulltext else source_anchor.get(c.source),
                     "segments": sentence_segments(c),
                     "reading": _interpretation(c),
+                    "frame": frame_note(c),
                 }
                 for c in fclaims
             ],

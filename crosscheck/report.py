@@ -33,6 +33,18 @@ def _num(x: Any) -> str:
     return str(x)
 
 
+def frame_note(c: Claim) -> str:
+    """What crosscheck read the claim as counting, and on whose word: "persons · killed · per officials"."""
+    parts = [c.subject_class if c.type == "quantity" else None, c.event]
+    if c.modality != "stated":
+        parts.append(c.modality)
+    if c.attribution == "quote":
+        parts.append("in a quotation")
+    elif c.attribution:
+        parts.append(f"per {c.attribution}")
+    return " \u00b7 ".join(p for p in parts if p)
+
+
 def sentence_with_claim(c: Claim) -> Text:
     """The claim's sentence with the claim itself highlighted."""
     text = Text(c.sentence)
@@ -128,7 +140,14 @@ class ConflictPanel:
         lines: list[Text] = []
         for cid in self.finding.claims:
             c = claims[cid]
-            lines.append(Text.assemble((f"{outlets[c.source]} ({c.source}): ", "bold"), sentence_with_claim(c)))
+            note = frame_note(c)
+            lines.append(
+                Text.assemble(
+                    (f"{outlets[c.source]} ({c.source}): ", "bold"),
+                    sentence_with_claim(c),
+                    (f"  [{note}]" if note else "", "dim"),
+                )
+            )
         lines.append(Text(self.finding.explanation, style="italic"))
         title = Text.assemble(("CONFLICT", "bold red"), " ", self.finding.topic)
         # on a terminal the panel fills the width; piped, it is as wide as its lines (no wrapping)
