@@ -459,6 +459,7 @@ def _sentence_claims(
     names_of = frames.Names(toks, sent)
     claims: list[Claim] = []
     previous_subject: str | None = None
+    previous_event: tuple[str | None, str] | None = None
     for q in quantities:
         subject = _head_noun(toks, q.after)
         unit = q.unit
@@ -502,8 +503,13 @@ def _sentence_claims(
             event = None
         else:
             event = _event(toks, q.first, q.after, mentions, semicolons=breaks)
+            # a list carries its first item's event: "charged with one count of X, two counts of Y"
+            if event is None and previous_event and subject == previous_event[0] and q.first > 0 \
+                    and toks[q.first - 1].low in (",", "and", "another"):
+                event = previous_event[1]
             if event is None:
                 event = frames.verb_event(toks, q.first, q.after, clause)
+        previous_event = (subject, event) if event else previous_event
         noun = subject_class(subject) if subject else None
         kind = "age" if noun and noun.startswith("age") else frames.hierarchy().classify(noun, unit)
         claims.append(
