@@ -47,7 +47,7 @@ def test_hierarchy_narrower_classes_are_persons():
     h = hierarchy()
     assert h.is_a("soldiers", "persons") and h.is_a("police", "persons") and not h.is_a("vehicles", "persons")
     assert h.compatible("persons", "militants") and not h.compatible("soldiers", "militants")
-    assert h.classify("dollars") == "dollars" and h.classify(None, "dollar") == "money"
+    assert h.classify("dollars") == "money" == h.classify(None, "dollar") and h.classify("widgets") == "widgets"
 
 
 # --------------------------------------------------------------------------- event, modality, attribution

@@ -477,8 +477,8 @@ def _sentence_claims(
             and 1 <= q.value <= 110
         ):
             unit, subject = "year", f"age of {toks[q.first - 2].low}"
-        if unit == "year" and q.after < len(toks) and q.after > 1 and toks[q.after - 1].low == "old":
-            subject = "age"
+        if unit in ("year", "month", "week", "day") and q.after > 1 and toks[q.after - 1].low in ("old", "olds"):
+            subject = "age"  # "53-year-old", "2-year-olds", "6 weeks old"
         if unit == "year" and q.after < len(toks) and toks[q.after].low == "birthday":
             subject = "age"
         # rates: "$2,500 per season", "$150 a game"

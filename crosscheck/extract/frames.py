@@ -41,7 +41,10 @@ class Hierarchy:
         if not noun:
             return None
         n = noun.lower()
-        return self.by_word.get(n) or self.by_word.get(n.split()[-1]) or n
+        last = n.split()[-1]
+        # "thousands of dollars": a unit named as the counted noun
+        unit_class = self.by_unit.get(last) or self.by_unit.get(last.removesuffix("s"))
+        return self.by_word.get(n) or self.by_word.get(last) or unit_class or n
 
     def is_a(self, cls: str | None, ancestor: str) -> bool:
         """Whether cls is ancestor or narrower (soldiers are persons)."""
