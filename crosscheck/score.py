@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -38,6 +39,15 @@ class Score:
     sources: int = 0
     published_right: int = 0
     outlets_right: int = 0
+    #: gold conflicts (and updates) the tool calls conflicts
+    conflicts_gold: int = 0
+    conflicts_found: int = 0
+    #: tool agreements over gold claims, and those that join claims of different gold facts
+    agreements: int = 0
+    false_agreements: int = 0
+    #: gold agreements with one outlet's figure or date made incompatible, and how many are flagged
+    injected: int = 0
+    injected_flagged: int = 0
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     finding_errors: list[str] = field(default_factory=list)
@@ -69,6 +79,18 @@ class Score:
     @property
     def outlet_accuracy(self) -> float:
         return self.outlets_right / self.sources if self.sources else 1.0
+
+    @property
+    def conflict_recall(self) -> float:
+        return self.conflicts_found / self.conflicts_gold if self.conflicts_gold else 1.0
+
+    @property
+    def false_agreement_rate(self) -> float:
+        return self.false_agreements / self.agreements if self.agreements else 0.0
+
+    @property
+    def injected_recall(self) -> float:
+        return self.injected_flagged / self.injected if self.injected else 1.0
 
     def add(self, other: Score) -> None:
         """Pool another corpus's counts into this one (for totals)."""
@@ -223,6 +245,25 @@ def score_findings(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
         else:
             verdicts = sorted({f.verdict.value for f in found})
             s.finding_errors.append(f"{gf['topic']}: want {gf['verdict']}, got {verdicts or 'not aligned'}")
+        if gf["verdict"] in ("conflict", "update"):
+            s.conflicts_gold += 1
+            if any(f.verdict is Verdict.CONFLICT for f in found):
+                s.conflicts_found += 1
+    # agreements that join claims a reader keeps apart: their gold claims belong to different facts
+    fact_of = {gid: gf["id"] for gf in gold.get("findings", []) for gid in gf["claims"]}
+    gold_of: dict[str, str] = {c.id: gid for gid, cs in by_gold.items() for c in cs}
+    for f in corpus.findings:
+        if f.verdict is not Verdict.AGREE:
+            continue
+        # only claims of gold facts count: a gold claim outside every gold finding says nothing
+        in_facts = [gold_of[cid] for cid in f.claims if cid in gold_of and gold_of[cid] in fact_of]
+        facts = {fact_of[g] for g in in_facts}
+        if len(in_facts) < 2:
+            continue
+        s.agreements += 1
+        if len(facts) > 1:
+            s.false_agreements += 1
+            s.finding_errors.append(f"false agreement: {f.topic}: {f.explanation[:120]}")
     conflicts = [f for f in corpus.findings if f.verdict is Verdict.CONFLICT]
     gold_conflict_claims = [
         set(c.id for gid in gf["claims"] for c in by_gold.get(gid, []))
@@ -233,6 +274,109 @@ def score_findings(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
         if not any(set(f.claims) & g for g in gold_conflict_claims):
             s.false_conflicts += 1
             s.finding_errors.append(f"false conflict: {f.topic}: {f.explanation[:120]}")
+    return s
+
+
+_NUMBER = re.compile(
+    r"\d[\d,]*(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozen|twenty|thirty|forty|fifty|hundred|thousand)\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _bound(g: dict[str, Any], key: str) -> float | None:
+    v = g.get(key)
+    return float(v) if isinstance(v, (int, float)) else None
+
+
+def planted_value(target: dict[str, Any], others: list[dict[str, Any]]) -> str | None:
+    """A rewrite of a gold claim's text that no other claim of its fact allows: the figure made
+    three times the highest bound (or a third of the lowest), the date moved three days."""
+    text = target["text"]
+    if target["type"] == "quantity":
+        m = _NUMBER.search(text)
+        if not m:
+            return None
+        highs = [_bound(o, "high") for o in others]
+        lows = [x for o in others if (x := _bound(o, "low")) is not None]
+        finite = [h for h in highs if h is not None]
+        if finite and len(finite) == len(highs):
+            new = int(max(finite) * 3 + 1)
+        elif lows and min(lows) > 3:
+            new = int(min(lows) / 3)
+        else:
+            return None
+        return f"{new:,}" + text[m.end() :]  # the qualifier goes: "more than 34" becomes "103"
+    day = target.get("date") or ""
+    if len(day) != 10:
+        return None
+    from datetime import date, timedelta
+
+    moved = date.fromisoformat(day) + timedelta(days=3)
+    for w in _WEEKDAYS:
+        if text.startswith(w) and text.strip() == w:
+            return _WEEKDAYS[moved.weekday()]
+    if any(mo in text or mo[:3] in text for mo in _MONTHS):
+        return f"{_MONTHS[moved.month - 1]} {moved.day}" + (f", {moved.year}" if re.search(r"\d{4}", text) else "")
+    return None
+
+
+def score_injected(corpus: Corpus, gold: dict[str, Any], s: Score, *, settings: Any = None) -> Score:
+    """For every agreeing gold fact, one outlet's figure or date is rewritten to an incompatible
+    one in a copy of its text; the report should then call that fact a conflict."""
+    from dataclasses import replace
+
+    from .compare import compare
+    from .extract import extract
+    from .sources import body_spans
+
+    claims = {g["id"]: g for g in gold["claims"]}
+    for gf in gold.get("findings", []):
+        if gf["verdict"] != "agree":
+            continue
+        members = [claims[i] for i in gf["claims"] if i in claims]
+        if len({m["source"] for m in members}) < 2:
+            continue
+        target = members[-1]
+        others = [m for m in members if m["source"] != target["source"]]
+        planted = planted_value(target, others)
+        if planted is None:
+            continue
+        try:
+            source = corpus.source(target["source"])
+        except KeyError:
+            continue
+        a, b = target["start"], target["start"] + len(target["text"])
+        if source.text[a:b] != target["text"]:
+            continue
+        text = source.text[:a] + planted + source.text[b:]
+        changed = replace(source, text=text, body=body_spans(text))
+        edited = replace(
+            corpus, sources=tuple(changed if x.id == source.id else x for x in corpus.sources), claims=(), findings=()
+        )
+        result = compare(extract(edited)) if settings is None else compare(extract(edited), settings=settings)
+        s.injected += 1
+        hit = [c for c in result.claims if c.source == source.id and c.start < a + len(planted) and a < c.end]
+        flagged = any(f.verdict is Verdict.CONFLICT and set(f.claims) & {c.id for c in hit} for f in result.findings)
+        if flagged:
+            s.injected_flagged += 1
+        else:
+            s.finding_errors.append(f"planted {target['text']!r} -> {planted!r} ({gf['topic']}): not flagged")
     return s
 
 
@@ -260,6 +404,7 @@ def run(paths: Iterable[Path], *, corpora: Path | None = None, findings: bool = 
         score_frames(corpus, gold, s)
         if findings:
             score_findings(corpus, gold, s)
+            score_injected(corpus, gold, s)
         scores.append(s)
     return scores
 
@@ -273,6 +418,9 @@ def line(s: Score) -> str:
         f"published {s.published_accuracy:.0%} ({s.published_right}/{s.sources})  "
         f"outlets {s.outlet_accuracy:.0%} ({s.outlets_right}/{s.sources})  "
         f"findings right {s.findings_accuracy:.0%} ({s.findings_right}/{s.findings_gold})  "
+        f"conflict recall {s.conflict_recall:.0%} ({s.conflicts_found}/{s.conflicts_gold})  "
+        f"false agreements {s.false_agreement_rate:.0%} ({s.false_agreements}/{s.agreements})  "
+        f"injected found {s.injected_recall:.0%} ({s.injected_flagged}/{s.injected})  "
         f"false conflicts {s.false_conflicts}"
     )
 

@@ -122,3 +122,25 @@ def test_held_out_floors(held_out_scores):
     right = sum(s.findings_right for s in held_out_scores)
     total = sum(s.findings_gold for s in held_out_scores)
     assert right / total >= 0.5
+
+
+def test_planted_values_cannot_agree():
+    from crosscheck.score import planted_value
+
+    exact = {"type": "quantity", "text": "25", "value": 25, "low": 25, "high": 25}
+    bound = {"type": "quantity", "text": "more than 34", "value": 34, "low": 35, "high": None}
+    assert planted_value(exact, [exact]) == "76"
+    assert planted_value(bound, [bound]) == "11"  # the qualifier goes: "11" cannot be "more than 34"
+    assert (
+        planted_value({"type": "quantity", "text": "25 miles", "value": 25, "low": 25, "high": 25}, [exact])
+        == "76 miles"
+    )
+    sunday = {"type": "date", "text": "Sunday", "date": "2014-01-05"}
+    assert planted_value(sunday, [sunday]) == "Wednesday"
+    dec = {"type": "date", "text": "December 30", "date": "2013-12-30"}
+    assert planted_value(dec, [dec]) == "January 2"
+
+
+def test_seed_conflicts_found_and_planted_discrepancies_flagged(seed_score):
+    assert seed_score.conflicts_found == seed_score.conflicts_gold == 2
+    assert seed_score.injected >= 3 and seed_score.injected_flagged == seed_score.injected, seed_score.finding_errors

@@ -504,8 +504,13 @@ def _sentence_claims(
         else:
             event = _event(toks, q.first, q.after, mentions, semicolons=breaks)
             # a list carries its first item's event: "charged with one count of X, two counts of Y"
-            if event is None and previous_event and subject == previous_event[0] and q.first > 0 \
-                    and toks[q.first - 1].low in (",", "and", "another"):
+            if (
+                event is None
+                and previous_event
+                and subject == previous_event[0]
+                and q.first > 0
+                and toks[q.first - 1].low in (",", "and", "another")
+            ):
                 event = previous_event[1]
             if event is None:
                 event = frames.verb_event(toks, q.first, q.after, clause)
