@@ -476,7 +476,11 @@ def _sentence_claims(
             and q.value is not None
             and 1 <= q.value <= 110
         ):
-            unit, subject = "year", f"age of {toks[q.first - 2].low}"
+            k = q.first - 2  # the whole name before the comma: "Austin Seth Hunt, 19," (two Hunts are two people)
+            while k > 0 and q.first - 2 - k < 3 and toks[k - 1].text[:1].isupper() and toks[k - 1].text.isalpha():
+                k -= 1
+            name = " ".join(t.low for t in toks[k : q.first - 1])
+            unit, subject = "year", f"age of {name}"
         if unit in ("year", "month", "week", "day") and q.after > 1 and toks[q.after - 1].low in ("old", "olds"):
             subject = "age"  # "53-year-old", "2-year-olds", "6 weeks old"
         if unit == "year" and q.after < len(toks) and toks[q.after].low == "birthday":

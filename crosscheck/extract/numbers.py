@@ -304,6 +304,14 @@ def _unit_after(toks: list[Token], j: int) -> tuple[str | None, int]:
         return "percentage", k + 2
     if t.text in symbols and t.text not in ("$", "€", "£", "¥"):
         return symbols[t.text], k + 1
+    if t.low in ("degree", "degrees") and t.text[0].islower():
+        # the scale is the next word when written; unwritten, it is unknown, never assumed
+        scale = toks[k + 1].low if k + 1 < len(toks) else ""
+        if scale in ("celsius", "c", "centigrade"):
+            return "degree Celsius", k + 2
+        if scale in ("fahrenheit", "f"):
+            return "degree Fahrenheit", k + 2
+        return "degree", k + 1
     if (t.low in table and t.text[0].islower()) or t.low in ("percent",):
         return table[t.low], k + 1
     return None, j
