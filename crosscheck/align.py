@@ -101,8 +101,9 @@ def same_fact(
             if a.subject != b.subject or a.date != b.date:
                 return False  # soldiers are not civilians, Sunday's toll is not Friday's
             if a.event != b.event:
-                # wounded is not killed; an event read on one side only may still be the same one
-                return (a.event is None or b.event is None) and similarity >= SIMILARITY + 10
+                # wounded is not killed; an event read on one side only (or only a verb, not a
+                # lexicon event) may still be the same one
+                return not events_clash(a, b) and similarity >= SIMILARITY + 10
             if a.event is None:
                 return similarity >= SIMILARITY + 15
             return similarity >= SIMILARITY - 15
@@ -116,7 +117,7 @@ def same_fact(
             return bool(shared) or similarity >= SIMILARITY
         # measures (durations, money, distances, shares): what they measure must match, and what
         # happened ("approved by 86 %" is not "59 % rejected")
-        if a.event and b.event and a.event != b.event:
+        if events_clash(a, b):
             return False
         if a.subject and a.subject == b.subject:
             return bool(shared) or similarity >= SIMILARITY - 5
@@ -130,6 +131,19 @@ def same_fact(
 
 
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians?|ans?|is|ese|ish)$")
+
+
+@cache
+def lexicon_events() -> frozenset[str]:
+    """The canonical events of crosscheck/data/lexicon.json (killed, wounded, arrested, ...)."""
+    return frozenset(load_data("lexicon.json")["events"])
+
+
+def events_clash(a: Claim, b: Claim) -> bool:
+    """Two different lexicon events (killed and wounded, approved and rejected). An event read
+    from the nearest verb only ("set", "raised") is no class to compare, so it never clashes."""
+    known = lexicon_events()
+    return a.event is not None and b.event is not None and a.event != b.event and a.event in known and b.event in known
 
 
 def context_similarity(a: Claim, b: Claim) -> float:
@@ -236,7 +250,7 @@ def alike(
     to call a difference a conflict (see ``_cluster``)."""
     if a.source == b.source or a.type != b.type:
         return False
-    if a.type == "quantity" and a.event and b.event and a.event != b.event:
+    if a.type == "quantity" and events_clash(a, b):
         return False  # approved is not rejected, whatever the figures
     SIMILARITY = tol.similarity  # noqa: N806
     similarity = fuzz.token_set_ratio(a.context, b.context)
@@ -265,7 +279,7 @@ def alike(
     age = (a.subject or "").startswith("age") and (b.subject or "").startswith("age")
     if a.subject != b.subject and not age and (a.unit is None or (a.subject and b.subject)):
         return False
-    if a.unit is None and (a.date != b.date or (a.event and b.event and a.event != b.event)):
+    if a.unit is None and (a.date != b.date or events_clash(a, b)):
         return False  # counts: wounded is not killed, Sunday's toll is not this week's
     return similarity >= SIMILARITY - 10 or (bool(shared) and similarity >= SIMILARITY - 15)
 
