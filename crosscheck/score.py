@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
+from .extract.dates import MONTHS as _MONTHS
+from .extract.dates import WEEKDAYS as _WEEKDAYS
 from .model import Claim, Corpus, Verdict
 from .sources import example_corpus, load
 
@@ -281,21 +283,6 @@ _NUMBER = re.compile(
     r"\d[\d,]*(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"dozen|twenty|thirty|forty|fifty|hundred|thousand)\b",
     re.IGNORECASE,
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 )
 
 
