@@ -196,3 +196,13 @@ def _umask() -> int:
     um = os.umask(0)
     os.umask(um)
     return um
+
+
+def test_out_of_range_numbers_are_not_claims_and_json_stays_json(tmp_path):
+    (tmp_path / "big.txt").write_text("Officials said 1" + "0" * 400 + " people were killed on Monday.\n")
+    done = run("report", tmp_path / "big.txt", "-q", "--json", tmp_path / "big.json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "big.json").read_text(encoding="utf-8")
+    assert "Infinity" not in text and "NaN" not in text
+    report = json.loads(text)
+    assert all(c["type"] == "date" for c in report["claims"])

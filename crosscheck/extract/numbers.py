@@ -20,6 +20,9 @@ from typing import NamedTuple, cast
 
 from ..sources import load_data
 
+#: the largest figure read as a claim: beyond it a number is an attack or a typo, not news
+MAX_VALUE = 1e18
+
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:'[a-z]+)?|[$€£¥%]|\S")
 
 
@@ -638,4 +641,7 @@ def find_quantities(
         end = toks[j - 1].end
         out.append(QuantitySpan(start, end, value, low, high, unit, qual, j, first))
         i = j
-    return out
+    # "1 followed by 400 zeros" is no amount anyone reports, and cannot be written as JSON
+    return [
+        q for q in out if all(v is None or (math.isfinite(v) and abs(v) <= MAX_VALUE) for v in (q.value, q.low, q.high))
+    ]
