@@ -24,6 +24,14 @@ def _status(r: Result) -> str:
     return {"pass": "passed", "fail": "failed", "error": "errors"}[r.outcome]
 
 
+def _heading(console: Console, title: str, style: str) -> Line | Text:
+    """A rule across the terminal; piped, pytest's 80-column '=== title ===' (no line of 4,096 dashes)."""
+    if console.is_terminal:
+        return Line(title, style=style)
+    pad = max(2, (78 - len(title)) // 2)
+    return Text(f"{'=' * pad} {title} {'=' * pad}", style=style)
+
+
 class CheckReport:
     """pytest-style: a line of marks per rule, then failures, warnings and errors, then the count."""
 
@@ -53,7 +61,7 @@ class CheckReport:
         return f"{', '.join(parts) or 'no rules ran'} in {self.seconds:.2f}s"
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Line("crosscheck check", style="bold")
+        yield _heading(console, "crosscheck check", "bold")
         for c in self.corpora:
             yield Text(f"corpus {c.id}: {len(c.sources)} sources, {len(c.claims)} claims, {len(c.findings)} findings")
         yield Text(f"collected {len(self.rules)} rules, {len(self.results)} checks")
@@ -84,13 +92,13 @@ class CheckReport:
             chosen = [r for r in self.results if keep(r)]
             if not chosen:
                 continue
-            yield Line(title, style=style)
+            yield _heading(console, title, style)
             for r in chosen:
                 yield Text(f"{r.rule.code} {r.rule.name} [{r.item}]  ({r.rule.path}:{r.rule.line})", style=style)
                 yield Text(r.message)
         counts = self.counts
         style = "bold red" if counts["failed"] or counts["errors"] else "yellow" if counts["warned"] else "bold green"
-        yield Line(self.summary(), style=style)
+        yield _heading(console, self.summary(), style)
 
 
 def junit_xml(results: Sequence[Result]) -> str:

@@ -161,6 +161,13 @@ def _check_targets(**targets: str | None) -> None:
     for option, target in targets.items():
         if not target:
             continue
+        if target != STDOUT:  # a target that cannot be written is refused before any work is done
+            path = Path(target)
+            if path.is_dir():
+                raise OutputError(f"{target}: is a directory")
+            folder = path.parent if str(path.parent) else Path(".")
+            if not folder.is_dir():
+                raise OutputError(f"{target}: folder {folder} does not exist")
         key = STDOUT if target == STDOUT else os.path.realpath(target)
         if key in seen:
             where = "standard output" if key == STDOUT else repr(target)

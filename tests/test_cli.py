@@ -407,3 +407,27 @@ def test_progress_bar_only_on_a_terminal():
     assert isinstance(_progress(Console(file=io.StringIO()), 10, "x"), _NoProgress)
     bar = _progress(Console(file=io.StringIO(), force_terminal=True), 10, "x")
     assert type(bar).__name__ == "Progress"
+
+
+@pytest.mark.parametrize("option", ["--json", "--html", "--junitxml"])
+def test_unwritable_outputs_are_refused_before_any_work(tmp_path, option):
+    command = "check" if option == "--junitxml" else "report"
+    done = run(command, option, tmp_path / "missing" / "out", cwd=tmp_path)
+    assert_one_line_error(done, "does not exist")
+    assert done.stdout == ""  # nothing was reported only to be lost
+    assert_one_line_error(run(command, option, tmp_path, cwd=tmp_path), "is a directory")
+
+
+def test_piped_check_report_has_pytest_width_headings(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    done = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "check"],
+        cwd=tmp_path,
+        env={**env, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("=====") and "crosscheck check" in lines[0] and len(lines[0]) <= 80
+    assert lines[-1].startswith("=====") and "2 failed" in lines[-1]
