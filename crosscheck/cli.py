@@ -646,8 +646,16 @@ def bench(paths: tuple[str, ...], baseline: bool, repeat: int, quiet: bool, colo
 # --------------------------------------------------------------------------- entry point
 
 
+def _terminated(signum: int, frame: object) -> None:
+    # SystemExit unwinds like Ctrl-C: a report being written removes its temporary file
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    """`crosscheck`: exit 0 clean, 1 findings, 2 usage or input error, 130 interrupted."""
+    """`crosscheck`: exit 0 clean, 1 findings, 2 usage or input error, 130 interrupted, 143 terminated."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         app.main(args=list(argv) if argv is not None else None, prog_name="crosscheck", standalone_mode=False)
     except CrosscheckError as exc:

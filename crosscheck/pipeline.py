@@ -85,12 +85,18 @@ def process_encoded(
     # big corpora first, so that no worker is left with the largest at the end
     order = sorted(range(len(corpora)), key=lambda i: -_chars(corpora[i]))
     results: dict[int, tuple[Corpus, str | None]] = {}
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    try:
         futures = {pool.submit(work, corpora[i]): i for i in order}
         for future in concurrent.futures.as_completed(futures):
             results[futures[future]] = future.result()
             if done:
                 done(1)
+    except BaseException:
+        # Ctrl-C, SIGTERM or a failing corpus: what has not started never starts
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return [results[i] for i in range(len(corpora))]
 
 

@@ -81,7 +81,7 @@ class SourcesHeader:
             when = s.published.isoformat() if s.published else "unknown"
             if s.published_inferred:
                 when += " (inferred)"
-            table.add_row(s.id, s.outlet or "unknown", when, str(per_source[s.id]))
+            table.add_row(Text(s.id), Text(s.outlet or "unknown"), Text(when), str(per_source[s.id]))
         yield table
         for problem in self.corpus.skipped:
             yield Text(f"skipped: {problem}", style="yellow")
@@ -118,7 +118,7 @@ class FindingsTable:
                     said.append(f" ({c.date})", style="dim")
             table.add_row(
                 Text(f.verdict.value.upper(), style=VERDICT_STYLE[f.verdict]),
-                f.topic,
+                Text(f.topic),
                 said,
                 f"{_num(f.low)} / {_num(f.best)} / {_num(f.high)}",
             )
@@ -187,11 +187,12 @@ class ClaimsTable:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         outlets = {s.id: (s.outlet or "?") for s in self.corpus.sources}
-        table = Table(title=f"Claims in {self.corpus.id}")
+        # every cell is Text: article words, outlet names and ids are never read as markup
+        table = Table(title=Text(f"Claims in {self.corpus.id}"))
         for col in ("source", "type", "text", "value", "low", "high", "unit", "subject", "event", "date"):
             table.add_column(col, overflow="fold")
         for c in self.corpus.claims:
-            table.add_row(
+            cells = (
                 f"{c.source} ({outlets[c.source]})",
                 c.type,
                 c.text,
@@ -203,6 +204,7 @@ class ClaimsTable:
                 c.event or "",
                 c.date or "",
             )
+            table.add_row(*(Text(x) for x in cells))
         yield table
 
 

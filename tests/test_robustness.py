@@ -162,7 +162,8 @@ def test_same_input_gives_byte_identical_json(tmp_path):
     assert outs[0] == outs[1] and len(outs[0]) > 1000
 
 
-def test_sigint_leaves_no_half_written_report_and_exits_130(tmp_path):
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupt_leaves_no_half_written_report(tmp_path, sig, code):
     folder = tmp_path / "many"
     folder.mkdir()
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEED.glob("*.txt"))]
@@ -178,9 +179,9 @@ def test_sigint_leaves_no_half_written_report_and_exits_130(tmp_path):
         text=True,
     )
     time.sleep(3)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
+    assert proc.returncode == code, err
     assert "Traceback" not in err
     assert out.read_text() == '{"previous": true}\n'  # the old report is intact
     assert not list(tmp_path.glob(".report.json.*"))  # no temporary file left behind
