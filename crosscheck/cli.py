@@ -96,6 +96,12 @@ def _html(fn: F) -> F:
     )(fn)
 
 
+def _symlinks(fn: F) -> F:
+    return click.option(
+        "--follow-symlinks", is_flag=True, help="Read symlinks in a folder that point outside it (skipped by default)."
+    )(fn)
+
+
 def _workers(fn: F) -> F:
     return click.option(
         "-j",
@@ -111,8 +117,9 @@ def _workers(fn: F) -> F:
 
 
 def _console(color: str, *, stderr: bool = False) -> Console:
-    """A rich console: no wrapping when piped, colours as asked (NO_COLOR/FORCE_COLOR with auto)."""
-    from rich.console import Console
+    """A rich console: no wrapping when piped, colours as asked (NO_COLOR/FORCE_COLOR with auto),
+    untrusted text's control characters made visible."""
+    from .report import SafeConsole as Console
 
     stream = sys.stderr if stderr else sys.stdout
     tty = stream.isatty()
@@ -218,16 +225,18 @@ def _run(
     quiet: bool,
     color: str,
     json_wanted: bool = False,
+    follow_symlinks: bool = False,
 ) -> tuple[list[Corpus], list[str] | None]:
     """Load, extract (and compare) every corpus, with a progress bar on stderr for long inputs.
 
     With ``json_wanted`` and several corpora, each corpus's JSON is made where the corpus is.
     """
     from .pipeline import process_encoded
+    from .report import visible
     from .sources import RawCluster, read
 
     overrides = {**settings.overrides(), **cli}
-    items = read(list(paths), cluster=cluster, overrides=overrides)
+    items = read(list(paths), cluster=cluster, overrides=overrides, follow_symlinks=follow_symlinks)
     _check_override_targets(cli, items)
     corpora: list[Corpus | RawCluster] = []
     for c in items:  # a bad source is reported and skipped; the others are processed
@@ -235,7 +244,7 @@ def _run(
             corpora.append(c)
             continue
         for problem in c.skipped:
-            click.echo(f"crosscheck: warning: skipped {problem}", err=True)
+            click.echo(f"crosscheck: warning: skipped {visible(problem)}", err=True)
         if c.sources:
             corpora.append(c)
     if not corpora:
@@ -255,7 +264,7 @@ def _run(
     done = [c for c, _ in pairs]
     for before, after in zip(corpora, done):
         for problem in after.skipped[0 if isinstance(before, RawCluster) else len(before.skipped) :]:
-            click.echo(f"crosscheck: warning: {problem}", err=True)
+            click.echo(f"crosscheck: warning: {visible(problem)}", err=True)
     fragments = [f for _, f in pairs if f is not None]
     return done, (fragments if encode and len(fragments) == len(done) else None)
 
@@ -315,6 +324,7 @@ SHOW = ("all", "single", "conflicts")
 )
 @_quiet("One summary line per corpus.")
 @_overrides
+@_symlinks
 @_workers
 @_color
 def report(
@@ -328,6 +338,7 @@ def report(
     outlet: tuple[str, ...],
     published: tuple[str, ...],
     workers: int,
+    follow_symlinks: bool,
     color: str,
 ) -> None:
     """Where the outlets agree, where they conflict, and what only one of them claims.
@@ -349,6 +360,7 @@ def report(
         quiet=quiet,
         color=color,
         json_wanted=bool(json_out) or fmt == "json",
+        follow_symlinks=follow_symlinks,
     )
     if fmt == "text" and STDOUT not in (json_out, html_out):
         _print_report(corpora, show=show, quiet=quiet, files=bool(json_out or html_out), color=color)
@@ -411,6 +423,7 @@ def _print_report(corpora: list[Corpus], *, show: Sequence[str], quiet: bool, fi
 )
 @_quiet("Only the summary line.")
 @_overrides
+@_symlinks
 @_workers
 @_color
 def claims(
@@ -423,6 +436,7 @@ def claims(
     outlet: tuple[str, ...],
     published: tuple[str, ...],
     workers: int,
+    follow_symlinks: bool,
     color: str,
 ) -> None:
     """Every numeric and dated claim of every source, with its span."""
@@ -440,6 +454,7 @@ def claims(
         quiet=quiet,
         color=color,
         json_wanted=bool(json_out) or fmt == "json",
+        follow_symlinks=follow_symlinks,
     )
     if fmt == "json":
         _write(STDOUT, _json_text(corpora, fragments, findings=False))
@@ -499,6 +514,7 @@ def list_rules(rules_dirs: tuple[str, ...], color: str) -> None:
 @_quiet("Only the closing summary line.")
 @click.option("--timeout", type=float, metavar="SECONDS", help="Seconds one rule call may take (default 10).")
 @_overrides
+@_symlinks
 @_workers
 @_color
 def check(
@@ -517,6 +533,7 @@ def check(
     outlet: tuple[str, ...],
     published: tuple[str, ...],
     workers: int,
+    follow_symlinks: bool,
     color: str,
 ) -> None:
     """Run the built-in rules and yours; fail like a test suite when sources disagree."""
@@ -544,6 +561,7 @@ def check(
         quiet=quiet,
         color=color,
         json_wanted=bool(json_out),
+        follow_symlinks=follow_symlinks,
     )
     t0 = time.perf_counter()
     results = run(rules, corpora, timeout=settings.timeout, config=settings.rule_config())
@@ -659,7 +677,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         app.main(args=list(argv) if argv is not None else None, prog_name="crosscheck", standalone_mode=False)
     except CrosscheckError as exc:
-        click.echo(f"crosscheck: error: {exc}", err=True)
+        from .report import visible
+
+        click.echo(f"crosscheck: error: {visible(str(exc))}", err=True)
         sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

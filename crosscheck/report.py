@@ -11,16 +11,41 @@ import os
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from .errors import OutputError
 from .model import Claim, Corpus, Finding, Verdict
+
+#: control characters shown as their Unicode pictures (one character for one, so offsets hold):
+#: an article cannot set the terminal's title, clear the screen or hide text ("\x1b]0;...", "\x1b[2J")
+_VISIBLE = (
+    {i: 0x2400 + i for i in range(32) if chr(i) not in "\n\t"} | {0x7F: 0x2421} | {i: 0xFFFD for i in range(0x80, 0xA0)}
+)
+
+
+def visible(text: str) -> str:
+    """Text with its control characters made visible."""
+    return text.translate(_VISIBLE)
+
+
+class SafeConsole(Console):
+    """A rich Console that prints every piece of text with its control characters made visible.
+
+    Rich's own control codes (cursor moves of a progress bar) and the styles it renders are
+    untouched: only the text of the segments is translated, whatever renderable it came from.
+    """
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(s if s.control else Segment(visible(s.text), s.style, s.control) for s in buffer)
+
 
 VERDICT_STYLE = {Verdict.CONFLICT: "bold red", Verdict.AGREE: "green", Verdict.SINGLE: "dim"}
 

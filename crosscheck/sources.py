@@ -56,8 +56,14 @@ _NORMALISE = str.maketrans(
 )
 
 
+#: "1 000" and "1 000" (thin and no-break spaces) are thousands separators, as commas are
+_SPACED_THOUSANDS = re.compile(r"(?<=\d)[\u2009\u202f\u00a0](?=\d{3}(?!\d))")
+
+
 def normalise(text: str) -> str:
     """Non-breaking spaces, curly quotes and dashes as plain ASCII, length preserved."""
+    if "\u2009" in text or "\u202f" in text or "\u00a0" in text:
+        text = _SPACED_THOUSANDS.sub(",", text)
     return text.translate(_NORMALISE)
 
 
@@ -185,7 +191,13 @@ def decode(raw: bytes, *, name: str = "<bytes>") -> str:
         if raw.startswith(magic):
             raise InputError(f"{name}: binary file ({kind}), not text")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:  # odd length, a lone surrogate: not a text file after all
+            raise InputError(f"{name}: broken UTF-16 ({exc.reason} at byte {exc.start})") from None
+        if "\x00" in text[:65536]:
+            raise InputError(f"{name}: binary file (contains NUL characters), not text")
+        return text
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace")
     try:
@@ -524,10 +536,20 @@ def read_jsonl(
             continue
         try:
             obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise TypeError("a line is a JSON object")
             cid = str(obj["id"])
             docs = obj["documents"]
             if not isinstance(docs, list):
                 raise TypeError("'documents' is not a list")
+            bad = next((i for i, d in enumerate(docs) if not isinstance(d, str)), None)
+            if bad is not None:
+                raise TypeError(f"documents[{bad}] is not a string")
+            hints = obj.get("outlet_hints", [])
+            if hints is not None and not (
+                isinstance(hints, list) and all(h is None or isinstance(h, str) for h in hints)
+            ):
+                raise TypeError("'outlet_hints' is not a list of strings")
         except (ValueError, KeyError, TypeError) as exc:
             msg = f"{path}:{lineno}: not a cluster line ({type(exc).__name__}: {exc})"
             yield Corpus(id=f"{path.name}:{lineno}", sources=(), skipped=(msg,))
@@ -556,7 +578,11 @@ def load_jsonl(
         yield item.build() if isinstance(item, RawCluster) else item
 
 
-def load_directory(folder: Path, *, overrides: Mapping[str, Mapping[str, Any]] | None = None) -> list[Corpus]:
+def load_directory(
+    folder: Path, *, overrides: Mapping[str, Mapping[str, Any]] | None = None, follow_symlinks: bool = False
+) -> list[Corpus]:
+    """One corpus of every article file in a folder. A symlink that leads out of the folder is
+    skipped (it could make a report embed /etc/passwd) unless ``follow_symlinks``."""
     overrides = {**read_sidecar(folder), **(overrides or {})}
     files = sorted(
         p
@@ -567,7 +593,11 @@ def load_directory(folder: Path, *, overrides: Mapping[str, Mapping[str, Any]] |
         raise InputError(f"{folder}: no .txt, .md or .html files")
     sources: list[Source] = []
     skipped: list[str] = []
+    inside = folder.resolve()
     for p in files:
+        if p.is_symlink() and not follow_symlinks and not p.resolve().is_relative_to(inside):
+            skipped.append(f"{p}: a symlink to {p.resolve()}, outside the folder (--follow-symlinks reads it)")
+            continue
         try:
             text = read_text(p)
             info: dict[str, Any] = {}
@@ -586,13 +616,17 @@ def load(
     *,
     cluster: str | None = None,
     overrides: Mapping[str, Mapping[str, Any]] | None = None,
+    follow_symlinks: bool = False,
 ) -> list[Corpus]:
     """Corpora from paths (directories, files, JSONL clusters); the bundled example if none.
 
     Several plain files given together form one corpus; a directory is one corpus; a JSONL file
     is one corpus per cluster.
     """
-    return [c.build() if isinstance(c, RawCluster) else c for c in read(paths, cluster=cluster, overrides=overrides)]
+    return [
+        c.build() if isinstance(c, RawCluster) else c
+        for c in read(paths, cluster=cluster, overrides=overrides, follow_symlinks=follow_symlinks)
+    ]
 
 
 def read(
@@ -600,6 +634,7 @@ def read(
     *,
     cluster: str | None = None,
     overrides: Mapping[str, Mapping[str, Any]] | None = None,
+    follow_symlinks: bool = False,
 ) -> list[Corpus | RawCluster]:
     """As ``load``, but JSONL clusters come as read (``RawCluster.build()`` makes their sources)."""
     given = [str(p) for p in paths]
@@ -620,7 +655,7 @@ def read(
         if not p.exists():
             raise InputError(f"{p}: no such file or directory")
         if p.is_dir():
-            corpora.extend(load_directory(p, overrides=overrides))
+            corpora.extend(load_directory(p, overrides=overrides, follow_symlinks=follow_symlinks))
         elif p.suffix.lower() in JSONL_SUFFIXES:
             corpora.extend(read_jsonl(p, cluster=cluster, overrides={**read_sidecar(p.parent), **(overrides or {})}))
         elif len(files) == 1:

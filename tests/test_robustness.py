@@ -207,3 +207,70 @@ def test_out_of_range_numbers_are_not_claims_and_json_stays_json(tmp_path):
     assert "Infinity" not in text and "NaN" not in text
     report = json.loads(text)
     assert all(c["type"] == "date" for c in report["claims"])
+
+
+def test_terminal_escapes_and_markup_in_articles_and_names_are_shown_not_obeyed(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "e[b]x.txt").write_text(
+        "Two people died on Monday, police said. \x1b]0;PWNED\x1b\\ \x1b[2J \x1b[8m hidden.\n"
+        "Officials said three people died on Monday.\n"
+    )
+    (folder / "f.txt").write_text("Officials said nine people died on Monday in [bold]Kabul[/].\n")
+    outlet = "e[b]x=[/]\x1b]0;PWNED\x1b\\Outlet[red]"
+    for color in ("never", "always"):
+        done = run("report", folder, "--show", "all", "--color", color, "--outlet", outlet, cwd=tmp_path)
+        assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+        for escape in ("\x1b]0;", "\x1b[2J", "\x1b[8m"):
+            assert escape not in done.stdout
+        assert "\u241b]0;PWNED" in done.stdout  # the ESC shown as its picture
+        assert "[/]" in done.stdout and "Outlet[red]" in done.stdout
+
+
+def test_a_broken_file_in_a_folder_is_skipped_the_others_read(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "good.txt").write_text((SEED / "001_1601a2bcdfb07497.txt").read_text(encoding="utf-8"))
+    (folder / "a.txt").write_bytes(b"\xff\xfeA\x00B")  # UTF-16 of odd length
+    (folder / "b.txt").write_bytes(b"\xff\xfe\x00\xd8A\x00")  # a lone surrogate
+    done = run("report", folder, "-q", cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout.startswith("d: 1 sources")
+    assert "skipped" in done.stderr and "a.txt" in done.stderr and "b.txt" in done.stderr
+
+
+def test_a_symlink_out_of_the_folder_is_not_read(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "good.txt").write_text((SEED / "001_1601a2bcdfb07497.txt").read_text(encoding="utf-8"))
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The password is 123456 and 42 people know it.\n")
+    (folder / "link.txt").symlink_to(secret)
+    done = run("report", folder, "-q", "--json", tmp_path / "r.json", cwd=tmp_path)
+    assert "outside the folder" in done.stderr and "123456" not in (tmp_path / "r.json").read_text()
+    done = run("report", folder, "-q", "--follow-symlinks", "--json", tmp_path / "r.json", cwd=tmp_path)
+    assert "123456" in (tmp_path / "r.json").read_text()
+
+
+@pytest.mark.parametrize(
+    "line, fragment",
+    [
+        ('{"id": "x", "documents": ["Two died."], "outlet_hints": 5}', "'outlet_hints' is not a list of strings"),
+        ('{"id": "x", "documents": [1, "Two died."]}', "documents[0] is not a string"),
+        ("[1, 2]", "a line is a JSON object"),
+    ],
+)
+def test_wrongly_typed_jsonl_fields_are_named(tmp_path, line, fragment):
+    (tmp_path / "c.jsonl").write_text(line + "\n")
+    done = run("report", tmp_path / "c.jsonl", "-q", cwd=tmp_path)
+    assert done.returncode == 2 and "c.jsonl:1" in done.stderr and fragment in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_thin_space_thousands_and_powers(tmp_path):
+    from crosscheck import extract
+    from crosscheck.sources import make_source
+
+    text = "They counted 1\u2009000 people, 1\u00a0000 cars and 10^1000 grains."
+    claims = extract([make_source("t", "t.txt", text)]).claims
+    assert [(c.text, c.value) for c in claims] == [("1\u2009000", 1000), ("1\u00a0000", 1000)]

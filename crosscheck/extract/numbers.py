@@ -345,6 +345,8 @@ def _bounds(value: float, kind: str | None, *, count: bool = True) -> tuple[floa
 def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
     """'FRANCE 24', 'F-16', 'Chapter 11', '16x9', '24/7', 'No. 2': names, not amounts."""
     t = toks[i]
+    if (i > 0 and toks[i - 1].text == "^") or (i + 1 < len(toks) and toks[i + 1].text == "^"):
+        return True  # "10^1000": a power, written as no one writes an amount
     lows = [x.low for x in toks[max(0, i - 3) : i]]
     if t.text == "911" and lows and lows[-1] in ("call", "called", "calling", "calls", "dial", "dialed", "dialled"):
         return True  # the emergency number, not 911 of anything
