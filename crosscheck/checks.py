@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
@@ -101,6 +102,15 @@ class CheckReport:
         yield _heading(console, self.summary(), style)
 
 
+#: what XML 1.0 cannot hold: control characters but tab and line breaks, U+FFFE/U+FFFF, lone surrogates
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Text an XML parser accepts: what XML cannot hold becomes U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def junit_xml(results: Sequence[Result]) -> str:
     """JUnit XML, as CI servers read pytest's: warn-severity failures are skipped with a message."""
     c = Counter(_status(r) for r in results)
@@ -114,26 +124,26 @@ def junit_xml(results: Sequence[Result]) -> str:
         time=f"{sum(r.seconds for r in results):.3f}",
     )
     for r in results:
+        message = _xml_text(r.message)
+        first = message.splitlines()[0] if message else ""
         case = ET.SubElement(
             suite,
             "testcase",
-            classname=Path(r.rule.path).stem,
-            name=f"{r.rule.function}[{r.item}]",
-            file=r.rule.path,
+            classname=_xml_text(Path(r.rule.path).stem),
+            name=_xml_text(f"{r.rule.function}[{r.item}]"),
+            file=_xml_text(r.rule.path),
             line=str(r.rule.line),
             time=f"{r.seconds:.4f}",
         )
         props = ET.SubElement(case, "properties")
         for k, v in (("code", r.rule.code), ("name", r.rule.name), ("severity", r.rule.severity)):
-            ET.SubElement(props, "property", name=k, value=v)
+            ET.SubElement(props, "property", name=k, value=_xml_text(v))
         if r.outcome == "error":
-            ET.SubElement(case, "error", message=r.message.splitlines()[0] if r.message else "error").text = r.message
+            ET.SubElement(case, "error", message=first or "error").text = message
         elif r.failed:
-            ET.SubElement(
-                case, "failure", message=r.message.splitlines()[0] if r.message else "failed"
-            ).text = r.message
+            ET.SubElement(case, "failure", message=first or "failed").text = message
         elif r.outcome == "fail":
-            ET.SubElement(case, "skipped", type="warning", message=r.message.splitlines()[0])
+            ET.SubElement(case, "skipped", type="warning", message=first)
     root = ET.Element("testsuites")
     root.append(suite)
     ET.indent(root)

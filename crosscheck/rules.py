@@ -342,37 +342,119 @@ def _assert_message(exc: AssertionError, r: Rule) -> str:
     return "assertion failed"
 
 
+#: what one rule call gave: (item, outcome, message, seconds, finding id)
+Row = tuple[str, Outcome, str, float, "str | None"]
+
+
+def _rule_rows(
+    r: Rule,
+    corpora: Sequence[Corpus],
+    timeout: float | None,
+    config: dict[str, Any] | None,
+    beat: Callable[[], None] | None = None,
+) -> list[Row]:
+    """Every call of one rule. Whatever a rule raises, KeyboardInterrupt and SystemExit included,
+    is that call's result. ``beat`` is told before each call (the parent's watchdog)."""
+    rows: list[Row] = []
+    for corpus in corpora:
+        if beat:
+            beat()
+        try:
+            items = list(calls(r, corpus, config))
+        except TypeError as exc:
+            rows.append((corpus.id, "error", f"{r.path}:{r.line}: {exc}", 0.0, None))
+            continue
+        for item, kwargs, finding_id in items:
+            if beat:
+                beat()
+            t0 = time.perf_counter()
+            outcome: Outcome
+            try:
+                with _time_limit(timeout):
+                    r.func(**kwargs)  # type: ignore[misc]
+                outcome, message = "pass", ""
+            except AssertionError as exc:
+                outcome, message = "fail", _assert_message(exc, r)
+            except BaseException as exc:  # the rule's own bug, reported as that rule's error
+                outcome, message = "error", f"{_where(exc, r)}: {type(exc).__name__}: {exc}"
+            rows.append((item, outcome, message, time.perf_counter() - t0, finding_id))
+    return rows
+
+
+def _child(r: Rule, corpora: Sequence[Corpus], timeout: float | None, config: dict[str, Any] | None, conn: Any) -> None:
+    import os
+
+    try:
+        conn.send(("rows", _rule_rows(r, corpora, timeout, config, beat=lambda: conn.send(("call", None)))))
+    finally:
+        conn.close()
+        os._exit(0)  # no atexit handlers, no flushing of the parent's buffers: the parent owns them
+
+
+def _isolated_rows(
+    r: Rule, corpora: Sequence[Corpus], timeout: float | None, config: dict[str, Any] | None
+) -> list[Row]:
+    """One rule in a forked child process, killed when it overruns: a rule that exits, crashes,
+    loops in C or catches the timeout costs only its own result, and what it changes in the
+    corpus or the config stays in the child."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(r, corpora, timeout, config, sender), daemon=True)
+    proc.start()
+    sender.close()
+    # the child says when each call starts: one that says nothing for a call's time limit (and
+    # five seconds of grace, for importing pandas and building the tables a rule receives) is stopped
+    limit = timeout + 5.0 if timeout else None
+    rows: list[Row] | None = None
+    killed = False
+    try:
+        while receiver.poll(limit):
+            kind, payload = receiver.recv()
+            if kind == "rows":
+                rows = payload
+                break
+    except (EOFError, OSError):
+        rows = None
+    finally:
+        proc.join(0.5)
+        if proc.is_alive():
+            killed = True
+            proc.kill()
+            proc.join()
+        receiver.close()
+    if rows is not None:
+        return rows
+    where = corpora[0].id if corpora else r.path
+    if killed:
+        why = f"ran past the time limit ({timeout:g} s a call) and was stopped"
+    else:
+        why = f"ended its process (exit code {proc.exitcode}) before giving a result"
+    return [(where, "error", f"{r.path}:{r.line}: {why}", 0.0, None)]
+
+
 def run(
     rules: Sequence[Rule],
     corpora: Sequence[Corpus],
     *,
     timeout: float | None = 10.0,
     config: dict[str, Any] | None = None,
+    isolate: bool = True,
 ) -> list[Result]:
-    """Every rule on every corpus: one Result per call; a rule's error never stops the others."""
+    """Every rule on every corpus: one Result per call; a rule's error never stops the others.
+
+    With ``isolate`` (the default where the platform can fork) each rule runs in a child process
+    of its own (see ``_isolated_rows``); without, in this process, as the pytest plugin does.
+    """
+    import multiprocessing
+
+    isolate = isolate and "fork" in multiprocessing.get_all_start_methods()
     results: list[Result] = []
     for r in rules:
         if r.error:
             results.append(Result(r, r.path, "error", r.error))
             continue
-        for corpus in corpora:
-            try:
-                items = list(calls(r, corpus, config))
-            except TypeError as exc:
-                results.append(Result(r, corpus.id, "error", f"{r.path}:{r.line}: {exc}"))
-                continue
-            for item, kwargs, finding_id in items:
-                t0 = time.perf_counter()
-                outcome: Outcome
-                try:
-                    with _time_limit(timeout):
-                        r.func(**kwargs)  # type: ignore[misc]
-                    outcome, message = "pass", ""
-                except AssertionError as exc:
-                    outcome, message = "fail", _assert_message(exc, r)
-                except KeyboardInterrupt:
-                    raise
-                except BaseException as exc:  # the rule's own bug, reported as that rule's error
-                    outcome, message = "error", f"{_where(exc, r)}: {type(exc).__name__}: {exc}"
-                results.append(Result(r, item, outcome, message, time.perf_counter() - t0, finding_id))
+        rows = _isolated_rows(r, corpora, timeout, config) if isolate else _rule_rows(r, corpora, timeout, config)
+        results.extend(Result(r, item, outcome, message, seconds, fid) for item, outcome, message, seconds, fid in rows)
     return results

@@ -204,3 +204,70 @@ def test_builtin_rules_run_without_errors_on_real_clusters(multinews):
     errors = [r.message for r in results if r.outcome == "error"]
     assert not errors, errors[:3]
     assert sum(r.rule.code == "CC104" for r in results) == len(corpora)
+
+
+EVIL = '''
+import itertools, os
+from crosscheck.rules import rule
+
+@rule("EV001", "exits")
+def check_exits(corpus):
+    """Exits the process."""
+    os._exit(0)
+
+@rule("EV002", "loops-in-c")
+def check_loops(corpus):
+    """Loops in C code."""
+    sum(itertools.repeat(1, 10**11))
+
+@rule("EV003", "swallows-timeout")
+def check_swallows(corpus):
+    """Catches the timeout."""
+    while True:
+        try:
+            while True:
+                pass
+        except Exception:
+            pass
+
+@rule("EV004", "interrupts")
+def check_interrupts(corpus):
+    """Raises KeyboardInterrupt."""
+    raise KeyboardInterrupt
+
+@rule("EV005", "mutates")
+def check_mutates(corpus, config):
+    """Changes the corpus and the config."""
+    object.__setattr__(corpus, "findings", ())
+    config["min_outlets"] = 99
+
+@rule("EV006", "sees-the-original")
+def check_sees_original(corpus, config):
+    """Sees what EV005 changed? It must not."""
+    assert corpus.findings and config.get("min_outlets", 2) == 2
+
+@rule("EV007", "xml-hostile")
+def check_xml(corpus):
+    """A message XML cannot hold."""
+    assert False, "nul:\\x00 esc:\\x1b ffff:\\uffff"
+'''
+
+
+def test_rules_that_exit_hang_interrupt_or_mutate_cannot_fake_a_result(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    (tmp_path / "evil").mkdir()
+    (tmp_path / "evil" / "check_evil.py").write_text(EVIL)
+    t0 = __import__("time").perf_counter()
+    done = _cli("check", "--rules", tmp_path / "evil", "--timeout", "1", "--junitxml", tmp_path / "j.xml", cwd=tmp_path)
+    assert __import__("time").perf_counter() - t0 < 60
+    assert done.returncode == 1, done.stderr
+    out = done.stdout
+    for code in ("EV001", "EV002", "EV003", "EV004"):
+        line = next(x for x in out.splitlines() if f"[{code}" in x and "::" in x)
+        assert " E " in line + " ", line
+    assert "ended its process" in out and "ran past the time limit" in out and "KeyboardInterrupt" in out
+    assert "EV006" in out and "sees-the-original" in out
+    assert not any("[EV006" in x and " F " in x + " " for x in out.splitlines())
+    suite = ET.parse(tmp_path / "j.xml").getroot()[0]  # well-formed despite the message
+    assert int(suite.get("errors")) >= 4
