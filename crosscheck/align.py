@@ -285,9 +285,13 @@ def alike(
 
 
 #: two groups that disagree somewhere are merged only after checking every pair, up to this many
-MAX_CHECKED_PAIRS = 400
-#: a bucket larger than this is cut (pathological input: one fact in thousands of sources)
-MAX_BUCKET = 1500
+#: (21 sources against 21 is 441); past it they stay apart and the report says so (CAP_NOTE), never
+#: silently. Value classes (one node per distinct figure) are what will make the cap unneeded.
+MAX_CHECKED_PAIRS = 2_000
+#: a bucket larger than this is cut (pathological input: one fact in thousands of sources), and said
+MAX_BUCKET = 1_500
+#: how a hit cap is reported: the corpus's notes, a warning, and exit code 1
+CAP_NOTE = "alignment limit"
 
 
 def _bucket_keys(c: Claim, rare: frozenset[tuple] = frozenset()) -> list[tuple]:
@@ -305,7 +309,9 @@ def _bucket_keys(c: Claim, rare: frozenset[tuple] = frozenset()) -> list[tuple]:
     return [("measure",)]
 
 
-def candidate_pairs(block: Sequence[Claim], rare: frozenset[tuple] = frozenset()) -> list[tuple[int, int]]:
+def candidate_pairs(
+    block: Sequence[Claim], rare: frozenset[tuple] = frozenset(), notes: list[str] | None = None
+) -> list[tuple[int, int]]:
     """Index pairs of claims of different sources that share a bucket (near-linear in practice)."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(block):
@@ -313,6 +319,8 @@ def candidate_pairs(block: Sequence[Claim], rare: frozenset[tuple] = frozenset()
             buckets[key].append(i)
     seen: set[tuple[int, int]] = set()
     for members in buckets.values():
+        if len(members) > MAX_BUCKET and notes is not None:
+            notes.append(f"{CAP_NOTE}: {len(members)} claims of one kind; only {MAX_BUCKET} were compared")
         members = members[:MAX_BUCKET]
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
@@ -339,6 +347,7 @@ def _cluster(
     common: frozenset[str],
     rare: frozenset[tuple] = frozenset(),
     tol: Tolerances = DEFAULT_TOLERANCES,
+    notes: list[str] | None = None,
 ) -> list[list[Claim]]:
     """Greedy clustering, the most alike pairs first.
 
@@ -350,7 +359,7 @@ def _cluster(
 
     strict: set[tuple[int, int]] = set()
     pairs = []
-    for i, j in candidate_pairs(block, rare):
+    for i, j in candidate_pairs(block, rare, notes):
         a, b = block[i], block[j]
         same = same_fact(a, b, common=common, tol=tol)
         agree = compatible(a, b, tol=tol)
@@ -373,7 +382,12 @@ def _cluster(
         overlap = (max(ra[0], rb[0]), min(ra[1], rb[1])) if ra and rb else None
         if overlap is None or overlap[0] > overlap[1]:  # some members disagree: look at each pair
             if len(members[ri]) * len(members[rj]) > MAX_CHECKED_PAIRS:
-                continue  # two large groups that disagree stay apart (bounded work at scale)
+                if notes is not None:  # two large groups that disagree stay apart: said, not hidden
+                    notes.append(
+                        f"{CAP_NOTE}: two groups of {len(members[ri])} and {len(members[rj])} claims "
+                        f"({block[i].text!r}, {block[j].text!r}) were left apart unchecked"
+                    )
+                continue
             clash = any(
                 not compatible(block[x], block[y], tol=tol)
                 and (block[x].source == block[y].source or (min(x, y), max(x, y)) not in strict)
@@ -391,8 +405,11 @@ def _cluster(
     return [[block[i] for i in sorted(m)] for m in members.values()]
 
 
-def align(claims: Sequence[Claim], *, tol: Tolerances = DEFAULT_TOLERANCES) -> list[list[Claim]]:
-    """Groups of claims, each one fact; a group of one is a claim no other source makes."""
+def align(
+    claims: Sequence[Claim], *, tol: Tolerances = DEFAULT_TOLERANCES, notes: list[str] | None = None
+) -> list[list[Claim]]:
+    """Groups of claims, each one fact; a group of one is a claim no other source makes. Where a
+    work limit is hit, ``notes`` gets a line saying so."""
     common = common_entities(claims)
     rare = rare_values(claims)
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
@@ -404,7 +421,7 @@ def align(claims: Sequence[Claim], *, tol: Tolerances = DEFAULT_TOLERANCES) -> l
             blocks[_block_key(c)].append(c)
     groups: list[list[Claim]] = []
     for block in blocks.values():
-        groups.extend(_cluster(block, common, rare, tol))
+        groups.extend(_cluster(block, common, rare, tol, notes))
     groups.extend(singles)
     groups.sort(key=lambda g: (g[0].source, g[0].start))
     return groups

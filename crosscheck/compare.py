@@ -206,6 +206,7 @@ def compare(corpus: Corpus, *, settings: Settings = DEFAULT) -> Corpus:
     """The corpus with its findings: conflicts first, then agreements, then single-source claims."""
     sources = {s.id: s for s in corpus.sources}
     tol = settings.tolerances
-    findings = [judge(group, sources, tol=tol) for group in align(corpus.claims, tol=tol)]
+    notes: list[str] = []
+    findings = [judge(group, sources, tol=tol) for group in align(corpus.claims, tol=tol, notes=notes)]
     findings.sort(key=lambda f: (_ORDER[f.verdict], -f.outlets, f.topic, f.id))
-    return replace(corpus, findings=tuple(findings))
+    return replace(corpus, findings=tuple(findings), skipped=corpus.skipped + tuple(dict.fromkeys(notes)))
