@@ -244,7 +244,8 @@ def _run(
             corpora.append(c)
             continue
         for problem in c.skipped:
-            click.echo(f"crosscheck: warning: skipped {visible(problem)}", err=True)
+            said = problem if problem.startswith("note: ") else f"warning: skipped {problem}"
+            click.echo(f"crosscheck: {visible(said)}", err=True)
         if c.sources:
             corpora.append(c)
     if not corpora:

@@ -220,10 +220,49 @@ def html_to_text(html: str, *, name: str) -> tuple[str, dict[str, str | None]]:
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     meta = trafilatura.extract_metadata(html)
+    info: dict[str, str | None] = {
+        "published": getattr(meta, "date", None),
+        "sitename": getattr(meta, "sitename", None),
+    }
     if not text:
-        raise InputError(f"{name}: no article text found in HTML")
-    info = {"published": getattr(meta, "date", None), "sitename": getattr(meta, "sitename", None)}
+        # no article found (lxml gives up on pages nested hundreds deep): the page's plain text
+        text = _plain_text(html)
+        if not text.strip():
+            raise InputError(f"{name}: no article text found in HTML")
+        info["note"] = f"note: {name}: no article found in the HTML; the page's plain text was read"
     return text, info
+
+
+def _plain_text(html: str) -> str:
+    """All text of a page outside scripts and styles, one block a line (the standard library's
+    HTMLParser, which has no depth limit)."""
+    from html.parser import HTMLParser
+
+    class Collect(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag in ("script", "style", "noscript"):
+                self.skip += 1
+            elif tag in ("p", "div", "br", "li", "h1", "h2", "h3", "tr", "article", "section"):
+                self.parts.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("script", "style", "noscript") and self.skip:
+                self.skip -= 1
+
+        def handle_data(self, data: str) -> None:
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = Collect()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 # --------------------------------------------------------------------------- furniture and metadata
@@ -603,6 +642,8 @@ def load_directory(
             info: dict[str, Any] = {}
             if p.suffix.lower() in HTML_SUFFIXES:
                 text, info = html_to_text(text, name=str(p))
+                if info.get("note"):
+                    skipped.append(str(info["note"]))
             sources.append(make_source(p.stem, str(p), text, cluster=folder.resolve().name, hints=info))
         except InputError as exc:
             skipped.append(str(exc))
