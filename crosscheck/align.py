@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from .extract.dates import MONTHS, WEEKDAYS
+from .extract.frames import hierarchy
 from .model import Claim
 from .settings import DEFAULT_TOLERANCES, Tolerances
 from .sources import load_data
@@ -183,8 +184,6 @@ def _frames_differ(a: Claim, b: Claim, common: frozenset[str]) -> bool:
     """Frames that rule out one fact whatever the values: different actors named on both sides
     (Smith & Nephew's vote is not BP's), a plan against a count, incompatible subject classes, a
     bare year (the year of the deaths is not the year of the acquittal)."""
-    from .extract.frames import hierarchy
-
     ka, kb = _actor_keys(a) - common, _actor_keys(b) - common
     if ka and kb and not ka & kb:
         return True

@@ -151,14 +151,10 @@ def _settings(outlets: Sequence[str] = (), published: Sequence[str] = ()) -> tup
 
     settings = load_settings()
     cli = _parse_overrides(outlets, published)
-    for sid, o in cli.items():
-        if "published" in o:
-            import re
+    if cli:  # the same schema as [tool.crosscheck] outlets
+        from .settings import check_settings
 
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", o["published"]):
-                raise ConfigError(
-                    f"--published {sid}={o['published']}: expected a date YYYY-MM-DD, got {o['published']!r}"
-                )
+        check_settings({"outlets": cli}, where="--outlet/--published")
     return settings, cli
 
 
@@ -169,12 +165,9 @@ def _check_targets(**targets: str | None) -> None:
         if not target:
             continue
         if target != STDOUT:  # a target that cannot be written is refused before any work is done
-            path = Path(target)
-            if path.is_dir():
-                raise OutputError(f"{target}: is a directory")
-            folder = path.parent if str(path.parent) else Path(".")
-            if not folder.is_dir():
-                raise OutputError(f"{target}: folder {folder} does not exist")
+            from .report import writable
+
+            writable(Path(target))
         key = STDOUT if target == STDOUT else os.path.realpath(target)
         if key in seen:
             where = "standard output" if key == STDOUT else repr(target)

@@ -263,21 +263,11 @@ def report_dict(corpora: list[Corpus], *, findings: bool = True) -> dict[str, An
     return {"schema_version": SCHEMA_VERSION, "corpora": [c.to_dict(findings=findings) for c in corpora]}
 
 
-def write_atomic(path: Path | str, text: str) -> None:
-    """Write a report where it was asked to go, never half-written.
-
-    ``-`` is standard output. A regular file (or a new one) is written to a temporary file beside
-    it and renamed over it, so an interrupted run leaves the old report; a symlink to a regular
-    file replaces that file; a character device or a FIFO (``/dev/stdout``) is written through.
-    Anything else is refused in one line.
-    """
+def writable(path: Path) -> tuple[bool, Path]:
+    """(written through?, the file to replace) for a report target, or OutputError saying why
+    it cannot be one. Asked before any work is done, and again when writing."""
     import stat
 
-    if str(path) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    path = Path(path)
     try:
         mode = os.stat(path).st_mode  # follows symlinks: what the path really names
     except FileNotFoundError:
@@ -285,12 +275,7 @@ def write_atomic(path: Path | str, text: str) -> None:
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
-        try:
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(text)
-        except OSError as exc:
-            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
-        return
+        return True, path
     if mode is not None and stat.S_ISDIR(mode):
         raise OutputError(f"{path}: is a directory")
     if mode is not None and not stat.S_ISREG(mode):
@@ -299,6 +284,31 @@ def write_atomic(path: Path | str, text: str) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{path}: folder {folder} does not exist")
+    return False, target
+
+
+def write_atomic(path: Path | str, text: str) -> None:
+    """Write a report where it was asked to go, never half-written.
+
+    ``-`` is standard output. A regular file (or a new one) is written to a temporary file beside
+    it and renamed over it, so an interrupted run leaves the old report; a symlink to a regular
+    file replaces that file; a character device or a FIFO (``/dev/stdout``) is written through.
+    Anything else is refused in one line.
+    """
+    if str(path) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(path)
+    through, target = writable(path)
+    if through:
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        return
+    folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -343,9 +343,9 @@ def find_wires(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def parse_date(text: str) -> date | None:
     """A full date as written in metadata ("2014-01-06", "January 6, 2014")."""
-    from .extract.dates import read_written
+    from .extract.dates import WEEKDAY_PATTERN, read_written
 
-    text = re.sub(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", "", text.strip())
+    text = re.sub(rf"^{WEEKDAY_PATTERN},?\s+", "", text.strip())
     if re.match(r"\d{4}-\d\d-\d\d(?!\d)", text):
         try:
             return date.fromisoformat(text[:10])

@@ -558,6 +558,7 @@ def _sentence_claims(
             and frames.modality(cues, i, j, frames.clause_of(semicolons, i, len(toks)), reach=10) == "hypothetical"
         ):
             continue  # '"If the election were held today ..."': no day at all
+        clause = frames.clause_of(breaks, i, len(toks))
         claims.append(
             Claim(
                 id=_claim_id(source.id, s + d.start, s + d.end, "date"),
@@ -572,10 +573,10 @@ def _sentence_claims(
                 sentence_start=s,
                 context=_context(toks, (d.start, d.end), starts=starts),
                 # a date is planned only by what is said right before it ("is scheduled to return on")
-                modality=frames.modality(cues, i, j, frames.clause_of(breaks, i, len(toks)), reach=6),
+                modality=frames.modality(cues, i, j, clause, reach=6),
                 attribution=speaker(i),
-                place=names_of.place(frames.clause_of(breaks, i, len(toks))),
-                actors=names_of.actors(frames.clause_of(breaks, i, len(toks))),
+                place=names_of.place(clause),
+                actors=names_of.actors(clause),
             )
         )
     claims.sort(key=lambda c: c.start)

@@ -34,7 +34,7 @@ _MONTH = (
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 _FULL_MONTH = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY = WEEKDAY_PATTERN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DAYPART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 #: a bare month is a date only after one of these ("in March", "since June", "mid-July")
