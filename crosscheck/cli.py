@@ -572,7 +572,7 @@ def check(
         if quiet:
             console.print(outcome.summary(), markup=False)
         else:
-            console.print(outcome)
+            console.print(outcome, soft_wrap=True)  # pytest-style: a line is a line, never cut or folded
     elif fmt != "text":
         import json
 

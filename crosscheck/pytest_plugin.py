@@ -1,13 +1,17 @@
 """pytest plugin: `pytest rules/ --crosscheck-corpus PATH` runs crosscheck rules as tests.
 
-Fixtures ``corpus``, ``claims``, ``findings``, ``finding`` and ``source`` give rules their data;
-a rule taking ``finding`` becomes one parametrized test per finding. pytest's assertion rewriting
-shows the compared values, and ``-k``, ``-x``, ``--junitxml`` work as usual. Without
-``--crosscheck-corpus`` the plugin stays out of the way.
+One engine: pytest collects each ``check_*.py`` file through `crosscheck.rules` (the collector,
+the arguments, the per-rule child process with its time limit, the assertion messages that
+`crosscheck check` uses), and shows every call of a rule as a test item, so ``-k``, ``-x``,
+``--junitxml`` and pytest's reports work as usual and the two commands cannot disagree. A rule
+taking ``finding`` or ``source`` is one item per finding or source; warn-severity failures are
+xfailed. Ordinary ``test_*.py`` tests stay pytest's and get the fixtures ``corpus``, ``claims``,
+``findings`` and ``config``. Without ``--crosscheck-corpus`` the plugin stays out of the way.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +20,7 @@ import pytest
 
 from .errors import CrosscheckError
 from .model import Corpus
+from .rules import RULE_FILE, Result, Rule
 from .settings import Settings
 
 
@@ -63,49 +68,100 @@ def corpora_of(config: pytest.Config) -> tuple[Corpus, ...]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """With a corpus, check_*.py files and check_* functions are collected (and assertion-rewritten)."""
-    if not _enabled(config):
-        return
-    settings_of(config)  # bad settings stop the run here, as a usage error, before any collection
-    for ini, pattern in (("python_files", "check_*.py"), ("python_functions", "check_*")):
-        patterns = config.getini(ini)
-        if pattern not in patterns:
-            patterns.append(pattern)  # the same list the collector and the assertion rewriter read
+    if _enabled(config):
+        settings_of(config)  # bad settings stop the run here, as a usage error, before any collection
 
 
-def _meta(fn: Any) -> Any:
-    from .rules import RuleMeta
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if _enabled(parent.config) and RULE_FILE.match(file_path.name):
+        return RuleFile.from_parent(parent, path=file_path)
+    return None
 
-    return getattr(fn, "__crosscheck_rule__", RuleMeta())
+
+class RuleFile(pytest.File):
+    """A rule file, collected by crosscheck's engine: one item per call of each rule."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        from .rules import call_ids, collect
+
+        corpora = corpora_of(self.config)
+        for r in collect([self.path]):
+            if r.error:
+                yield RuleItem.from_parent(self, name=r.function, rule=r, call=r.path)
+                continue
+            try:
+                ids = [i for c in corpora for i in call_ids(r, c)]
+            except TypeError:
+                ids = [c.id for c in corpora]  # the engine reports the bad signature on each corpus
+            for call in ids:
+                yield RuleItem.from_parent(self, name=f"{r.function}[{call}]", rule=r, call=call)
 
 
-def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if not _enabled(metafunc.config):
-        return
-    from .rules import _finding_applies, _FindingView
+class RuleFailed(Exception):
+    """A rule call that failed or erred in the engine; its message is the engine's."""
 
-    corpora = corpora_of(metafunc.config)
-    names = metafunc.fixturenames
-    if "finding" in names:
-        meta = _meta(metafunc.function)
-        views = [_FindingView(f, c) for c in corpora for f in c.findings if _finding_applies(meta, f, c)]
-        metafunc.parametrize("finding", views, ids=[f"{v.corpus.id}:{v.id}" for v in views])
-    elif "source" in names:
-        pairs = [(s, c) for c in corpora for s in c.sources]
-        metafunc.parametrize("source", [s for s, _ in pairs], ids=[f"{c.id}:{s.id}" for s, c in pairs])
-    elif "corpus" in names or "claims" in names or "findings" in names:
-        metafunc.parametrize("corpus", list(corpora), ids=[c.id for c in corpora], indirect=True)
+
+class RuleItem(pytest.Item):
+    def __init__(self, *, rule: Rule, call: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rule, self.call = rule, call
+        self.user_properties.extend([("code", rule.code), ("name", rule.name), ("severity", rule.severity)])
+
+    def runtest(self) -> None:
+        result = _result(self)
+        if result.outcome == "pass":
+            return
+        if result.outcome == "fail" and self.rule.severity == "warn":
+            pytest.xfail(f"warn {self.rule.code} {self.rule.name}: {result.message}")
+        raise RuleFailed(result.message if result.outcome == "fail" else f"error: {result.message}")
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, RuleFailed):
+            return f"{self.rule.code} {self.rule.name} ({self.rule.path}:{self.rule.line})\n{excinfo.value}"
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, max(self.rule.line - 1, 0), f"{self.rule.code} {self.rule.name} [{self.call}]"
+
+
+_RUNS = pytest.StashKey[dict[str, dict[str, Result]]]()
+
+
+def _result(item: RuleItem) -> Result:
+    """The engine runs a rule once, for all its calls (in its own child process); each item looks up its call."""
+    from .rules import run
+
+    runs = item.config.stash.setdefault(_RUNS, {})
+    key = item.rule.nodeid
+    if key not in runs:
+        settings = settings_of(item.config)
+        results = run([item.rule], corpora_of(item.config), timeout=settings.timeout, config=settings.rule_config())
+        runs[key] = {r.item: r for r in results}
+    found = runs[key]
+    if item.call in found:
+        return found[item.call]
+    # the rule's process ended or was stopped before it gave its calls: each call shares that error
+    return next(r for r in found.values() if r.outcome == "error")
 
 
 @pytest.fixture
 def corpus(request: pytest.FixtureRequest) -> Corpus:
-    """The cross-checked corpus (one per --crosscheck-corpus cluster)."""
+    """The cross-checked corpus (the first --crosscheck-corpus cluster; parametrized over all of them)."""
     if hasattr(request, "param"):
         return request.param
     corpora = corpora_of(request.config) if _enabled(request.config) else ()
     if not corpora:
         pytest.skip("no --crosscheck-corpus given")
     return corpora[0]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """An ordinary test that takes the corpus (or its tables) runs once per corpus."""
+    if not _enabled(metafunc.config):
+        return
+    if {"corpus", "claims", "findings"} & set(metafunc.fixturenames):
+        corpora = corpora_of(metafunc.config)
+        metafunc.parametrize("corpus", list(corpora), ids=[c.id for c in corpora], indirect=True)
 
 
 @pytest.fixture
@@ -128,17 +184,3 @@ def findings(corpus: Corpus) -> Any:
 def config(request: pytest.FixtureRequest) -> dict[str, Any]:
     """The validated [tool.crosscheck] settings, as `crosscheck check` gives them to rules (a fresh copy)."""
     return settings_of(request.config).rule_config()
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
-    """A failed warn-severity rule is reported as a warning (xfail), not a failure."""
-    outcome = yield
-    report = outcome.get_result()
-    fn = getattr(item, "function", None)
-    if fn is None or not _enabled(item.config) or report.when != "call" or not report.failed:
-        return
-    meta = _meta(fn)
-    if meta.severity == "warn" and call.excinfo is not None and call.excinfo.errisinstance(AssertionError):
-        report.outcome = "skipped"
-        report.wasxfail = f"warn {meta.code or ''} {meta.name or ''}: {call.excinfo.value}".strip()

@@ -1,7 +1,6 @@
 """Rule checks written like pytest tests, run by `crosscheck check` or by pytest itself.
 
-A rule is a plain function named ``check_*`` (or ``test_*``) in a file named ``check_*.py`` (or
-``test_*.py``). Its parameter names choose what it receives: ``finding`` (called once per finding),
+A rule is a plain function named ``check_*`` (or ``test_*``) in a file named ``check_*.py``. Its parameter names choose what it receives: ``finding`` (called once per finding),
 ``source`` (once per source), ``claims`` and ``findings`` (pandas DataFrames), ``corpus``. Plain
 ``assert`` says what must hold; the ``@rule`` decorator adds a code, a kebab-case name, a severity
 and filters. Results are values collected in one run; exceptions are for failures of the tool.
@@ -9,6 +8,7 @@ and filters. Results are values collected in one run; exceptions are for failure
 
 from __future__ import annotations
 
+import ast
 import copy
 import importlib.util
 import inspect
@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 import traceback
+import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from .model import Corpus, Finding, Verdict
 Severity = Literal["warn", "fail"]
 Outcome = Literal["pass", "fail", "error"]
 ARGUMENTS = ("finding", "source", "claims", "findings", "corpus", "config")
+#: rule files; pytest collects these through the same engine (``test_*.py`` stay pytest's own tests)
+RULE_FILE = re.compile(r"check_.*\.py$")
 _CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -141,8 +144,6 @@ class Result:
 def builtin_rules_dir() -> Path:
     """The built-in rules: ``crosscheck.builtin_rules`` in an installed wheel, the top-level
     ``rules/`` beside the package when crosscheck runs from a checkout."""
-    import importlib.util
-
     if importlib.util.find_spec("crosscheck.builtin_rules") is not None:
         return Path(str(resources.files("crosscheck.builtin_rules")))
     checkout = Path(__file__).resolve().parent.parent / "rules"
@@ -156,20 +157,26 @@ def _rule_files(folder: Path) -> list[Path]:
         return [folder]
     if not folder.is_dir():
         raise RuleError(f"{folder}: no such rules directory")
-    return sorted(p for p in folder.rglob("*.py") if re.match(r"(check|test)_.*\.py$", p.name))
+    return sorted(p for p in folder.rglob("*.py") if RULE_FILE.match(p.name))
 
 
 def _import(path: Path) -> Any:
+    """The rule file as a module, its asserts rewritten by pytest's assertion rewriter, so a failed
+    plain ``assert`` says the values it compared, under ``crosscheck check`` as under pytest."""
+    from _pytest.assertion.rewrite import rewrite_asserts
+
     name = "crosscheck_rules_" + re.sub(r"\W", "_", str(path.resolve()))
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot import {path}")
-    module = importlib.util.module_from_spec(spec)
+    source = path.read_bytes()
+    tree = ast.parse(source, filename=str(path))
+    rewrite_asserts(tree, source, str(path))
+    code = compile(tree, str(path), "exec", dont_inherit=True)
+    module = types.ModuleType(name)
+    module.__file__ = str(path)
     sys.modules[name] = module
     try:
-        spec.loader.exec_module(module)
+        exec(code, module.__dict__)
     except BaseException:
         del sys.modules[name]
         raise
@@ -244,16 +251,31 @@ def _finding_applies(meta: RuleMeta, f: Finding, corpus: Corpus) -> bool:
     return True
 
 
+def _check_parameters(r: Rule) -> list[str]:
+    params = r.parameters()
+    unknown = [p for p in params if p not in ARGUMENTS]
+    if unknown:
+        raise TypeError(f"unknown argument(s) {', '.join(unknown)}: a rule may take {', '.join(ARGUMENTS)}")
+    return params
+
+
+def call_ids(r: Rule, corpus: Corpus) -> list[str]:
+    """The item id of every call of the rule on this corpus, without building what the calls receive."""
+    params = _check_parameters(r)
+    if "finding" in params:
+        return [f"{corpus.id}:{f.id}" for f in corpus.findings if _finding_applies(r.meta, f, corpus)]
+    if "source" in params:
+        return [f"{corpus.id}:{s.id}" for s in corpus.sources]
+    return [corpus.id]
+
+
 def calls(
     r: Rule, corpus: Corpus, config: dict[str, Any] | None = None
 ) -> Iterator[tuple[str, dict[str, Any], str | None]]:
     """(item id, keyword arguments, finding id) for every call of the rule on this corpus."""
     from .model import to_frame
 
-    params = r.parameters()
-    unknown = [p for p in params if p not in ARGUMENTS]
-    if unknown:
-        raise TypeError(f"unknown argument(s) {', '.join(unknown)}: a rule may take {', '.join(ARGUMENTS)}")
+    params = _check_parameters(r)
     common: dict[str, Any] = {}
     if "claims" in params:
         common["claims"] = to_frame(corpus.claims)

@@ -109,3 +109,76 @@ def test_plugin_reports_bad_settings_as_a_usage_error(pytester: pytest.Pytester)
     result = pytester.runpytest("--crosscheck-corpus", CORPUS, "-p", "no:cacheprovider")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*select: expected a list of strings, got 'CC104'*"])
+
+
+ONE_ENGINE = '''
+import os
+from crosscheck.rules import rule
+
+@rule("EV001", "exits")
+def check_exits(corpus):
+    """Exits the process: under pytest too, an error, not a silent pass."""
+    os._exit(0)
+
+@rule("EV002", "hangs")
+def check_hangs(corpus):
+    """Swallows the time limit."""
+    while True:
+        try:
+            while True:
+                pass
+        except Exception:
+            pass
+
+@rule("EV003", "compares", severity="warn")
+def check_compares(finding):
+    """A plain assert, explained the same way by both."""
+    assert finding.outlets >= 3
+
+@rule("EV004", "passes")
+def check_passes(source):
+    assert source.text
+'''
+
+
+def test_check_and_pytest_run_one_engine(pytester: pytest.Pytester):
+    """Every call gets the same outcome and message from `crosscheck check` and from pytest."""
+    import json
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+
+    pytester.makefile(".toml", pyproject="[tool.crosscheck]\ntimeout = 1\n")
+    pytester.makepyfile(check_engine=ONE_ENGINE)
+    rules = str(pytester.path / "check_engine.py")
+    done = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "check", CORPUS, "--rules", rules, "--format", "json", "--select", "EV"],
+        capture_output=True,
+        text=True,
+        cwd=pytester.path,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    by_check = {(r["name"], r["item"]): (r["outcome"], r["message"]) for r in json.loads(done.stdout)}
+    xml = pytester.path / "j.xml"
+    result = pytester.runpytest_subprocess(
+        rules, "--crosscheck-corpus", CORPUS, f"--junitxml={xml}", "-p", "no:cacheprovider", timeout=120
+    )
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    by_pytest = {}
+    for case in ET.parse(xml).getroot().iter("testcase"):
+        name = dict((p.get("name"), p.get("value")) for p in case.iter("property"))["name"]
+        item = case.get("name").split("[", 1)[1].removesuffix("]")
+        failure, skipped = case.find("failure"), case.find("skipped")
+        if failure is not None and failure.text.splitlines()[1].startswith("error: "):
+            by_pytest[(name, item)] = ("error", failure.text.split("error: ", 1)[1])
+        elif failure is not None:
+            by_pytest[(name, item)] = ("fail", failure.text.split("\n", 1)[1])
+        elif skipped is not None:  # xfailed: a warn-severity failure
+            by_pytest[(name, item)] = ("fail", skipped.get("message").split(": ", 1)[1])
+        else:
+            by_pytest[(name, item)] = ("pass", "")
+    assert by_pytest == by_check
+    assert by_check[("exits", "fallujah-2014")][0] == "error"
+    assert "ran past the time limit" in by_check[("hangs", "fallujah-2014")][1]
+    assert any("assert 2 >= 3" in m and "where 2 = <finding" in m for _, m in by_check.values())
