@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
@@ -283,11 +283,13 @@ def alike(
     return similarity >= SIMILARITY - 10 or (bool(shared) and similarity >= SIMILARITY - 15)
 
 
-#: two groups that disagree somewhere are merged only after checking every pair, up to this many
-#: (21 sources against 21 is 441); past it they stay apart and the report says so (CAP_NOTE), never
-#: silently. Value classes (one node per distinct figure) are what will make the cap unneeded.
+#: two groups that disagree somewhere are merged only after checking every pair of their value
+#: classes, up to this many; past it they stay apart and the report says so (CAP_NOTE), never
+#: silently. Claims that say one thing in one frame are one class (``_classes``), so the cap counts
+#: distinct figures, not sources: 21 sources against 21, or a thousand copies, is one pair.
 MAX_CHECKED_PAIRS = 2_000
-#: a bucket larger than this is cut (pathological input: one fact in thousands of sources), and said
+#: a bucket of more classes than this is cut (pathological input: thousands of different figures
+#: of one kind), and said
 MAX_BUCKET = 1_500
 #: how a hit cap is reported: the corpus's notes, a warning, and exit code 1
 CAP_NOTE = "alignment limit"
@@ -308,23 +310,88 @@ def _bucket_keys(c: Claim, rare: frozenset[tuple] = frozenset()) -> list[tuple]:
     return [("measure",)]
 
 
+def signature(c: Claim) -> tuple:
+    """Everything alignment and comparison read of a claim except its source: two claims with one
+    signature are interchangeable (a wire copy, a figure repeated by a thousand sources)."""
+    return (
+        c.type,
+        c.text,
+        c.value,
+        c.low,
+        c.high,
+        c.unit,
+        c.qualifier,
+        c.subject,
+        c.subject_class,
+        c.event,
+        c.date,
+        c.modality,
+        c.place,
+        c.actors,
+        c.context,
+        entities(c.sentence),
+        _partial(c),
+    )
+
+
+class _Class:
+    """A value class: interchangeable claims, compared once for all of them."""
+
+    __slots__ = ("claims", "rep", "sources")
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        self.sources = frozenset(c.source for c in claims)
+        self.rep = claims[0]
+
+    def pair(self, other: _Class) -> tuple[Claim, Claim] | None:
+        """One claim of each class from two different sources (what ties them does not depend on
+        which), or None when both classes are one and the same source."""
+        if len(self.sources) == 1 and self.sources == other.sources:
+            return None
+        a = self.rep
+        b = next((c for c in other.claims if c.source != a.source), None)
+        if b is None:
+            b = other.rep
+            a = next(c for c in self.claims if c.source != b.source)
+        return a, b
+
+
+def _classes(block: Sequence[Claim], tie: Callable[[Claim, Claim], bool]) -> list[_Class]:
+    """The block's value classes. Interchangeable claims of two or more sources are one class when
+    two of them tie (then all do); otherwise, and within one source, each claim is its own."""
+    by_signature: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in block:
+        by_signature[signature(c)].append(c)
+    classes: list[_Class] = []
+    for claims in by_signature.values():
+        whole = _Class(claims)
+        pair = whole.pair(whole) if len(whole.sources) > 1 else None
+        if pair is not None and tie(*pair):
+            classes.append(whole)
+        else:
+            classes.extend(_Class([c]) for c in claims)
+    return classes
+
+
 def candidate_pairs(
-    block: Sequence[Claim], rare: frozenset[tuple] = frozenset(), notes: list[str] | None = None
+    classes: Sequence[_Class], rare: frozenset[tuple] = frozenset(), notes: list[str] | None = None
 ) -> list[tuple[int, int]]:
-    """Index pairs of claims of different sources that share a bucket (near-linear in practice)."""
+    """Index pairs of value classes of different sources that share a bucket."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
-    for i, c in enumerate(block):
-        for key in _bucket_keys(c, rare):
+    for i, k in enumerate(classes):
+        for key in _bucket_keys(k.rep, rare):
             buckets[key].append(i)
     seen: set[tuple[int, int]] = set()
     for members in buckets.values():
-        if len(members) > MAX_BUCKET and notes is not None:
-            notes.append(f"{CAP_NOTE}: {len(members)} claims of one kind; only {MAX_BUCKET} were compared")
+        many_sources = len(members) > MAX_BUCKET and len(set().union(*(classes[i].sources for i in members))) > 1
+        if many_sources and notes is not None:  # one source's claims are never compared anyway
+            notes.append(f"{CAP_NOTE}: {len(members)} different claims of one kind; only {MAX_BUCKET} were compared")
         members = members[:MAX_BUCKET]
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
-                if block[i].source != block[j].source:
+                if classes[i].pair(classes[j]) is not None:
                     seen.add((i, j) if i < j else (j, i))
     return sorted(seen)
 
@@ -348,7 +415,7 @@ def _cluster(
     tol: Tolerances = DEFAULT_TOLERANCES,
     notes: list[str] | None = None,
 ) -> list[list[Claim]]:
-    """Greedy clustering, the most alike pairs first.
+    """Greedy clustering of value classes, the most alike pairs first.
 
     Two claims that disagree may share a group only when they are directly the same fact
     (``same_fact``): a conflict is never the product of a chain of looser ties, and one source
@@ -356,10 +423,16 @@ def _cluster(
     """
     from .compare import compatible
 
+    def tie(a: Claim, b: Claim) -> bool:
+        return same_fact(a, b, common=common, tol=tol) or (
+            compatible(a, b, tol=tol) and alike(a, b, common=common, rare=rare, tol=tol)
+        )
+
+    classes = _classes(block, tie)
     strict: set[tuple[int, int]] = set()
     pairs = []
-    for i, j in candidate_pairs(block, rare, notes):
-        a, b = block[i], block[j]
+    for i, j in candidate_pairs(classes, rare, notes):
+        a, b = classes[i].pair(classes[j]) or (classes[i].rep, classes[j].rep)
         same = same_fact(a, b, common=common, tol=tol)
         agree = compatible(a, b, tol=tol)
         if same:
@@ -369,10 +442,10 @@ def _cluster(
         score = fuzz.token_set_ratio(a.context, b.context) + (25 if agree else 0) + (10 if same else 0)
         pairs.append((-score, i, j))
     pairs.sort()
-    members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
-    root = list(range(len(block)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(classes))}
+    root = list(range(len(classes)))
     # the values every member allows (intervals on a line: pairwise overlap = a common overlap)
-    common_range: dict[int, tuple[float, float] | None] = {i: value_range(c, tol) for i, c in enumerate(block)}
+    common_range: dict[int, tuple[float, float] | None] = {i: value_range(k.rep, tol) for i, k in enumerate(classes)}
     for _, i, j in pairs:
         ri, rj = root[i], root[j]
         if ri == rj:
@@ -383,13 +456,13 @@ def _cluster(
             if len(members[ri]) * len(members[rj]) > MAX_CHECKED_PAIRS:
                 if notes is not None:  # two large groups that disagree stay apart: said, not hidden
                     notes.append(
-                        f"{CAP_NOTE}: two groups of {len(members[ri])} and {len(members[rj])} claims "
-                        f"({block[i].text!r}, {block[j].text!r}) were left apart unchecked"
+                        f"{CAP_NOTE}: two groups of {len(members[ri])} and {len(members[rj])} different claims "
+                        f"({classes[i].rep.text!r}, {classes[j].rep.text!r}) were left apart unchecked"
                     )
                 continue
             clash = any(
-                not compatible(block[x], block[y], tol=tol)
-                and (block[x].source == block[y].source or (min(x, y), max(x, y)) not in strict)
+                not compatible(classes[x].rep, classes[y].rep, tol=tol)
+                and (bool(classes[x].sources & classes[y].sources) or (min(x, y), max(x, y)) not in strict)
                 for x in members[ri]
                 for y in members[rj]
             )
@@ -401,7 +474,14 @@ def _cluster(
         members[ri].extend(members.pop(rj))
         common_range[ri] = overlap
         del common_range[rj]
-    return [[block[i] for i in sorted(m)] for m in members.values()]
+    groups = [sorted((c for i in m for c in classes[i].claims), key=block_order(block)) for m in members.values()]
+    return groups
+
+
+def block_order(block: Sequence[Claim]) -> Callable[[Claim], int]:
+    """Claims in the order of the block (the corpus's order)."""
+    at = {id(c): n for n, c in enumerate(block)}
+    return lambda c: at[id(c)]
 
 
 def align(

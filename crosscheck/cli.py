@@ -86,13 +86,32 @@ def _format(choices: Sequence[str]) -> Callable[[F], F]:
 
 def _json(fn: F) -> F:
     return click.option(
-        "--json", "json_out", metavar="FILE", help="Also write the JSON report to FILE ('-' for standard output)."
+        "--json",
+        "json_out",
+        metavar="FILE",
+        callback=_output,
+        help="Also write the JSON report to FILE ('-' for standard output).",
     )(fn)
+
+
+def _output(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A path that names this process's standard output (/dev/stdout, /dev/fd/1) is '-': the
+    report then goes there alone, without the console summary mixed into it."""
+    if not value or value == STDOUT:
+        return value
+    try:
+        return STDOUT if os.path.samestat(os.stat(value), os.fstat(1)) else value
+    except OSError:
+        return value
 
 
 def _html(fn: F) -> F:
     return click.option(
-        "--html", "html_out", metavar="FILE", help="Also write the self-contained HTML report to FILE."
+        "--html",
+        "html_out",
+        metavar="FILE",
+        callback=_output,
+        help="Also write the self-contained HTML report to FILE.",
     )(fn)
 
 
@@ -379,10 +398,12 @@ def report(
 
 
 def _limits_hit(corpora: Sequence[Corpus]) -> bool:
-    """Whether alignment left anything unchecked (then a clean exit would be a lie)."""
+    """Whether a work limit left anything unchecked: claims past max_claims, pairs alignment did
+    not compare (then a clean exit would be a lie)."""
     from .align import CAP_NOTE
+    from .extract import CLAIMS_CAP_NOTE
 
-    return any(note.startswith(CAP_NOTE) for c in corpora for note in c.skipped)
+    return any(note.startswith(CAP_NOTE) or CLAIMS_CAP_NOTE in note for c in corpora for note in c.skipped)
 
 
 def _dump(obj: Any) -> str:
@@ -507,7 +528,7 @@ def list_rules(rules_dirs: tuple[str, ...], color: str) -> None:
 @click.option("--rules", "rules_dirs", multiple=True, metavar="PATH", help="Extra rules folder or file. Repeatable.")
 @click.option("--select", multiple=True, metavar="CODE", help="Only these codes, code prefixes (CC1) or names.")
 @click.option("--ignore", multiple=True, metavar="CODE", help="Skip these codes, prefixes or names.")
-@click.option("--junitxml", metavar="FILE", help="Write JUnit XML results to FILE.")
+@click.option("--junitxml", metavar="FILE", callback=_output, help="Write JUnit XML results to FILE.")
 @_html
 @_json
 @_format(("text", "json", "csv", "github", "sarif"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -72,7 +73,8 @@ def _labels(sources: dict[str, Source], claims: Sequence[Claim]) -> dict[str, st
     """Outlet names for the explanation; the source id too where one outlet has two articles."""
     ids = list(dict.fromkeys(c.source for c in claims))
     names = {sid: (sources[sid].outlet or sid) if sid in sources else sid for sid in ids}
-    dup = {n for n in names.values() if list(names.values()).count(n) > 1}
+    counts = Counter(names.values())
+    dup = {n for n, k in counts.items() if k > 1}
     return {sid: (f"{n} [{sid}]" if n in dup and n != sid else n) for sid, n in names.items()}
 
 
@@ -110,19 +112,50 @@ def compatible(a: Claim, b: Claim, *, tol: Tolerances = DEFAULT_TOLERANCES) -> b
     return _compatible_dates(a, b) if a.type == "date" else _compatible_quantities(a, b, tol)
 
 
+def _clashes(claims: Sequence[Claim], tol: Tolerances) -> list[tuple[Claim, Claim]]:
+    """Pairs of claims of different sources that cannot both be true, one pair per two values
+    (a thousand sources stating two figures are one comparison, not half a million)."""
+    by_value: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        by_value.setdefault((c.type, c.value, c.low, c.high, c.unit, c.qualifier, c.date, c.text), []).append(c)
+    values = list(by_value.values())
+    clashes = []
+    for i, xs in enumerate(values):
+        for ys in values[i + 1 :]:
+            if compatible(xs[0], ys[0], tol=tol):
+                continue
+            pair = next(((a, b) for a in xs for b in ys if a.source != b.source), None)
+            if pair:
+                clashes.append(pair)
+    return clashes
+
+
+#: past this many claims, an explanation says each value once, with its outlets
+_SAID_IN_FULL = 10
+
+
+def _said(claims: Sequence[Claim], label: dict[str, str]) -> str:
+    if len(claims) <= _SAID_IN_FULL:
+        return "; ".join(f"{label[c.source]} says {describe(c)}" for c in claims)
+    by_value: dict[str, list[str]] = {}
+    for c in claims:
+        by_value.setdefault(describe(c), []).append(label[c.source])
+    parts = []
+    for said, who in by_value.items():
+        who = list(dict.fromkeys(who))
+        names = ", ".join(who[:3]) + (f" and {len(who) - 3} more" if len(who) > 3 else "")
+        parts.append(f"{names} {'says' if len(who) == 1 else 'say'} {said}")
+    return "; ".join(parts)
+
+
 def judge(claims: Sequence[Claim], sources: dict[str, Source], *, tol: Tolerances = DEFAULT_TOLERANCES) -> Finding:
     """The finding for one aligned group of claims."""
     claims = sorted(claims, key=lambda c: (c.source, c.start))
     source_ids = tuple(dict.fromkeys(c.source for c in claims))
     outlets = len({_outlet(sources, c) for c in claims})
-    clashes = [
-        (a, b)
-        for i, a in enumerate(claims)
-        for b in claims[i + 1 :]
-        if a.source != b.source and not compatible(a, b, tol=tol)
-    ]
+    clashes = _clashes(claims, tol)
     label = _labels(sources, claims)
-    said = "; ".join(f"{label[c.source]} says {describe(c)}" for c in claims)
+    said = _said(claims, label)
     if len(source_ids) < 2:
         verdict = Verdict.SINGLE
         explanation = f"Only {said}."

@@ -41,6 +41,20 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """The hostile-input battery's own line: how many cases were tried and how many came out clean."""
+    reports = [
+        r
+        for key in ("passed", "failed", "error", "skipped", "xfailed", "xpassed")
+        for r in terminalreporter.stats.get(key, [])
+        if getattr(r, "when", "call") == "call" or r.outcome != "passed"
+    ]
+    cases = {r.nodeid: r for r in reports if "test_hostile_" in r.nodeid}
+    if cases:
+        clean = sum(r.outcome == "passed" for r in cases.values())
+        terminalreporter.write_line(f"hostile-input battery: {len(cases)} cases tried, {clean} clean")
+
+
 GOLD = Path(__file__).resolve().parent / "gold"
 
 #: the bundled seed articles by what they are

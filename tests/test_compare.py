@@ -259,31 +259,3 @@ def test_rounding_tolerance_on_real_figures(make_source):
 @pytest.mark.parametrize("source_id", [RFERL_MALIKI, FRANCE24, DW, RFERL_US, CSM])
 def test_every_source_takes_part(seed_compared, source_id):
     assert any(source_id in f.sources for f in seed_compared.findings)
-
-
-def test_many_sources_on_each_side_of_a_conflict_still_conflict(make_source):
-    """21 sources say 10 were killed, 21 say 90: once a silent cap made that 0 conflicts."""
-    from crosscheck import Corpus, compare, extract
-
-    sources = [
-        make_source(f"Officials said {n} people were killed in the attack on Monday in Kabul.", source_id=f"{n}-{i}")
-        for n in (10, 90)
-        for i in range(21)
-    ]
-    corpus = compare(extract(Corpus(id="many", sources=tuple(sources))))
-    conflicts = [f for f in corpus.findings if f.verdict.value == "conflict"]
-    assert len(conflicts) == 1 and len(conflicts[0].sources) == 42
-    assert not corpus.skipped
-
-
-def test_a_hit_work_limit_is_said_not_hidden(make_source, monkeypatch):
-    from crosscheck import Corpus, align, compare, extract
-
-    monkeypatch.setattr(align, "MAX_CHECKED_PAIRS", 10)
-    sources = [
-        make_source(f"Officials said {n} people were killed in the attack on Monday in Kabul.", source_id=f"{n}-{i}")
-        for n in (10, 90)
-        for i in range(5)
-    ]
-    corpus = compare(extract(Corpus(id="many", sources=tuple(sources))))
-    assert any(note.startswith(align.CAP_NOTE) for note in corpus.skipped)

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import jsonschema
-import pytest
 
 from crosscheck import formats
 
@@ -99,16 +98,3 @@ def test_csv_of_findings_and_claims(tmp_path, seed_compared):
     claims = list(csv.DictReader(io.StringIO(done.stdout)))
     assert len(claims) == len(seed_compared.claims)
     assert {"FRANCE 24", "DW"} <= {c["outlet"] for c in claims}
-
-
-def test_json_format_and_json_dash_write_the_report_to_stdout(tmp_path):
-    a = json.loads(run("report", "--format", "json", cwd=tmp_path).stdout)
-    b = json.loads(run("report", "--json", "-", cwd=tmp_path).stdout)
-    assert a == b and a["schema_version"] == 1 and a["findings"]
-
-
-@pytest.mark.parametrize("args", [("--format", "json", "--json", "-"), ("--json", "x.json", "--html", "x.json")])
-def test_two_outputs_to_one_place_are_refused(tmp_path, args):
-    done = run("report", *args, cwd=tmp_path)
-    assert done.returncode == 2 and "both write to" in done.stderr and done.stdout == ""
-    assert not (tmp_path / "x.json").exists()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 
@@ -178,34 +177,3 @@ def test_write_json_and_atomic_write(tmp_path, seed_compared):
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
     with pytest.raises(OutputError, match="does not exist"):
         write_atomic(tmp_path / "missing" / "report.json", "{}")
-
-
-def test_write_atomic_respects_what_the_target_is(tmp_path):
-    import stat
-    import threading
-
-    # a symlink to a regular file: the file is replaced, the link stays a link
-    real = tmp_path / "real.json"
-    real.write_text("old")
-    link = tmp_path / "link.json"
-    link.symlink_to(real)
-    write_atomic(link, "new")
-    assert link.is_symlink() and real.read_text() == "new"
-    # a FIFO is written through, not replaced by a file
-    fifo = tmp_path / "pipe"
-    os.mkfifo(fifo)
-    got: list[str] = []
-    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
-    reader.start()
-    write_atomic(fifo, "through the pipe")
-    reader.join(10)
-    assert got == ["through the pipe"] and stat.S_ISFIFO(os.stat(fifo).st_mode)
-    # a character device stays one: /dev/null takes the report, /dev/full refuses it in one line
-    write_atomic("/dev/null", "nothing")
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
-    if os.path.exists("/dev/full"):
-        with pytest.raises(OutputError, match="cannot write"):
-            write_atomic("/dev/full", "x" * 100_000)
-        assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
-    with pytest.raises(OutputError, match="is a directory"):
-        write_atomic(tmp_path, "x")

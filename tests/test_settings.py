@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import pickle
 import subprocess
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from crosscheck import ConfigError, Settings, Tolerances, compare, extract, load
-from crosscheck.settings import check_sidecar, from_mapping, load_settings
+from crosscheck.settings import from_mapping, load_settings
 
 
 def pyproject(tmp_path: Path, body: str) -> Path:
@@ -100,29 +99,3 @@ def test_replace_validates():
 
 def test_no_pyproject_means_the_defaults(tmp_path):
     assert load_settings(tmp_path) in (Settings(), load_settings(tmp_path))
-
-
-@pytest.mark.parametrize(
-    "sidecar, fragment",
-    [
-        ({"sources": [1]}, "sources: expected a table"),
-        ({"sources": {"a": {"outlet": 5}}}, "sources.a.outlet: expected a string or null, got 5"),
-        ({"a": {"published": "5 May"}}, "a.published: expected a date YYYY-MM-DD"),
-        ({"a": {"outlt": "AP"}}, "unknown key 'outlt'"),
-    ],
-)
-def test_bad_sidecar_fields_are_named(sidecar, fragment):
-    with pytest.raises(ConfigError) as info:
-        check_sidecar(sidecar, where="d/crosscheck.meta.json")
-    assert fragment in str(info.value) and str(info.value).startswith("d/crosscheck.meta.json: ")
-
-
-def test_bad_sidecar_is_a_one_line_error_from_the_cli(tmp_path, seed_dir):
-    folder = tmp_path / "d"
-    folder.mkdir()
-    (folder / "a.txt").write_text((seed_dir / "001_1601a2bcdfb07497.txt").read_text(encoding="utf-8"))
-    (folder / "crosscheck.meta.json").write_text(json.dumps({"sources": {"a": {"outlet": 5}}}))
-    done = subprocess.run(
-        [sys.executable, "-m", "crosscheck", "report", str(folder)], capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 2 and "crosscheck.meta.json: sources.a.outlet: expected a string or null" in done.stderr

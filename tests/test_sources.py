@@ -444,13 +444,3 @@ def test_example_corpus_is_packaged():
     folder = example_corpus()
     assert sorted(p.stem for p in folder.glob("*.txt")) == SEED_IDS
     assert crosscheck.load([folder])[0].id == "fallujah-2014"
-
-
-def test_deeply_nested_html_falls_back_to_the_pages_plain_text(tmp_path):
-    from crosscheck.sources import html_to_text
-
-    html = "<html><body>" + "<div>" * 300 + "<p>Officials said 34 people were killed on Sunday.</p>" + "</div>" * 300
-    html += "<script>var x = 99;</script></body></html>"
-    text, info = html_to_text(html, name="deep.html")
-    assert text == "Officials said 34 people were killed on Sunday."
-    assert "plain text" in (info.get("note") or "")

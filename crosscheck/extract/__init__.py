@@ -82,6 +82,10 @@ _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n")
 MAX_SENTENCE = 2000
 
 
+#: how a source cut at max_claims is noted: the corpus's notes, a warning, and exit code 1
+CLAIMS_CAP_NOTE = "max_claims in [tool.crosscheck]"
+
+
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence between start and end."""
     for a, b in _sentences(text, start, end):
@@ -635,8 +639,7 @@ def extract(corpus: Corpus | Iterable[Source], *, max_claims: int = MAX_CLAIMS) 
         if len(found) > max_claims:
             found = found[:max_claims]
             notes.append(
-                f"{source.id}: more than {max_claims} claims; only the first {max_claims} were kept "
-                f"(max_claims in [tool.crosscheck])"
+                f"{source.id}: more than {max_claims} claims; only the first {max_claims} were kept ({CLAIMS_CAP_NOTE})"
             )
         claims.extend(found)
     return replace(corpus, claims=tuple(claims), skipped=tuple(notes))
