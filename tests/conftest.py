@@ -49,7 +49,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         for r in terminalreporter.stats.get(key, [])
         if getattr(r, "when", "call") == "call" or r.outcome != "passed"
     ]
-    cases = {r.nodeid: r for r in reports if "test_hostile_" in r.nodeid}
+    cases = {r.nodeid: r for r in reports if "hostile" in r.keywords}
     if cases:
         clean = sum(r.outcome == "passed" for r in cases.values())
         terminalreporter.write_line(f"hostile-input battery: {len(cases)} cases tried, {clean} clean")

@@ -84,6 +84,7 @@ def _claim_texts(corpora: list[Corpus]) -> dict[tuple[str, str], str]:
 # --------------------------------------------------------------------------- the page, unit tests
 
 
+@pytest.mark.hostile
 def test_source_text_is_escaped(injected_corpora):
     html = chtml.render_html(injected_corpora)
     assert any(c.source == "evil" for c in injected_corpora[0].claims), "the injected article has claims"
@@ -198,6 +199,7 @@ def test_overlapping_claim_is_skipped_in_full_text_but_shown_in_finding():
     assert [m.text_content() for m in row.xpath(".//mark")] == ["30"]
 
 
+@pytest.mark.hostile
 def test_one_file_nothing_external(seed_html, seed_doc):
     for el in seed_doc.iter():
         if not isinstance(el.tag, str):
@@ -212,6 +214,7 @@ def test_one_file_nothing_external(seed_html, seed_doc):
     assert not seed_doc.xpath("//script[@src] | //link[@rel='stylesheet'] | //img")
 
 
+@pytest.mark.hostile
 def test_content_security_policy(seed_doc):
     metas = seed_doc.xpath("//meta[@http-equiv='Content-Security-Policy']")
     assert len(metas) == 1
@@ -552,6 +555,7 @@ def test_browser_link_reveals_a_filtered_out_finding(open_page, seed_file, seed_
     assert o.page.evaluate("location.hash") == f"#{target}"
 
 
+@pytest.mark.hostile
 def test_browser_injected_article_runs_nothing(open_page, tmp_path, injected_corpora):
     path = tmp_path / "injected.html"
     chtml.write_html(path, injected_corpora)

@@ -15,6 +15,8 @@ from crosscheck.extract import extract_source
 from crosscheck.model import Source
 from crosscheck.sources import body_spans
 
+#: bad input of every kind: part of the hostile-input battery
+pytestmark = [pytest.mark.hostile, pytest.mark.timeout(300)]
 COMMANDS = ["claims", "report", "check"]
 SEED = Path(__file__).parents[1] / "crosscheck" / "examples" / "fallujah-2014"
 
