@@ -8,7 +8,6 @@ normalised descriptions decides the rest).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -21,6 +20,7 @@ from .extract.frames import hierarchy
 from .model import Claim
 from .settings import DEFAULT_TOLERANCES, Tolerances
 from .sources import load_data
+from .values import base_unit, central, compatible, value_range
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
 #: capitalised words that name no actor: calendar words, sentence openers, titles
@@ -32,37 +32,12 @@ _NOT_ENTITIES = {
 }
 
 
-@cache
-def _base_units() -> dict[str, tuple[str, float]]:
-    return {k: (v[0], float(v[1])) for k, v in load_data("units.json")["to_base"].items()}
-
-
-def base_unit(unit: str | None) -> tuple[str | None, float]:
-    """('month', 12) for years: units are compared in a common base."""
-    if unit is None:
-        return None, 1.0
-    return _base_units().get(unit, (unit, 1.0))
-
-
 @lru_cache(maxsize=65536)
 def entities(sentence: str) -> frozenset[str]:
     """Proper names in a sentence, the actors that tie two reports of one event together."""
     names = {m.group().lower() for m in _PROPER.finditer(sentence) if m.group() not in _NOT_ENTITIES}
     # "al-Maliki" and "Maliki", "Iran's" and "Iranian" are one actor
     return frozenset(n.split("-")[-1].removesuffix("'s")[:5] for n in names)
-
-
-def central(c: Claim) -> float | None:
-    """A positive middle value of a quantity in its base unit, for order-of-magnitude checks."""
-    _, factor = base_unit(c.unit)
-    v: float | None
-    if c.value is not None:
-        v = c.value
-    elif c.low is not None and c.high is not None:
-        v = (c.low + c.high) / 2
-    else:
-        v = c.low if c.low is not None else c.high
-    return v * factor if v else None
 
 
 def _block_key(c: Claim) -> tuple:
@@ -396,18 +371,6 @@ def candidate_pairs(
     return sorted(seen)
 
 
-def value_range(c: Claim, tol: Tolerances = DEFAULT_TOLERANCES) -> tuple[float, float]:
-    """The claim's values as one interval on a line (base units, or days), for quick checks."""
-    if c.type == "quantity":
-        from .compare import bounds
-
-        return bounds(c, rounding=tol.rounding)
-    from .extract.dates import interval
-
-    days = interval(c.date)
-    return (days[0].toordinal(), days[1].toordinal()) if days else (-math.inf, math.inf)
-
-
 def _cluster(
     block: list[Claim],
     common: frozenset[str],
@@ -421,7 +384,6 @@ def _cluster(
     (``same_fact``): a conflict is never the product of a chain of looser ties, and one source
     never states two different values of one fact.
     """
-    from .compare import compatible
 
     def tie(a: Claim, b: Claim) -> bool:
         return same_fact(a, b, common=common, tol=tol) or (

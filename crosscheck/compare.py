@@ -9,59 +9,16 @@ low / best / high).
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
-from .align import align, base_unit
-from .extract.dates import interval
+from .align import align
 from .model import Claim, Corpus, Finding, Source, Verdict
 from .settings import DEFAULT, DEFAULT_TOLERANCES, Settings, Tolerances
+from .values import base_unit, bounds, compatible, describe, interval
 
-
-def _fmt(x: float) -> str:
-    if x == math.inf or x == -math.inf:
-        return "∞"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
-def bounds(c: Claim, *, rounding: float = Tolerances.rounding) -> tuple[float, float]:
-    """The claim's inclusive interval in its base unit (open ends are infinite).
-
-    An exact figure may be a rounded one: "seven years" is 6.5 to 7.5 years (so 85 months agrees),
-    "1,400" is within 2 % of itself; "72" is 72 and only 72.
-    """
-    _, factor = base_unit(c.unit)
-    low = c.low if c.low is not None else (-math.inf if c.high is not None else c.value)
-    high = c.high if c.high is not None else (math.inf if c.low is not None else c.value)
-    low = -math.inf if low is None else low * factor
-    high = math.inf if high is None else high * factor
-    if c.qualifier is None and low == high and c.value is not None:
-        slack = 0.0
-        if factor > 1 and float(c.value).is_integer():
-            slack = 0.49 * factor
-        elif c.value >= 100 and c.value % 10 == 0:
-            zeros = len(str(int(c.value))) - len(str(int(c.value)).rstrip("0"))
-            slack = min(0.5 * 10**zeros, rounding * c.value) * factor
-        low, high = low - slack, high + slack
-    return low, high
-
-
-def describe(c: Claim) -> str:
-    if c.type == "date":
-        return f"{c.text!r} ({c.date})" if c.date and c.date != c.text else repr(c.text)
-    low, high = c.low, c.high
-    if low is not None and high is not None and low != high:
-        rng = f"{_fmt(low)} to {_fmt(high)}"
-    elif low is not None and high is None:
-        rng = f"{_fmt(low)} or more"
-    elif high is not None and low is None:
-        rng = f"{_fmt(high)} or fewer"
-    else:
-        return repr(c.text)
-    return f"{c.text!r} ({rng})"
+__all__ = ["bounds", "compare", "compatible", "describe", "judge"]
 
 
 def _outlet(sources: dict[str, Source], c: Claim) -> str:
@@ -89,27 +46,6 @@ def _topic(claims: Sequence[Claim]) -> str:
 
 def _finding_id(claims: Sequence[Claim]) -> str:
     return "f" + hashlib.blake2b("|".join(sorted(c.id for c in claims)).encode(), digest_size=5).hexdigest()
-
-
-def _compatible_quantities(a: Claim, b: Claim, tol: Tolerances = DEFAULT_TOLERANCES) -> bool:
-    (al, ah), (bl, bh) = bounds(a, rounding=tol.rounding), bounds(b, rounding=tol.rounding)
-    return al <= bh and bl <= ah
-
-
-def _date_range(c: Claim) -> tuple[date, date] | None:
-    return interval(c.date)
-
-
-def _compatible_dates(a: Claim, b: Claim) -> bool:
-    ra, rb = _date_range(a), _date_range(b)
-    if ra is None or rb is None:
-        return True
-    return ra[0] <= rb[1] and rb[0] <= ra[1]
-
-
-def compatible(a: Claim, b: Claim, *, tol: Tolerances = DEFAULT_TOLERANCES) -> bool:
-    """Whether two claims of one fact can both be true."""
-    return _compatible_dates(a, b) if a.type == "date" else _compatible_quantities(a, b, tol)
 
 
 def _clashes(claims: Sequence[Claim], tol: Tolerances) -> list[tuple[Claim, Claim]]:
@@ -198,7 +134,7 @@ def _reconcile(claims: Sequence[Claim], verdict: Verdict) -> tuple:
     best: float | str | None
 
     if claims[0].type == "date":
-        ranges = [r for c in claims if (r := _date_range(c))]
+        ranges = [r for c in claims if (r := interval(c.date))]
         if not ranges:
             return None, None, None
         if verdict is Verdict.CONFLICT:

@@ -24,10 +24,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .align import base_unit
-from .extract.dates import interval
 from .model import Claim, Corpus, Finding, Source, Verdict
 from .report import frame_note, write_atomic
+from .values import base_unit, claim_interval, fmt_num, interpretation, interval, range_text
 
 __all__ = ["fulltext_segments", "range_plot", "render_html", "sentence_segments", "write_html"]
 
@@ -38,22 +37,6 @@ OUTCOME_ICON = {"fail": "\u2715", "error": "!", "warn": "\u25b2", "pass": "\u271
 
 
 # --------------------------------------------------------------------------- numbers
-
-
-def fmt_num(x: Any) -> str:
-    """34.0 -> "34", 5099.5 -> "5,099.5", None -> "–"; dates (strings) as they are."""
-    if x is None:
-        return "\u2013"
-    if isinstance(x, str):
-        return x
-    x = float(x)
-    if math.isinf(x):
-        return "\u221e" if x > 0 else "-\u221e"
-    if x.is_integer():
-        return f"{int(x):,}"
-    if abs(x) < 1:
-        return f"{x:.3g}"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
 def _safe_id(x: str) -> str:
@@ -181,22 +164,6 @@ class Plot:
     label_w: int = PLOT_LABEL_W
 
 
-def _claim_interval(c: Claim, factor: float) -> tuple[float, float] | None:
-    """The claim's interval in the finding's unit; open ends are infinite."""
-    if c.type == "date":
-        r = interval(c.date)
-        if r is None:
-            return None
-        return float(r[0].toordinal()), float(r[1].toordinal() + 1)
-    if c.value is None and c.low is None and c.high is None:
-        return None
-    low = c.low if c.low is not None else (-math.inf if c.high is not None else c.value)
-    high = c.high if c.high is not None else (math.inf if c.low is not None else c.value)
-    if low is None or high is None:
-        return None
-    return low * factor, high * factor
-
-
 def _date_edge(value: Any, end: bool) -> float | None:
     r = interval(value) if isinstance(value, str) else None
     if r is None:
@@ -237,7 +204,7 @@ def range_plot(finding: Finding, claims: list[Claim], label_of: dict[str, str]) 
         return None
     is_date = finding.type == "date"
     first_factor = 1.0 if is_date else base_unit(claims[0].unit)[1]
-    intervals = [_claim_interval(c, 1.0 if is_date else base_unit(c.unit)[1] / first_factor) for c in claims]
+    intervals = [claim_interval(c, 1.0 if is_date else base_unit(c.unit)[1] / first_factor) for c in claims]
     if is_date:
         f_low, f_high = _date_edge(finding.low, False), _date_edge(finding.high, True)
         f_best = _date_edge(finding.best, False)
@@ -293,14 +260,8 @@ def range_plot(finding: Finding, claims: list[Claim], label_of: dict[str, str]) 
         a, b = iv
         if is_date:
             span = _day(a).isoformat() if b - a <= 1 else f"{_day(a).isoformat()} to {_day(b - 1).isoformat()}"
-        elif a == b:
-            span = fmt_num(a)
-        elif math.isinf(b):
-            span = f"{fmt_num(a)} or more"
-        elif math.isinf(a):
-            span = f"{fmt_num(b)} or fewer"
         else:
-            span = f"{fmt_num(a)} to {fmt_num(b)}"
+            span = range_text(a, b) or fmt_num(a)
         row = PlotRow(
             label=label,
             title=f"{label_of.get(c.source, c.source)}: \u201c{c.text}\u201d = {span}",
@@ -356,19 +317,6 @@ def range_plot(finding: Finding, claims: list[Claim], label_of: dict[str, str]) 
 
 
 # --------------------------------------------------------------------------- the page's data
-
-
-def _interpretation(c: Claim) -> str:
-    """What the claim's wording was read as: "2,000–9,999", "2014-01-05", "≥ 35" ("" when as written)."""
-    if c.type == "date":
-        return c.date if c.date and c.date != c.text else ""
-    if c.low is not None and c.high is not None and c.low != c.high:
-        return f"{fmt_num(c.low)}\u2013{fmt_num(c.high)}"
-    if c.low is not None and c.high is None:
-        return f"\u2265 {fmt_num(c.low)}"
-    if c.high is not None and c.low is None:
-        return f"\u2264 {fmt_num(c.high)}"
-    return ""
 
 
 def _outcome_class(check: dict) -> str:
@@ -490,7 +438,7 @@ def _corpus_view(k: int, corpus: Corpus, finding_index: dict[str, dict]) -> dict
                     "source_anchor": source_anchor.get(c.source),
                     "claim_anchor": claim_anchor[c.id] if c.id in in_fulltext else source_anchor.get(c.source),
                     "segments": sentence_segments(c),
-                    "reading": _interpretation(c),
+                    "reading": interpretation(c),
                     "frame": frame_note(c),
                 }
                 for c in fclaims

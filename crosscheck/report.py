@@ -23,6 +23,7 @@ from rich.text import Text
 
 from .errors import OutputError
 from .model import Claim, Corpus, Finding, Verdict
+from .values import fmt_num
 
 #: control characters shown as their Unicode pictures (one character for one, so offsets hold):
 #: an article cannot set the terminal's title, clear the screen or hide text ("\x1b]0;...", "\x1b[2J")
@@ -48,14 +49,6 @@ class SafeConsole(Console):
 
 
 VERDICT_STYLE = {Verdict.CONFLICT: "bold red", Verdict.AGREE: "green", Verdict.SINGLE: "dim"}
-
-
-def _num(x: Any) -> str:
-    if x is None:
-        return "–"
-    if isinstance(x, float):
-        return f"{x:,.0f}" if x.is_integer() else f"{x:,.2f}"
-    return str(x)
 
 
 def frame_note(c: Claim) -> str:
@@ -145,7 +138,7 @@ class FindingsTable:
                 Text(f.verdict.value.upper(), style=VERDICT_STYLE[f.verdict]),
                 Text(f.topic),
                 said,
-                f"{_num(f.low)} / {_num(f.best)} / {_num(f.high)}",
+                f"{fmt_num(f.low)} / {fmt_num(f.best)} / {fmt_num(f.high)}",
             )
         yield table
         if hidden:
@@ -221,9 +214,9 @@ class ClaimsTable:
                 f"{c.source} ({outlets[c.source]})",
                 c.type,
                 c.text,
-                _num(c.value),
-                _num(c.low),
-                _num(c.high),
+                fmt_num(c.value),
+                fmt_num(c.low),
+                fmt_num(c.high),
                 c.unit or "",
                 c.subject or "",
                 c.event or "",

@@ -1,0 +1,48 @@
+"""Value logic: how a written figure is read as an interval, and when two can both be true."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck import Corpus, extract
+from crosscheck.values import bounds, compatible, describe, fmt_num, interpretation, range_text, written_unit
+
+
+def claim(make_source, text: str, figure: str):
+    corpus = extract(Corpus(id="v", sources=(make_source(text),)))
+    return next(c for c in corpus.claims if c.text == figure)
+
+
+@pytest.mark.parametrize(
+    "a, fa, b, fb, together",
+    [
+        ("The ticket costs $16, the company said.", "$16", "Tickets sell for $15.99 each.", "$15.99", True),
+        ("Turnout was 21 % on Monday.", "21 %", "Turnout reached 21.3 % on Monday.", "21.3 %", True),
+        ("The fire destroyed 2,000 acres.", "2,000 acres", "The fire destroyed 2,500 acres.", "2,500 acres", False),
+        ("Police said 50 people were arrested.", "50", "Police said 49 people were arrested.", "49", False),
+        ("Officials said 1,400 homes were lost.", "1,400", "Officials said 1,420 homes were lost.", "1,420", True),
+        (
+            "It cost 1.5 million dollars.",
+            "1.5 million dollars",
+            "It cost 2 million dollars.",
+            "2 million dollars",
+            False,
+        ),
+    ],
+)
+def test_rounding_follows_how_a_figure_is_written(make_source, a, fa, b, fb, together):
+    x, y = claim(make_source, a, fa), claim(make_source, b, fb)
+    assert compatible(x, y) is together, (bounds(x), bounds(y))
+
+
+def test_written_unit_is_the_last_digit_written(make_source):
+    assert written_unit(claim(make_source, "Tickets sell for $15.99 each.", "$15.99")) == pytest.approx(0.01)
+    assert written_unit(claim(make_source, "The fire destroyed 2,000 acres.", "2,000 acres")) == 1000
+    assert written_unit(claim(make_source, "Six people died on Monday.", "Six")) == 1
+
+
+def test_one_way_to_write_a_range(make_source):
+    more = claim(make_source, "More than 34 people were killed on Sunday.", "More than 34")
+    assert describe(more) == "'More than 34' (35 or more)" and interpretation(more) == "\u2265 35"
+    assert range_text(2000, 9999) == "2,000 to 9,999" and range_text(2000, 9999, symbols=True) == "2,000\u20139,999"
+    assert range_text(5, 5) == "" and fmt_num(5099.5) == "5,099.5" and fmt_num(None) == "\u2013"
