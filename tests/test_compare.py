@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 import pytest
@@ -10,8 +9,7 @@ from conftest import CSM, DW, FRANCE24, MONDAY, RFERL_MALIKI, RFERL_US
 
 import crosscheck
 from crosscheck import Verdict
-from crosscheck.align import align, base_unit, common_entities, entities, same_fact
-from crosscheck.compare import bounds, judge
+from crosscheck.compare import judge
 
 
 def texts(corpus, finding) -> list[tuple[str, str]]:
@@ -168,56 +166,6 @@ def test_one_source_has_only_single_source_findings(seed):
 def claim(corpus, source_id, text):
     (c,) = [c for c in corpus.claims if c.source == source_id and c.text == text]
     return c
-
-
-def test_same_fact(seed_extracted):
-    s = seed_extracted
-    assert same_fact(claim(s, FRANCE24, "more than 34"), claim(s, CSM, "at least 34"))
-    assert same_fact(claim(s, FRANCE24, "at least 25"), claim(s, DW, "25"))
-    # the same source never states one fact twice; different times are different facts
-    assert not same_fact(claim(s, FRANCE24, "more than 34"), claim(s, FRANCE24, "more than 160"))
-    assert not same_fact(claim(s, CSM, "at least 34"), claim(s, FRANCE24, "more than 160"))
-    # soldiers are not civilians, and a count is not a date
-    assert not same_fact(claim(s, FRANCE24, "22"), claim(s, DW, "25"))
-    assert not same_fact(claim(s, FRANCE24, "more than 34"), claim(s, DW, "Monday"))
-
-
-def test_align_groups_cover_every_claim_once(seed_extracted):
-    groups = align(seed_extracted.claims)
-    flat = [c.id for g in groups for c in g]
-    assert sorted(flat) == sorted(c.id for c in seed_extracted.claims)
-    for g in groups:
-        assert len({c.type for c in g}) == 1
-
-
-def test_common_entities_and_entities(seed_extracted):
-    common = common_entities(seed_extracted.claims)
-    assert "falluj" in common or "anbar" in common  # the place every outlet names ties nothing together
-    names = entities(
-        "The deputy chief of staff of Iran's army, General Mohammad Hejazi, was quoted by Iranian "
-        'media on January 6 as saying that Iran can offer "military equipment and advisers" should '
-        "Baghdad ask for them."
-    )
-    assert {"iran", "hejaz", "baghd"} <= names
-    assert "janua" not in names
-
-
-def test_base_units():
-    assert base_unit("year") == ("month", 12.0)
-    assert base_unit("week") == ("day", 7.0)
-    assert base_unit("mile") == ("metre", 1609.344)
-    assert base_unit("dollar") == ("dollar", 1.0)
-    assert base_unit(None) == (None, 1.0)
-
-
-def test_bounds_read_qualifiers(seed_extracted):
-    s = seed_extracted
-    assert bounds(claim(s, FRANCE24, "more than 34")) == (35, math.inf)
-    assert bounds(claim(s, CSM, "at least 34")) == (34, math.inf)
-    low, high = bounds(claim(s, DW, "25"))  # an exact figure: itself, give or take rounding
-    assert low <= 25 <= high and high - low < 2
-    assert bounds(claim(s, RFERL_MALIKI, "thousands")) == (2000, 9999)
-    assert bounds(claim(s, CSM, "two to three days")) == (2, 3)
 
 
 def test_judge_single_and_conflict(seed_extracted):

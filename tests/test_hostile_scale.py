@@ -41,7 +41,7 @@ def test_many_sources_on_each_side_of_a_conflict_still_conflict(make_source):
 def test_a_hit_work_limit_is_said_not_hidden(make_source, monkeypatch):
     from crosscheck import Corpus, align, compare, extract
 
-    monkeypatch.setattr(align, "MAX_CHECKED_PAIRS", 10)
+    monkeypatch.setattr(align.clustering, "MAX_CHECKED_PAIRS", 10)
     # five wordings of each figure: ten value classes, not two
     said = ["said", "confirmed", "reported", "announced", "stated"]
     sources = [
@@ -57,7 +57,7 @@ def test_a_thousand_copies_of_two_figures_are_two_value_classes(make_source, mon
     """Work grows with distinct figures, not sources: the cap of 10 class pairs is never reached."""
     from crosscheck import Corpus, align, compare, extract
 
-    monkeypatch.setattr(align, "MAX_CHECKED_PAIRS", 10)
+    monkeypatch.setattr(align.clustering, "MAX_CHECKED_PAIRS", 10)
     sources = [
         make_source(
             f"Officials said {n} people were killed in the attack on Monday in Kabul.", source_id=f"{n}-{i:03d}"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
+from conftest import CSM, DW, FRANCE24, RFERL_MALIKI
 
 from crosscheck import Corpus, extract
-from crosscheck.values import bounds, compatible, describe, fmt_num, interpretation, range_text, written_unit
+from crosscheck.values import base_unit, bounds, compatible, describe, fmt_num, interpretation, range_text, written_unit
 
 
 def claim(make_source, text: str, figure: str):
@@ -46,3 +49,26 @@ def test_one_way_to_write_a_range(make_source):
     assert describe(more) == "'More than 34' (35 or more)" and interpretation(more) == "\u2265 35"
     assert range_text(2000, 9999) == "2,000 to 9,999" and range_text(2000, 9999, symbols=True) == "2,000\u20139,999"
     assert range_text(5, 5) == "" and fmt_num(5099.5) == "5,099.5" and fmt_num(None) == "\u2013"
+
+
+def seed_claim(corpus, source_id, text):
+    (c,) = [c for c in corpus.claims if c.source == source_id and c.text == text]
+    return c
+
+
+def test_base_units():
+    assert base_unit("year") == ("month", 12.0)
+    assert base_unit("week") == ("day", 7.0)
+    assert base_unit("mile") == ("metre", 1609.344)
+    assert base_unit("dollar") == ("dollar", 1.0)
+    assert base_unit(None) == (None, 1.0)
+
+
+def test_bounds_read_qualifiers(seed_extracted):
+    s = seed_extracted
+    assert bounds(seed_claim(s, FRANCE24, "more than 34")) == (35, math.inf)
+    assert bounds(seed_claim(s, CSM, "at least 34")) == (34, math.inf)
+    low, high = bounds(seed_claim(s, DW, "25"))  # an exact figure: itself, give or take rounding
+    assert low <= 25 <= high and high - low < 2
+    assert bounds(seed_claim(s, RFERL_MALIKI, "thousands")) == (2000, 9999)
+    assert bounds(seed_claim(s, CSM, "two to three days")) == (2, 3)

@@ -1,28 +1,29 @@
-"""Stage 3: line up claims of different sources that assert the same fact.
+"""Alignment, step 2: whether two claims of different sources state the same fact.
 
-Claims are blocked by what they count and what happened (subject, event, unit) so the work grows
-with the size of each block, not with the square of the corpus; inside a block two claims are the
-same fact when their time scopes match and their sentences name the same actors (rapidfuzz over
-normalised descriptions decides the rest).
+``same_fact`` is the strict tie (what may be called a conflict when the values differ); ``alike``
+the weaker one for claims whose values already agree. Both read the claims' frames (subject
+class, event, time scope, place, actors, modality) before the words around them.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
-from .extract.dates import MONTHS, WEEKDAYS
-from .extract.frames import hierarchy
-from .model import Claim
-from .settings import DEFAULT_TOLERANCES, Tolerances
-from .sources import load_data
-from .values import base_unit, central, compatible, value_range
+from ..extract.dates import MONTHS, WEEKDAYS
+from ..extract.frames import hierarchy
+from ..model import Claim
+from ..settings import DEFAULT_TOLERANCES, Tolerances
+from ..sources import load_data
+from ..values import base_unit, central
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
+
+
 #: capitalised words that name no actor: calendar words, sentence openers, titles
 _NOT_ENTITIES = {
     *WEEKDAYS,
@@ -38,15 +39,6 @@ def entities(sentence: str) -> frozenset[str]:
     names = {m.group().lower() for m in _PROPER.finditer(sentence) if m.group() not in _NOT_ENTITIES}
     # "al-Maliki" and "Maliki", "Iran's" and "Iranian" are one actor
     return frozenset(n.split("-")[-1].removesuffix("'s")[:5] for n in names)
-
-
-def _block_key(c: Claim) -> tuple:
-    if c.type == "date":
-        return ("date",)
-    if c.unit is None:
-        return ("count",)
-    age = (c.subject or "").startswith("age")
-    return ("measure", c.unit if " per " in c.unit else base_unit(c.unit)[0], "age" if age else None)
 
 
 @cache
@@ -145,7 +137,7 @@ def _place_key(c: Claim) -> str | None:
 _PARTIAL = re.compile(r"\s*(?:other|more|additional|further|new)\b", re.IGNORECASE)
 
 
-def _partial(c: Claim) -> bool:
+def is_partial(c: Claim) -> bool:
     """'three other charges', 'another 48': a count of a part, not of the whole."""
     at = c.end - c.sentence_start
     before = c.sentence[max(0, c.start - c.sentence_start - 9) : c.start - c.sentence_start].lower()
@@ -166,7 +158,7 @@ def _frames_differ(a: Claim, b: Claim, common: frozenset[str]) -> bool:
         return True
     if a.type == "quantity" and not hierarchy().compatible(a.subject_class, b.subject_class):
         return True
-    if a.type == "quantity" and (_partial(a) or _partial(b)):
+    if a.type == "quantity" and (is_partial(a) or is_partial(b)):
         return True
     places = [_place_key(c) for c in (a, b)]
     places = [p if p not in common else None for p in places]  # the story's own setting tells nothing
@@ -221,7 +213,7 @@ def alike(
     tol: Tolerances = DEFAULT_TOLERANCES,
 ) -> bool:
     """A weaker tie for claims whose values already agree: enough to group them, never enough
-    to call a difference a conflict (see ``_cluster``)."""
+    to call a difference a conflict (see ``cluster``)."""
     if a.source == b.source or a.type != b.type:
         return False
     if a.type == "quantity" and events_clash(a, b):
@@ -256,213 +248,3 @@ def alike(
     if a.unit is None and (a.date != b.date or events_clash(a, b)):
         return False  # counts: wounded is not killed, Sunday's toll is not this week's
     return similarity >= SIMILARITY - 10 or (bool(shared) and similarity >= SIMILARITY - 15)
-
-
-#: two groups that disagree somewhere are merged only after checking every pair of their value
-#: classes, up to this many; past it they stay apart and the report says so (CAP_NOTE), never
-#: silently. Claims that say one thing in one frame are one class (``_classes``), so the cap counts
-#: distinct figures, not sources: 21 sources against 21, or a thousand copies, is one pair.
-MAX_CHECKED_PAIRS = 2_000
-#: a bucket of more classes than this is cut (pathological input: thousands of different figures
-#: of one kind), and said
-MAX_BUCKET = 1_500
-#: how a hit cap is reported: the corpus's notes, a warning, and exit code 1
-CAP_NOTE = "alignment limit"
-
-
-def _bucket_keys(c: Claim, rare: frozenset[tuple] = frozenset()) -> list[tuple]:
-    """Claims that could be the same fact share a bucket; only pairs inside buckets are compared."""
-    if c.type == "date":
-        keys: list[tuple] = [("date", c.date or c.text.lower())]
-        if c.event:
-            keys.append(("event", c.event))
-        return keys
-    if c.unit is None:  # counts: the same thing counted and scope (and event, or an unknown one)
-        keys = [("count", c.subject, c.date, None)]
-        if value_key(c) in rare:  # the only ties across different subjects
-            keys.append(("value", value_key(c)))
-        return keys + ([("count", c.subject, c.date, c.event)] if c.event else [])
-    return [("measure",)]
-
-
-def signature(c: Claim) -> tuple:
-    """Everything alignment and comparison read of a claim except its source: two claims with one
-    signature are interchangeable (a wire copy, a figure repeated by a thousand sources)."""
-    return (
-        c.type,
-        c.text,
-        c.value,
-        c.low,
-        c.high,
-        c.unit,
-        c.qualifier,
-        c.subject,
-        c.subject_class,
-        c.event,
-        c.date,
-        c.modality,
-        c.place,
-        c.actors,
-        c.context,
-        entities(c.sentence),
-        _partial(c),
-    )
-
-
-class _Class:
-    """A value class: interchangeable claims, compared once for all of them."""
-
-    __slots__ = ("claims", "rep", "sources")
-
-    def __init__(self, claims: list[Claim]) -> None:
-        self.claims = claims
-        self.sources = frozenset(c.source for c in claims)
-        self.rep = claims[0]
-
-    def pair(self, other: _Class) -> tuple[Claim, Claim] | None:
-        """One claim of each class from two different sources (what ties them does not depend on
-        which), or None when both classes are one and the same source."""
-        if len(self.sources) == 1 and self.sources == other.sources:
-            return None
-        a = self.rep
-        b = next((c for c in other.claims if c.source != a.source), None)
-        if b is None:
-            b = other.rep
-            a = next(c for c in self.claims if c.source != b.source)
-        return a, b
-
-
-def _classes(block: Sequence[Claim], tie: Callable[[Claim, Claim], bool]) -> list[_Class]:
-    """The block's value classes. Interchangeable claims of two or more sources are one class when
-    two of them tie (then all do); otherwise, and within one source, each claim is its own."""
-    by_signature: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in block:
-        by_signature[signature(c)].append(c)
-    classes: list[_Class] = []
-    for claims in by_signature.values():
-        whole = _Class(claims)
-        pair = whole.pair(whole) if len(whole.sources) > 1 else None
-        if pair is not None and tie(*pair):
-            classes.append(whole)
-        else:
-            classes.extend(_Class([c]) for c in claims)
-    return classes
-
-
-def candidate_pairs(
-    classes: Sequence[_Class], rare: frozenset[tuple] = frozenset(), notes: list[str] | None = None
-) -> list[tuple[int, int]]:
-    """Index pairs of value classes of different sources that share a bucket."""
-    buckets: dict[tuple, list[int]] = defaultdict(list)
-    for i, k in enumerate(classes):
-        for key in _bucket_keys(k.rep, rare):
-            buckets[key].append(i)
-    seen: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        many_sources = len(members) > MAX_BUCKET and len(set().union(*(classes[i].sources for i in members))) > 1
-        if many_sources and notes is not None:  # one source's claims are never compared anyway
-            notes.append(f"{CAP_NOTE}: {len(members)} different claims of one kind; only {MAX_BUCKET} were compared")
-        members = members[:MAX_BUCKET]
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if classes[i].pair(classes[j]) is not None:
-                    seen.add((i, j) if i < j else (j, i))
-    return sorted(seen)
-
-
-def _cluster(
-    block: list[Claim],
-    common: frozenset[str],
-    rare: frozenset[tuple] = frozenset(),
-    tol: Tolerances = DEFAULT_TOLERANCES,
-    notes: list[str] | None = None,
-) -> list[list[Claim]]:
-    """Greedy clustering of value classes, the most alike pairs first.
-
-    Two claims that disagree may share a group only when they are directly the same fact
-    (``same_fact``): a conflict is never the product of a chain of looser ties, and one source
-    never states two different values of one fact.
-    """
-
-    def tie(a: Claim, b: Claim) -> bool:
-        return same_fact(a, b, common=common, tol=tol) or (
-            compatible(a, b, tol=tol) and alike(a, b, common=common, rare=rare, tol=tol)
-        )
-
-    classes = _classes(block, tie)
-    strict: set[tuple[int, int]] = set()
-    pairs = []
-    for i, j in candidate_pairs(classes, rare, notes):
-        a, b = classes[i].pair(classes[j]) or (classes[i].rep, classes[j].rep)
-        same = same_fact(a, b, common=common, tol=tol)
-        agree = compatible(a, b, tol=tol)
-        if same:
-            strict.add((i, j))
-        elif not (agree and alike(a, b, common=common, rare=rare, tol=tol)):
-            continue
-        score = fuzz.token_set_ratio(a.context, b.context) + (25 if agree else 0) + (10 if same else 0)
-        pairs.append((-score, i, j))
-    pairs.sort()
-    members: dict[int, list[int]] = {i: [i] for i in range(len(classes))}
-    root = list(range(len(classes)))
-    # the values every member allows (intervals on a line: pairwise overlap = a common overlap)
-    common_range: dict[int, tuple[float, float] | None] = {i: value_range(k.rep, tol) for i, k in enumerate(classes)}
-    for _, i, j in pairs:
-        ri, rj = root[i], root[j]
-        if ri == rj:
-            continue
-        ra, rb = common_range[ri], common_range[rj]
-        overlap = (max(ra[0], rb[0]), min(ra[1], rb[1])) if ra and rb else None
-        if overlap is None or overlap[0] > overlap[1]:  # some members disagree: look at each pair
-            if len(members[ri]) * len(members[rj]) > MAX_CHECKED_PAIRS:
-                if notes is not None:  # two large groups that disagree stay apart: said, not hidden
-                    notes.append(
-                        f"{CAP_NOTE}: two groups of {len(members[ri])} and {len(members[rj])} different claims "
-                        f"({classes[i].rep.text!r}, {classes[j].rep.text!r}) were left apart unchecked"
-                    )
-                continue
-            clash = any(
-                not compatible(classes[x].rep, classes[y].rep, tol=tol)
-                and (bool(classes[x].sources & classes[y].sources) or (min(x, y), max(x, y)) not in strict)
-                for x in members[ri]
-                for y in members[rj]
-            )
-            if clash:
-                continue
-            overlap = overlap if overlap and overlap[0] <= overlap[1] else None
-        for x in members[rj]:
-            root[x] = ri
-        members[ri].extend(members.pop(rj))
-        common_range[ri] = overlap
-        del common_range[rj]
-    groups = [sorted((c for i in m for c in classes[i].claims), key=block_order(block)) for m in members.values()]
-    return groups
-
-
-def block_order(block: Sequence[Claim]) -> Callable[[Claim], int]:
-    """Claims in the order of the block (the corpus's order)."""
-    at = {id(c): n for n, c in enumerate(block)}
-    return lambda c: at[id(c)]
-
-
-def align(
-    claims: Sequence[Claim], *, tol: Tolerances = DEFAULT_TOLERANCES, notes: list[str] | None = None
-) -> list[list[Claim]]:
-    """Groups of claims, each one fact; a group of one is a claim no other source makes. Where a
-    work limit is hit, ``notes`` gets a line saying so."""
-    common = common_entities(claims)
-    rare = rare_values(claims)
-    blocks: dict[tuple, list[Claim]] = defaultdict(list)
-    singles: list[list[Claim]] = []
-    for c in claims:
-        if c.type == "quantity" and c.subject is None and c.unit is None:
-            singles.append([c])
-        else:
-            blocks[_block_key(c)].append(c)
-    groups: list[list[Claim]] = []
-    for block in blocks.values():
-        groups.extend(_cluster(block, common, rare, tol, notes))
-    groups.extend(singles)
-    groups.sort(key=lambda g: (g[0].source, g[0].start))
-    return groups

@@ -1,0 +1,56 @@
+"""Stage 3: line up claims of different sources that assert the same fact.
+
+The steps, one module each: ``blocking`` (which claims could be one fact: blocks, buckets and
+value classes), ``scoring`` (whether two claims are: their frames, then their words) and
+``clustering`` (value classes into facts, one value per source per fact).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..model import Claim
+from ..settings import DEFAULT_TOLERANCES, Tolerances
+from ..values import base_unit
+from .blocking import CAP_NOTE, MAX_BUCKET, block_key, candidate_pairs, signature
+from .clustering import MAX_CHECKED_PAIRS, cluster
+from .scoring import alike, common_entities, context_similarity, entities, events_clash, rare_values, same_fact
+
+__all__ = [
+    "CAP_NOTE",
+    "MAX_BUCKET",
+    "MAX_CHECKED_PAIRS",
+    "align",
+    "alike",
+    "base_unit",
+    "candidate_pairs",
+    "common_entities",
+    "context_similarity",
+    "entities",
+    "events_clash",
+    "same_fact",
+    "signature",
+]
+
+
+def align(
+    claims: Sequence[Claim], *, tol: Tolerances = DEFAULT_TOLERANCES, notes: list[str] | None = None
+) -> list[list[Claim]]:
+    """Groups of claims, each one fact; a group of one is a claim no other source makes. Where a
+    work limit is hit, ``notes`` gets a line saying so."""
+    common = common_entities(claims)
+    rare = rare_values(claims)
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    singles: list[list[Claim]] = []
+    for c in claims:
+        if c.type == "quantity" and c.subject is None and c.unit is None:
+            singles.append([c])
+        else:
+            blocks[block_key(c)].append(c)
+    groups: list[list[Claim]] = []
+    for block in blocks.values():
+        groups.extend(cluster(block, common, rare, tol, notes))
+    groups.extend(singles)
+    groups.sort(key=lambda g: (g[0].source, g[0].start))
+    return groups

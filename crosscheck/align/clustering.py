@@ -1,0 +1,94 @@
+"""Alignment, step 3: value classes into facts, the most alike pairs first, one value per source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+from ..model import Claim
+from ..settings import DEFAULT_TOLERANCES, Tolerances
+from ..values import compatible, value_range
+from .blocking import CAP_NOTE, candidate_pairs, value_classes
+from .scoring import alike, same_fact
+
+#: two groups that disagree somewhere are merged only after checking every pair of their value
+#: classes, up to this many; past it they stay apart and the report says so (CAP_NOTE), never
+#: silently. Claims that say one thing in one frame are one class (``value_classes``), so the cap counts
+#: distinct figures, not sources: 21 sources against 21, or a thousand copies, is one pair.
+MAX_CHECKED_PAIRS = 2_000
+
+
+def cluster(
+    block: list[Claim],
+    common: frozenset[str],
+    rare: frozenset[tuple] = frozenset(),
+    tol: Tolerances = DEFAULT_TOLERANCES,
+    notes: list[str] | None = None,
+) -> list[list[Claim]]:
+    """Greedy clustering of value classes, the most alike pairs first.
+
+    Two claims that disagree may share a group only when they are directly the same fact
+    (``same_fact``): a conflict is never the product of a chain of looser ties, and one source
+    never states two different values of one fact.
+    """
+
+    def tie(a: Claim, b: Claim) -> bool:
+        return same_fact(a, b, common=common, tol=tol) or (
+            compatible(a, b, tol=tol) and alike(a, b, common=common, rare=rare, tol=tol)
+        )
+
+    classes = value_classes(block, tie)
+    strict: set[tuple[int, int]] = set()
+    pairs = []
+    for i, j in candidate_pairs(classes, rare, notes):
+        a, b = classes[i].pair(classes[j]) or (classes[i].rep, classes[j].rep)
+        same = same_fact(a, b, common=common, tol=tol)
+        agree = compatible(a, b, tol=tol)
+        if same:
+            strict.add((i, j))
+        elif not (agree and alike(a, b, common=common, rare=rare, tol=tol)):
+            continue
+        score = fuzz.token_set_ratio(a.context, b.context) + (25 if agree else 0) + (10 if same else 0)
+        pairs.append((-score, i, j))
+    pairs.sort()
+    members: dict[int, list[int]] = {i: [i] for i in range(len(classes))}
+    root = list(range(len(classes)))
+    # the values every member allows (intervals on a line: pairwise overlap = a common overlap)
+    common_range: dict[int, tuple[float, float] | None] = {i: value_range(k.rep, tol) for i, k in enumerate(classes)}
+    for _, i, j in pairs:
+        ri, rj = root[i], root[j]
+        if ri == rj:
+            continue
+        ra, rb = common_range[ri], common_range[rj]
+        overlap = (max(ra[0], rb[0]), min(ra[1], rb[1])) if ra and rb else None
+        if overlap is None or overlap[0] > overlap[1]:  # some members disagree: look at each pair
+            if len(members[ri]) * len(members[rj]) > MAX_CHECKED_PAIRS:
+                if notes is not None:  # two large groups that disagree stay apart: said, not hidden
+                    notes.append(
+                        f"{CAP_NOTE}: two groups of {len(members[ri])} and {len(members[rj])} different claims "
+                        f"({classes[i].rep.text!r}, {classes[j].rep.text!r}) were left apart unchecked"
+                    )
+                continue
+            clash = any(
+                not compatible(classes[x].rep, classes[y].rep, tol=tol)
+                and (bool(classes[x].sources & classes[y].sources) or (min(x, y), max(x, y)) not in strict)
+                for x in members[ri]
+                for y in members[rj]
+            )
+            if clash:
+                continue
+            overlap = overlap if overlap and overlap[0] <= overlap[1] else None
+        for x in members[rj]:
+            root[x] = ri
+        members[ri].extend(members.pop(rj))
+        common_range[ri] = overlap
+        del common_range[rj]
+    groups = [sorted((c for i in m for c in classes[i].claims), key=block_order(block)) for m in members.values()]
+    return groups
+
+
+def block_order(block: Sequence[Claim]) -> Callable[[Claim], int]:
+    """Claims in the order of the block (the corpus's order)."""
+    at = {id(c): n for n, c in enumerate(block)}
+    return lambda c: at[id(c)]
