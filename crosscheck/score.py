@@ -308,7 +308,9 @@ def planted_value(target: dict[str, Any], others: list[dict[str, Any]]) -> str |
             new = int(min(lows) / 3)
         else:
             return None
-        return f"{new:,}" + text[m.end() :]  # the qualifier goes: "more than 34" becomes "103"
+        # the qualifier goes ("more than 34" becomes "103"); a currency sign stays ("$2,500" "$7,501")
+        sign = text[: m.start()][-1:] if text[: m.start()][-1:] in "$£€¥" and m.start() else ""
+        return f"{sign}{new:,}" + text[m.end() :]
     day = target.get("date") or ""
     if len(day) != 10:
         return None

@@ -34,3 +34,40 @@ def test_common_entities_and_entities(seed_extracted):
     )
     assert {"iran", "hejaz", "baghd"} <= names
     assert "janua" not in names
+
+
+def test_actors_tie_through_any_word_of_their_names(make_source):
+    """'the Robeson County Sheriff's Office' and 'Robeson County' name one actor; 'County' alone names none."""
+    from crosscheck import Corpus, extract
+    from crosscheck.align.scoring import _actor_keys
+
+    a = make_source(
+        "Ten volunteer firefighters were arrested, the Robeson County Sheriff's Office said.", source_id="a"
+    )
+    b = make_source("Police in Robeson County arrested 10 volunteer firefighters on Tuesday.", source_id="b")
+    corpus = extract(Corpus(id="r", sources=(a, b)))
+    ten, ten_b = (next(c for c in corpus.claims if c.source == s and c.type == "quantity") for s in "ab")
+    assert _actor_keys(ten) & _actor_keys(ten_b) == {"robes"}
+    assert "count" not in _actor_keys(ten) | _actor_keys(ten_b)
+
+
+def test_a_date_is_not_made_a_plan_by_what_follows_it(make_source):
+    from crosscheck import Corpus, extract
+
+    s = make_source("Vanderbilt University announced Thursday that it will pay to remove the inscription.")
+    (day,) = [c for c in extract(Corpus(id="v", sources=(s,))).claims if c.type == "date"]
+    assert day.text == "Thursday" and day.modality == "stated"
+    s = make_source("She was scheduled to return to court on December 29.")
+    (day,) = [c for c in extract(Corpus(id="v", sources=(s,))).claims if c.type == "date"]
+    assert day.modality == "planned"
+
+
+def test_ages_of_one_person_named_in_full_and_by_surname_are_one_fact(make_source):
+    from crosscheck import Corpus, extract
+
+    a = make_source("Robert Durst, 72, was sentenced to 85 months in prison on Wednesday.", source_id="a")
+    b = make_source("A judge sentenced Durst, 73, to 85 months on Wednesday in New Orleans.", source_id="b")
+    corpus = extract(Corpus(id="d", sources=(a, b)))
+    ages = [c for c in corpus.claims if (c.subject or "").startswith("age of")]
+    assert sorted(c.subject for c in ages) == ["age of durst", "age of robert durst"]
+    assert same_fact(*ages)

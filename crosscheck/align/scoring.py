@@ -80,6 +80,8 @@ def same_fact(
                 return True  # the same person named in full: whatever the figures, one fact
             if ca is None or cb is None or abs(ca - cb) > 5 * 12:
                 return False
+            if a.subject != b.subject and _owner(a) and _owner(a) == _owner(b):
+                return True  # "age of robert durst" and "age of durst": one person
             if a.subject != b.subject:
                 return similarity >= SIMILARITY + 10 and bool(shared)
             return bool(shared) or similarity >= SIMILARITY
@@ -96,6 +98,12 @@ def same_fact(
     if a.date is None or b.date is None:  # not anchored: only the same words can be compared
         return a.date is None and b.date is None and a.text.lower() == b.text.lower() and similarity >= SIMILARITY
     return (bool(shared) and similarity >= SIMILARITY - 5) or similarity >= SIMILARITY + 15
+
+
+def _owner(c: Claim) -> str | None:
+    """Whose age an age claim gives, by surname ("age of robert durst" -> "durst")."""
+    subject = c.subject or ""
+    return subject.split()[-1] if subject.startswith("age of ") else None
 
 
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians?|ans?|is|ese|ish)$")
@@ -123,11 +131,26 @@ def context_similarity(a: Claim, b: Claim) -> float:
     return fuzz.token_set_ratio(a.context, b.context)
 
 
+@cache
+def _generic_names() -> frozenset[str]:
+    return frozenset(load_data("frames.json").get("generic_names", []))
+
+
 def _actor_keys(c: Claim) -> frozenset[str]:
-    """The actors of a claim's clause in the form entities() uses ("al-Maliki" and "Maliki" alike),
-    without nationalities ("Israeli", "Palestinians"): they say who is counted, not who acts."""
-    names = [n for n in c.actors if not (" " not in n and _DEMONYM.fullmatch(n.removesuffix("'s")))]
-    return frozenset(n.split()[-1].split("-")[-1].removesuffix("'s").lower()[:5] for n in names)
+    """The words of the actors' names in the form entities() uses ("al-Maliki" and "Maliki" alike),
+    without nationalities ("Israeli", "Palestinians": they say who is counted, not who acts) and
+    without words that name a kind of body ("County", "Office"): two claims name the same actors
+    when these share a word ("Robeson County Sheriff's Office" and "Robeson County")."""
+    generic = _generic_names()
+    keys = set()
+    for name in c.actors:
+        if " " not in name and _DEMONYM.fullmatch(name.removesuffix("'s")):
+            continue
+        for word in name.split():
+            word = word.split("-")[-1].removesuffix("'s").rstrip(".")
+            if len(word) > 2 and word.lower() not in generic and word not in _NOT_ENTITIES:
+                keys.add(word.lower()[:5])
+    return frozenset(keys)
 
 
 def _place_key(c: Claim) -> str | None:
@@ -170,7 +193,12 @@ def _frames_differ(a: Claim, b: Claim, common: frozenset[str]) -> bool:
             return True
     if a.type == "quantity" and places[0] and places[1] and places[0] != places[1]:
         return True
-    return a.type == "date" and bool(_BARE_YEAR.fullmatch(a.text.strip()) or _BARE_YEAR.fullmatch(b.text.strip()))
+    if a.type == "date" and (_BARE_YEAR.fullmatch(a.text.strip()) or _BARE_YEAR.fullmatch(b.text.strip())):
+        # a bare year never ties by itself: only with one event of the same named actors
+        # ("In 2005, Vanderbilt began calling it Memorial Hall" / "since 2002 Vanderbilt began ...")
+        same_event = a.event is not None and a.event == b.event
+        return not (same_event and (entities(a.sentence) & entities(b.sentence)) - common)
+    return False
 
 
 def common_entities(claims: Sequence[Claim]) -> frozenset[str]:

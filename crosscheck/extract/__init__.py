@@ -576,8 +576,9 @@ def _sentence_claims(
                 event=_event(toks, i, j, mentions, reach=10, after_penalty=3, semicolons=breaks),
                 sentence_start=s,
                 context=_context(toks, (d.start, d.end), starts=starts),
-                # a date is planned only by what is said right before it ("is scheduled to return on")
-                modality=frames.modality(cues, i, j, clause, reach=6),
+                # a date is planned only by what is said right before it ("is scheduled to return on"),
+                # never by what follows ("announced Thursday that it will pay": the announcement was made)
+                modality=frames.modality(cues, i, j, clause, reach=6, ahead=0),
                 attribution=speaker(i),
                 place=names_of.place(clause),
                 actors=names_of.actors(clause),

@@ -164,7 +164,13 @@ def modality_cues(toks: list[Token]) -> list[tuple[int, str]]:
 
 
 def modality(
-    cues: Sequence[tuple[int, str]], first: int, after: int, clause: tuple[int, int], *, reach: int = 40
+    cues: Sequence[tuple[int, str]],
+    first: int,
+    after: int,
+    clause: tuple[int, int],
+    *,
+    reach: int = 15,
+    ahead: int = 3,
 ) -> str:
     """stated | planned | expected | estimated | hypothetical, from cues in the figure's clause.
 
@@ -172,7 +178,9 @@ def modality(
     48 later this year" plans both), up to three words past the figure ("10 drones will be").
     """
     lo, hi = clause
-    found = {kind for i, kind in cues if max(lo, first - reach) <= i < min(hi, after + 3) and not first <= i < after}
+    found = {
+        kind for i, kind in cues if max(lo, first - reach) <= i < min(hi, after + ahead) and not first <= i < after
+    }
     for kind in ("hypothetical", "planned", "expected", "estimated"):
         if kind in found:
             return kind
