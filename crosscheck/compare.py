@@ -12,18 +12,26 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
+from functools import cache
 
 from .align import align
 from .model import Claim, Corpus, Finding, Source, Verdict
 from .settings import DEFAULT, DEFAULT_TOLERANCES, Settings, Tolerances
+from .sources import load_data
 from .values import base_unit, bounds, compatible, describe, interval
 
 __all__ = ["bounds", "compare", "compatible", "describe", "judge"]
 
 
-def _outlet(sources: dict[str, Source], c: Claim) -> str:
-    s = sources.get(c.source)
-    return s.outlet if s and s.outlet else c.source
+def _outlet(sources: dict[str, Source], source_id: str) -> str:
+    s = sources.get(source_id)
+    return s.outlet if s and s.outlet else source_id
+
+
+def _original(sources: dict[str, Source], source_id: str) -> str:
+    s = sources.get(source_id)
+    return s.copy_of if s and s.copy_of else source_id
 
 
 def _labels(sources: dict[str, Source], claims: Sequence[Claim]) -> dict[str, str]:
@@ -84,22 +92,71 @@ def _said(claims: Sequence[Claim], label: dict[str, str]) -> str:
     return "; ".join(parts)
 
 
+@cache
+def _cumulative() -> frozenset[str]:
+    return frozenset(load_data("lexicon.json").get("cumulative", []))
+
+
+def _update(claims: Sequence[Claim], sources: dict[str, Source], tol: Tolerances) -> list[tuple[date, Claim]]:
+    """The (date, claim) steps of a running count, oldest first, when the conflict is one: counts
+    of a cumulative event (a toll, arrests) where every source that reports later states more,
+    and sources of one day agree. Empty when it is a plain contradiction."""
+    if any(c.type != "quantity" or c.unit is not None for c in claims) or claims[0].event not in _cumulative():
+        return []
+    if len({c.event for c in claims}) > 1:
+        return []
+    dated: list[tuple[date, Claim]] = []
+    for c in claims:
+        s = sources.get(c.source)
+        when = s and (s.updated or s.published)
+        if not when:
+            return []
+        dated.append((when, c))
+    dated.sort(key=lambda x: (x[0], bounds(x[1], rounding=tol.rounding)))
+    if len({when for when, _ in dated}) < 2:
+        return []
+    for i, (d1, a) in enumerate(dated):
+        for d2, b in dated[i + 1 :]:
+            if compatible(a, b, tol=tol):
+                continue
+            if d1 == d2 or bounds(b, rounding=tol.rounding)[0] <= bounds(a, rounding=tol.rounding)[0]:
+                return []  # one day's reports disagree, or a later one counts fewer
+    steps: list[tuple[date, Claim]] = []
+    for when, c in dated:  # one step per day: its highest count
+        if steps and steps[-1][0] == when:
+            steps[-1] = (when, c)
+        else:
+            steps.append((when, c))
+    return steps
+
+
 def judge(claims: Sequence[Claim], sources: dict[str, Source], *, tol: Tolerances = DEFAULT_TOLERANCES) -> Finding:
     """The finding for one aligned group of claims."""
     claims = sorted(claims, key=lambda c: (c.source, c.start))
     source_ids = tuple(dict.fromkeys(c.source for c in claims))
-    outlets = len({_outlet(sources, c) for c in claims})
+    # a wire copy and its original are one independent outlet
+    originals = {_original(sources, sid) for sid in source_ids}
+    outlets = len({_outlet(sources, sid) for sid in originals})
     clashes = _clashes(claims, tol)
+    update, steps = False, []
     label = _labels(sources, claims)
     said = _said(claims, label)
-    if len(source_ids) < 2:
+    if len(source_ids) < 2 or (len(originals) < 2 and not clashes):
         verdict = Verdict.SINGLE
-        explanation = f"Only {said}."
+        explanation = f"Only {said}." + (" (one text: the others are copies of it)" if len(source_ids) > 1 else "")
     elif clashes:
         verdict = Verdict.CONFLICT
         a, b = clashes[0]
         why = "different dates" if a.type == "date" else "the ranges do not overlap"
         explanation = f"{said}. {label[a.source]} and {label[b.source]} cannot both be right: {why}."
+        steps = _update(claims, sources, tol)
+        if steps:
+            update = True
+            chain = " -> ".join(f"{label[c.source]} ({when:%-d %b}) {c.text!r}" for when, c in steps)
+            explanation = (
+                f"{chain}: each later report gives a higher count of the same {claims[0].event} toll, "
+                f"an update rather than a contradiction. {said}."
+            )
     else:
         verdict = Verdict.AGREE
         qualifiers = [c.qualifier for c in claims if c.qualifier]
@@ -112,6 +169,8 @@ def judge(claims: Sequence[Claim], sources: dict[str, Source], *, tol: Tolerance
         )
         explanation = f"{said}. Compatible: {why}."
     low, best, high = _reconcile(claims, verdict)
+    if update:
+        low, best, high = _reconcile([c for _, c in steps[-1:]], Verdict.AGREE)  # the latest count stands
     return Finding(
         id=_finding_id(claims),
         topic=_topic(claims),
@@ -124,6 +183,7 @@ def judge(claims: Sequence[Claim], sources: dict[str, Source], *, tol: Tolerance
         best=best,
         high=high,
         type=claims[0].type,
+        update=update,
     )
 
 
@@ -176,6 +236,8 @@ def compare(corpus: Corpus, *, settings: Settings = DEFAULT) -> Corpus:
     sources = {s.id: s for s in corpus.sources}
     tol = settings.tolerances
     notes: list[str] = []
-    findings = [judge(group, sources, tol=tol) for group in align(corpus.claims, tol=tol, notes=notes)]
+    copies = {s.id: s.copy_of for s in corpus.sources if s.copy_of}
+    groups = align(corpus.claims, tol=tol, notes=notes, copies=copies)
+    findings = [judge(group, sources, tol=tol) for group in groups]
     findings.sort(key=lambda f: (_ORDER[f.verdict], -f.outlets, f.topic, f.id))
     return replace(corpus, findings=tuple(findings), skipped=corpus.skipped + tuple(dict.fromkeys(notes)))

@@ -48,6 +48,9 @@ class Source:
     cluster: str = ""
     #: the line of ``path`` that holds the text, when one file holds many sources (JSONL)
     line: int | None = None
+    #: the source this one repeats (a wire copy: most of its sentences are the other's); the two
+    #: count as one independent outlet
+    copy_of: str | None = None
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset, in the file ``path`` names."""
@@ -66,6 +69,7 @@ class Source:
             "wires": list(self.wires),
             "cluster": self.cluster,
             "chars": len(self.text),
+            "copy_of": self.copy_of,
         }
 
 
@@ -136,6 +140,8 @@ class Finding:
     best: float | str | None = None
     high: float | str | None = None
     type: ClaimType = "quantity"
+    #: a conflict that is a running count growing: each later source states a higher toll
+    update: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d = _fields(self)

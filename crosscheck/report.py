@@ -99,7 +99,10 @@ class SourcesHeader:
             when = s.published.isoformat() if s.published else "unknown"
             if s.published_inferred:
                 when += " (inferred)"
-            table.add_row(Text(s.id), Text(s.outlet or "unknown"), Text(when), str(per_source[s.id]))
+            outlet = Text(s.outlet or "unknown")
+            if s.copy_of:  # a wire copy: one independent outlet with its original
+                outlet.append(f" (copy of {s.copy_of})", style="dim")
+            table.add_row(Text(s.id), outlet, Text(when), str(per_source[s.id]))
         yield table
         for problem in self.corpus.skipped:
             yield Text(f"skipped: {problem}", style="yellow")
@@ -135,7 +138,7 @@ class FindingsTable:
                 if c.type == "date" and c.date and c.date != c.text:
                     said.append(f" ({c.date})", style="dim")
             table.add_row(
-                Text(f.verdict.value.upper(), style=VERDICT_STYLE[f.verdict]),
+                Text(f.verdict.value.upper() + (" (UPDATE)" if f.update else ""), style=VERDICT_STYLE[f.verdict]),
                 Text(f.topic),
                 said,
                 f"{fmt_num(f.low)} / {fmt_num(f.best)} / {fmt_num(f.high)}",
@@ -167,7 +170,8 @@ class ConflictPanel:
                 )
             )
         lines.append(Text(self.finding.explanation, style="italic"))
-        title = Text.assemble(("CONFLICT", "bold red"), " ", self.finding.topic)
+        kind = "CONFLICT (UPDATE: a running count)" if self.finding.update else "CONFLICT"
+        title = Text.assemble((kind, "bold red"), " ", self.finding.topic)
         # on a terminal the panel fills the width; piped, it is as wide as its lines (no wrapping)
         yield Panel(Group(*lines), title=title, title_align="left", expand=console.is_terminal)
 

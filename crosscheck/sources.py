@@ -517,7 +517,54 @@ def _corpus(
     corpus_id: str, sources: list[Source], skipped: list[str], overrides: Mapping[str, Mapping[str, Any]]
 ) -> Corpus:
     sources = apply_overrides(infer_published(apply_overrides(sources, overrides)), overrides)
-    return Corpus(id=corpus_id, sources=tuple(sources), skipped=tuple(skipped))
+    return Corpus(id=corpus_id, sources=tuple(mark_copies(sources)), skipped=tuple(skipped))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+")
+#: a copy shares this share of its sentences (of the shorter text) with an earlier source
+COPY_SHARE = 0.8
+#: sentences of fewer characters ("Read more.", a byline) say nothing about who wrote the text
+_COPY_SENTENCE = 40
+
+
+def _sentence_keys(s: Source) -> frozenset[str]:
+    body = " ".join(s.text[a:b] for a, b in s.body) if s.body else s.text
+    parts = (" ".join(part.lower().split()) for part in _SENTENCE_END.split(normalise(body)))
+    return frozenset(p for p in parts if len(p) >= _COPY_SENTENCE)
+
+
+def mark_copies(sources: Sequence[Source], *, share: float = COPY_SHARE, least: int = 3) -> list[Source]:
+    """Sources that repeat another (wire copies, syndicated text) marked ``copy_of`` it.
+
+    A source of at least ``least`` sentences that shares ``share`` of them with an earlier one (the
+    earliest published, then the first named, is the original) is its copy. Only originals are
+    indexed, so a thousand copies of five articles cost what the five cost.
+    """
+    order = sorted(range(len(sources)), key=lambda i: (sources[i].published or date.max, sources[i].id))
+    rank = {i: r for r, i in enumerate(order)}
+    keys = [_sentence_keys(s) for s in sources]
+    exact: dict[frozenset[str], int] = {}
+    holders: dict[str, list[int]] = {}
+    copy_of: dict[int, int] = {}
+    for i in order:
+        k = keys[i]
+        if len(k) < least:
+            continue
+        if k in exact:
+            copy_of[i] = exact[k]
+            continue
+        shared: dict[int, int] = {}
+        for sentence in k:
+            for j in holders.get(sentence, ()):
+                shared[j] = shared.get(j, 0) + 1
+        best = max(shared, key=lambda j: (shared[j], -rank[j]), default=None)
+        if best is not None and shared[best] >= share * min(len(k), len(keys[best])):
+            copy_of[i] = best
+            continue
+        exact[k] = i
+        for sentence in k:
+            holders.setdefault(sentence, []).append(i)
+    return [replace(s, copy_of=sources[copy_of[i]].id) if i in copy_of else s for i, s in enumerate(sources)]
 
 
 def load_file(

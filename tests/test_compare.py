@@ -207,3 +207,32 @@ def test_rounding_tolerance_on_real_figures(make_source):
 @pytest.mark.parametrize("source_id", [RFERL_MALIKI, FRANCE24, DW, RFERL_US, CSM])
 def test_every_source_takes_part(seed_compared, source_id):
     assert any(source_id in f.sources for f in seed_compared.findings)
+
+
+def test_a_later_higher_toll_is_an_update(make_source):
+    """One outlet on 5 January: 34 killed on Sunday; a report of 7 January: 40 killed that
+    Sunday. One toll, counted as it grew: flagged as an update, the latest count standing."""
+    first = make_source(
+        "Iraqi army airstrikes and fighting killed 34 people in Ramadi on Sunday, officials said.",
+        source_id="f24",
+        published=date(2014, 1, 5),
+    )
+    later = make_source(
+        "Officials said 40 people were killed in Ramadi on Sunday in airstrikes and fighting.",
+        source_id="later",
+        published=date(2014, 1, 7),
+    )
+    corpus = crosscheck.compare(crosscheck.extract([first, later]))
+    (toll,) = [f for f in corpus.findings if f.verdict is Verdict.CONFLICT]
+    assert toll.update and toll.best == 40
+    assert toll.explanation.startswith("f24 (5 Jan) '34' -> later (7 Jan) '40'")
+    # the other way round (a later, lower count) is a plain contradiction
+    lower = make_source(
+        "Officials said 20 people were killed in Ramadi on Sunday in airstrikes and fighting.",
+        source_id="later",
+        published=date(2014, 1, 7),
+    )
+    (toll,) = [
+        f for f in crosscheck.compare(crosscheck.extract([first, lower])).findings if f.verdict is Verdict.CONFLICT
+    ]
+    assert not toll.update

@@ -82,11 +82,13 @@ def test_the_seeds_copied_two_hundred_times_keep_both_conflicts(tmp_path, seed_c
             (folder / f"{i:03d}_{p.name}").write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
     done = run("report", folder, "--quiet", "--json", tmp_path / "r.json", cwd=tmp_path, timeout=280)
     assert done.returncode == 1, done.stderr
-    assert done.stdout.startswith("many: 1000 sources, 12000 claims, 2 conflicts")
+    # the copies are wire copies of the five: the same findings as the five distinct articles
+    assert done.stdout.startswith("many: 1000 sources, 12000 claims, 2 conflicts, 10 agreements, 22 single-source")
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     topics = sorted(f["topic"] for f in report["findings"] if f["verdict"] == "conflict")
     assert topics == sorted(f.topic for f in seed_compared.findings if f.verdict.value == "conflict")
     assert not report.get("skipped")
+    assert sum(1 for x in report["sources"] if x["copy_of"]) == 995
 
 
 def test_impossible_dates_report_in_bounded_time_and_says_what_it_kept(tmp_path):

@@ -444,3 +444,27 @@ def test_example_corpus_is_packaged():
     folder = example_corpus()
     assert sorted(p.stem for p in folder.glob("*.txt")) == SEED_IDS
     assert crosscheck.load([folder])[0].id == "fallujah-2014"
+
+
+def test_a_wire_copy_is_marked_and_counts_as_one_outlet(seed_text, make_source):
+    """FRANCE 24's article re-run under another name (a new headline, a line cut) is its copy;
+    DW's own article on the same day is not. Their agreement is one text, not corroboration."""
+    from crosscheck import compare, extract
+    from crosscheck.model import Corpus
+    from crosscheck.sources import mark_copies
+
+    original = seed_text(FRANCE24)
+    rerun = "Iraq: fighting in Anbar\n" + original.split("\n", 1)[1].rsplit("\n", 2)[0]
+    sources = mark_copies(
+        [
+            make_source(original, source_id="f24"),
+            make_source(rerun, source_id="rerun", published=date(2014, 1, 7)),
+            make_source(seed_text(DW), source_id="dw"),
+        ]
+    )
+    assert [s.copy_of for s in sources] == [None, "f24", None]
+    corpus = compare(extract(Corpus(id="w", sources=tuple(sources))))
+    toll = next(f for f in corpus.findings if any(corpus.claim(c).text == "more than 34" for c in f.claims))
+    assert set(toll.sources) >= {"f24", "rerun"} and toll.outlets == len(set(toll.sources) - {"rerun"})
+    alone = [f for f in corpus.findings if set(f.sources) == {"f24", "rerun"}]
+    assert alone and all(f.verdict.value == "single-source" for f in alone)

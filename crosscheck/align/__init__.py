@@ -8,7 +8,7 @@ value classes), ``scoring`` (whether two claims are: their frames, then their wo
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import Claim
 from ..settings import DEFAULT_TOLERANCES, Tolerances
@@ -35,10 +35,30 @@ __all__ = [
 
 
 def align(
-    claims: Sequence[Claim], *, tol: Tolerances = DEFAULT_TOLERANCES, notes: list[str] | None = None
+    claims: Sequence[Claim],
+    *,
+    tol: Tolerances = DEFAULT_TOLERANCES,
+    notes: list[str] | None = None,
+    copies: Mapping[str, str] | None = None,
 ) -> list[list[Claim]]:
     """Groups of claims, each one fact; a group of one is a claim no other source makes. Where a
-    work limit is hit, ``notes`` gets a line saying so."""
+    work limit is hit, ``notes`` gets a line saying so.
+
+    ``copies`` maps a wire copy to the source it repeats: a copy's claim that says what the
+    original's says in the same frame rides with it, so copies change no grouping and cost nothing.
+    """
+    riders: dict[str, list[Claim]] = defaultdict(list)
+    if copies:
+        first: dict[tuple, Claim] = {}
+        kept: list[Claim] = []
+        for c in sorted(claims, key=lambda c: c.source in copies):  # originals first
+            key = (copies.get(c.source, c.source), signature(c))
+            if key in first:
+                riders[first[key].id].append(c)
+            else:
+                first[key] = c
+                kept.append(c)
+        claims = kept
     common = common_entities(claims)
     rare = rare_values(claims)
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
@@ -52,5 +72,7 @@ def align(
     for block in blocks.values():
         groups.extend(cluster(block, common, rare, tol, notes))
     groups.extend(singles)
+    if riders:
+        groups = [[x for c in g for x in (c, *riders.get(c.id, ()))] for g in groups]
     groups.sort(key=lambda g: (g[0].source, g[0].start))
     return groups
