@@ -19,7 +19,7 @@ from .align import align
 from .model import Claim, Corpus, Finding, Source, Verdict
 from .settings import DEFAULT, DEFAULT_TOLERANCES, Settings, Tolerances
 from .sources import load_data
-from .values import base_unit, bounds, compatible, describe, interval
+from .values import base_unit, bounds, compatible, describe, interval, when_text
 
 __all__ = ["bounds", "compare", "compatible", "describe", "judge"]
 
@@ -43,13 +43,27 @@ def _labels(sources: dict[str, Source], claims: Sequence[Claim]) -> dict[str, st
     return {sid: (f"{n} [{sid}]" if n in dup and n != sid else n) for sid, n in names.items()}
 
 
+@cache
+def _date_topics() -> dict[str, str]:
+    return dict(load_data("lexicon.json").get("date_topics", {}))
+
+
 def _topic(claims: Sequence[Claim]) -> str:
+    """What the finding is about, in plain words: "people killed on Sunday 5 January 2014",
+    "date help was offered"."""
     c = claims[0]
     if c.type == "date":
-        return f"date of {c.event or 'event'}"
+        if c.event is None:
+            return "a date"
+        return _date_topics().get(c.event) or (
+            f"date it was {c.event}" if c.event.endswith("ed") else f"date of {c.event}"
+        )
     what = c.subject or (c.unit and f"{c.unit}s") or "amount"
+    if c.unit is None and c.event in _cumulative() and what in ("amount", c.event):
+        what = "people"  # "12 killed": people killed, never "killed killed" or "amount killed"
+    event = c.event if c.event and c.event not in what.split() else None
     scope = next((x.date for x in claims if x.date), None)
-    return " ".join(p for p in (what, c.event, f"on {scope}" if scope else None) if p)
+    return " ".join(p for p in (what, event, when_text(scope) if scope else None) if p)
 
 
 def _finding_id(claims: Sequence[Claim]) -> str:

@@ -36,6 +36,7 @@ __all__ = [
     "interval",
     "range_text",
     "value_range",
+    "when_text",
     "written_unit",
 ]
 
@@ -183,3 +184,26 @@ def interpretation(c: Claim) -> str:
     if c.type == "date":
         return c.date if c.date and c.date != c.text else ""
     return range_text(c.low, c.high, symbols=True)
+
+
+def _day_text(value: str) -> str | None:
+    r = interval(value)
+    if r is None:
+        return None
+    if len(value) == 4:
+        return value
+    if len(value) == 7:
+        return f"{r[0]:%B %Y}"
+    return f"{r[0]:%A} {r[0].day} {r[0]:%B %Y}"
+
+
+def when_text(value: str) -> str:
+    """A time scope in words: "on Sunday 5 January 2014", "in December 2013", "in 2004",
+    "between 30 December 2013 and 5 January 2014" (an unreadable value as it is)."""
+    if "/" in value:
+        a, b = (_day_text(v) for v in value.split("/", 1))
+        return f"between {a} and {b}" if a and b else value
+    text = _day_text(value)
+    if text is None:
+        return value
+    return f"on {text}" if len(value) == 10 else f"in {text}"

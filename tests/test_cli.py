@@ -63,7 +63,7 @@ def test_report_exits_1_on_the_seed_conflicts(tmp_path):
     out = result.stdout
     assert "crosscheck fallujah-2014" in out
     assert "CONFLICT" in out and "AGREE" in out
-    assert "date of offered help" in out and "residents fled" in out
+    assert "date help was offered" in out and "residents fled" in out
     assert "2014-01-06 (inferred)" in out
 
 

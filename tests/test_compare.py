@@ -28,7 +28,7 @@ def finding_with(corpus, source_id, text):
 
 def test_conflicts_are_irans_offer_and_the_residents_fleeing(seed_compared):
     conflicts = [f for f in seed_compared.findings if f.verdict is Verdict.CONFLICT]
-    assert sorted(f.topic for f in conflicts) == ["date of offered help", "residents fled"]
+    assert sorted(f.topic for f in conflicts) == ["date help was offered", "residents fled"]
 
     offer = next(f for f in conflicts if f.type == "date")
     said = texts(seed_compared, offer)
@@ -45,7 +45,7 @@ def test_conflicts_are_irans_offer_and_the_residents_fleeing(seed_compared):
 def test_people_killed_on_sunday_agree(seed_compared):
     f = finding_with(seed_compared, FRANCE24, "more than 34")
     assert f.verdict is Verdict.AGREE
-    assert f.topic == "people killed on 2014-01-05"
+    assert f.topic == "people killed on Sunday 5 January 2014"
     assert (CSM, "at least 34") in texts(seed_compared, f)
     assert {FRANCE24, CSM} <= set(f.sources)
 
@@ -63,7 +63,7 @@ def test_sundays_toll_holds_only_sundays_killings(seed_compared):
 def test_militants_killed_on_sunday_agree(seed_compared):
     f = finding_with(seed_compared, DW, "25")
     assert f.verdict is Verdict.AGREE
-    assert f.topic == "militants killed on 2014-01-05"
+    assert f.topic == "militants killed on Sunday 5 January 2014"
     assert texts(seed_compared, f) == [(FRANCE24, "at least 25"), (DW, "25")]
     assert f.best == 25
 
@@ -71,7 +71,7 @@ def test_militants_killed_on_sunday_agree(seed_compared):
 def test_date_of_the_statement_agrees(seed_compared):
     f = finding_with(seed_compared, DW, "Monday")
     assert f.verdict is Verdict.AGREE
-    assert f.type == "date" and f.topic == "date of statement"
+    assert f.type == "date" and f.topic == "date of the statement"
     assert f.best == f.low == f.high == "2014-01-06"
     said = texts(seed_compared, f)
     assert (RFERL_MALIKI, "January 6") in said and (DW, "Monday") in said
@@ -196,7 +196,7 @@ def test_rounding_tolerance_on_real_figures(make_source):
     )
     corpus = crosscheck.compare(crosscheck.extract([dw, f24]))
     agree = [f for f in corpus.findings if f.verdict is Verdict.AGREE and f.type == "quantity"]
-    assert [f.topic for f in agree] == ["militants killed on 2014-01-05"]
+    assert [f.topic for f in agree] == ["militants killed on Sunday 5 January 2014"]
     assert sorted(corpus.claim(cid).text for cid in agree[0].claims) == ["25", "at least 25"]
     # the 34+ people killed are not the 25 militants
     toll = finding_with(corpus, "f24", "more than 34")
@@ -236,3 +236,11 @@ def test_a_later_higher_toll_is_an_update(make_source):
         f for f in crosscheck.compare(crosscheck.extract([first, lower])).findings if f.verdict is Verdict.CONFLICT
     ]
     assert not toll.update
+
+
+def test_topics_read_as_plain_english(seed_compared, make_source):
+    topics = {f.topic for f in seed_compared.findings}
+    assert {"date help was offered", "date the fighting began", "people killed on Sunday 5 January 2014"} <= topics
+    for text in ("The blast left 12 killed on Monday.", "Police said the killed were 12 on Monday."):
+        corpus = crosscheck.compare(crosscheck.extract([make_source(text, source_id="k")]))
+        assert {f.topic for f in corpus.findings} == {"people killed on Monday 6 January 2014", "date of the killings"}

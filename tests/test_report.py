@@ -83,16 +83,16 @@ def test_findings_table_hides_single_source_by_default(seed_compared):
 
 def test_findings_table_rows(seed_compared):
     out = render(FindingsTable(seed_compared), width=400)
-    row = next(line for line in out.splitlines() if "people killed on 2014-01-05" in line)
+    row = next(line for line in out.splitlines() if "people killed on Sunday 5 January 2014" in line)
     assert "AGREE" in row and "FRANCE 24: more than 34" in row and "Christian Science Monitor: at least 34" in row
-    row = next(line for line in out.splitlines() if "date of statement" in line)
+    row = next(line for line in out.splitlines() if "date of the statement" in line)
     assert "DW: Monday (2014-01-06)" in row and "2014-01-06 / 2014-01-06 / 2014-01-06" in row
 
 
 def test_conflict_panel_quotes_each_outlet(seed_compared):
     conflict = next(f for f in seed_compared.findings if f.verdict is Verdict.CONFLICT and f.type == "date")
     out = render(ConflictPanel(seed_compared, conflict), width=400)
-    assert "CONFLICT date of offered help" in out
+    assert "CONFLICT date help was offered" in out
     assert "was reported as saying in Tehran on Sunday" in out  # DW
     assert "was quoted by Iranian media on January 6" in out  # RFE/RL
     assert f"RFE/RL ({RFERL_MALIKI}):" in out and f"DW ({DW}):" in out

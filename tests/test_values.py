@@ -72,3 +72,11 @@ def test_bounds_read_qualifiers(seed_extracted):
     assert low <= 25 <= high and high - low < 2
     assert bounds(seed_claim(s, RFERL_MALIKI, "thousands")) == (2000, 9999)
     assert bounds(seed_claim(s, CSM, "two to three days")) == (2, 3)
+
+
+def test_time_scopes_read_as_words():
+    from crosscheck.values import when_text
+
+    assert when_text("2014-01-05") == "on Sunday 5 January 2014"
+    assert when_text("2013-12") == "in December 2013" and when_text("2004") == "in 2004"
+    assert when_text("2013-12-30/2014-01-05") == "between Monday 30 December 2013 and Sunday 5 January 2014"
