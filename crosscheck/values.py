@@ -106,6 +106,25 @@ def _date_range(c: Claim) -> tuple[date, date] | None:
     return interval(c.date)
 
 
+_APPROXIMATE = re.compile(r"(?i)(?:about|around|approximately|roughly|shortly|just)\b")
+#: minutes either way of a time said "about 9 p.m."
+APPROXIMATE_MINUTES = 15
+
+
+def _clock_range(c: Claim) -> tuple[int, int] | None:
+    """The minutes of the day a time claim allows ("about 9 p.m." 20:45 to 21:15), or None."""
+    if not c.date or "T" not in c.date:
+        return None
+    minutes = []
+    for part in c.date.split("/"):
+        if "T" not in part:
+            return None
+        hh, mm = part.split("T", 1)[1][:5].split(":")
+        minutes.append(int(hh) * 60 + int(mm))
+    slack = APPROXIMATE_MINUTES if _APPROXIMATE.match(c.text) else 0
+    return minutes[0] - slack, minutes[-1] + slack
+
+
 def value_range(c: Claim, tol: Tolerances = DEFAULT_TOLERANCES) -> tuple[float, float]:
     """The claim's values as one interval on a line (base units, or days), for quick checks."""
     if c.type == "quantity":
@@ -119,7 +138,10 @@ def compatible(a: Claim, b: Claim, *, tol: Tolerances = DEFAULT_TOLERANCES) -> b
     overlap; a date that names no day is compatible with any."""
     if a.type == "date":
         ra, rb = _date_range(a), _date_range(b)
-        return ra is None or rb is None or (ra[0] <= rb[1] and rb[0] <= ra[1])
+        if not (ra is None or rb is None or (ra[0] <= rb[1] and rb[0] <= ra[1])):
+            return False
+        ta, tb = _clock_range(a), _clock_range(b)
+        return ta is None or tb is None or (ta[0] <= tb[1] and tb[0] <= ta[1])
     (al, ah), (bl, bh) = bounds(a, rounding=tol.rounding), bounds(b, rounding=tol.rounding)
     return al <= bh and bl <= ah
 
@@ -187,6 +209,9 @@ def interpretation(c: Claim) -> str:
 
 
 def _day_text(value: str) -> str | None:
+    if "T" in value:  # a time of day, on its day when it has one: "Monday 15 October 2018, 21:00"
+        day, clock = value.split("T", 1)
+        return f"{_day_text(day)}, {clock}" if day and _day_text(day) else clock
     r = interval(value)
     if r is None:
         return None
@@ -206,4 +231,6 @@ def when_text(value: str) -> str:
     text = _day_text(value)
     if text is None:
         return value
-    return f"on {text}" if len(value) == 10 else f"in {text}"
+    if value.startswith("T"):
+        return f"at {text}"
+    return f"on {text}" if len(value) >= 10 else f"in {text}"

@@ -622,3 +622,26 @@ def test_gold_furniture_spans_yield_no_claims(seed_extracted):
             c.text for c in seed_extracted.claims if c.source == f["source"] and c.start < end and f["start"] < c.end
         ]
         assert hits == [], f"{f['text']!r}: {hits}"
+
+
+def test_times_of_day_are_date_claims_on_the_day_the_story_names(make_source):
+    """'at about 12:30 a.m.' was once no claim at all; a time takes its sentence's day, else the
+    last day the story named."""
+    from crosscheck import Corpus, extract
+
+    text = (
+        "The shooting happened on Saturday, March 8, 2025. Police were called at about 12:30 a.m. "
+        "and the suspect was arrested by 6 p.m.; the victim, 34, died at noon on March 9, 2025. "
+        "Officers left the scene at 3 a.m."
+    )
+    corpus = extract(Corpus(id="t", sources=(make_source(text),)))
+    times = [(c.text, c.date) for c in corpus.claims if "T" in (c.date or "")]
+    assert times == [
+        ("about 12:30 a.m.", "2025-03-09T00:30"),
+        ("6 p.m.", "2025-03-09T18:00"),
+        ("noon", "2025-03-09T12:00"),
+        ("3 a.m.", "2025-03-09T03:00"),  # no day in its sentence: the last day the story named
+    ]
+    # a time is no quantity and scopes none: the victim's age keeps the day
+    assert next(c for c in corpus.claims if c.text == "34").date == "2025-03-09"
+    assert not any(c.type == "quantity" and c.text in ("12", "30", "6") for c in corpus.claims)

@@ -80,3 +80,21 @@ def test_time_scopes_read_as_words():
     assert when_text("2014-01-05") == "on Sunday 5 January 2014"
     assert when_text("2013-12") == "in December 2013" and when_text("2004") == "in 2004"
     assert when_text("2013-12-30/2014-01-05") == "between Monday 30 December 2013 and Sunday 5 January 2014"
+
+
+def test_times_of_day_are_compared_to_the_minute(make_source):
+    from crosscheck import Corpus, extract
+
+    def time(text):
+        corpus = extract(Corpus(id="t", sources=(make_source(text),)))
+        return next(c for c in corpus.claims if "T" in (c.date or ""))
+
+    nine = time("Police arrived at about 9 p.m. on Monday, officials said.")
+    assert nine.text == "about 9 p.m." and nine.date == "2014-01-06T21:00"
+    assert compatible(nine, time("Police arrived at 9:10 p.m. on Monday."))  # "about": 15 minutes either way
+    assert not compatible(nine, time("Police arrived at 11:30 p.m. on Monday."))
+    assert not compatible(time("The call came at 6:57 p.m. Monday."), time("The call came at 6:50 p.m. Monday."))
+    window = time("She left between 6:45 and 7 p.m. on Monday.")
+    assert window.date == "2014-01-06T18:45/2014-01-06T19:00" and compatible(
+        window, time("She left at 6:50 p.m. Monday.")
+    )

@@ -361,7 +361,7 @@ def _claim_id(source_id: str, start: int, end: int, kind: str) -> str:
 
 def _scope_dates(dates: list[DateSpan]) -> tuple[list[DateSpan], list[int]]:
     """The dates of a sentence that can scope a quantity, and their starts (computed once a sentence)."""
-    usable = [d for d in dates if d.value is not None and d.kind not in ("year", "decade", "year_range")]
+    usable = [d for d in dates if d.value is not None and d.kind not in ("year", "decade", "year_range", "time")]
     return usable, [d.start for d in usable]
 
 
@@ -388,9 +388,14 @@ _NEXT_DAY = re.compile(r"the (?:(next|following)|previous) day|the day (?:(after
 
 
 def _day_after(claims: list[Claim]) -> list[Claim]:
-    """'the next day', 'the day before': a day counted from the last full day the story named."""
+    """'the next day', 'the day before': a day counted from the last full day the story named;
+    a time of day ("6:57 p.m.") on the day its sentence names, else the last day the story named."""
     from datetime import timedelta
 
+    days_of_sentence: dict[int, str] = {}
+    for c in claims:
+        if c.type == "date" and c.date and len(c.date) == 10:
+            days_of_sentence.setdefault(c.sentence_start, c.date)
     last: date | None = None
     out = []
     for c in claims:
@@ -399,6 +404,10 @@ def _day_after(claims: list[Claim]) -> list[Claim]:
             if m and c.date is None and last is not None:
                 shift = timedelta(days=1 if (m.group(1) or m.group(2)) else -1)
                 c = replace(c, date=(last + shift).isoformat())
+            if c.date and c.date.startswith("T"):
+                day = days_of_sentence.get(c.sentence_start) or (last.isoformat() if last else None)
+                if day:
+                    c = replace(c, date="/".join(day + t for t in c.date.split("/")))
             if c.date and len(c.date) == 10:
                 last = date.fromisoformat(c.date)
         out.append(c)

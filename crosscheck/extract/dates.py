@@ -93,6 +93,36 @@ class DateSpan:
     value: str | None
 
 
+_CLOCK = r"(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:[ap]\.\s?m\.|[ap]m\b)"
+#: a time of day: "6:57 p.m.", "about 9 p.m.", "between 6:45 and 7 p.m.", "around noon"
+TIME_RE = re.compile(
+    rf"""(?:(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?
+    (?:between\s+(?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\.?)?\s+and\s+{_CLOCK}
+      |(?<![\d:.]){_CLOCK}|\b(?:noon|midnight)\b)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_HOUR = re.compile(r"(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*(?:([ap])\.?\s?m\b)?", re.IGNORECASE)
+
+
+def read_time(text: str) -> str | None:
+    """ "T18:57" for "6:57 p.m.", "T18:45/T19:00" for "between 6:45 and 7 p.m.", "T12:00" for noon:
+    the time of day without its day (the day is the story's, attached by extraction)."""
+    low = text.lower()
+    if "noon" in low:
+        return "T12:00"
+    if "midnight" in low:
+        return "T00:00"
+    found = _HOUR.findall(text)
+    if not found:
+        return None
+    half = next((h for _, _, h in reversed(found) if h), "").lower()
+    times = []
+    for hour, minute, own in found:
+        h = int(hour) % 12 + (12 if (own or half).lower() == "p" else 0)
+        times.append(f"T{h:02d}:{int(minute or 0):02d}")
+    return times[0] if len(times) == 1 else f"{times[0]}/{times[-1]}"
+
+
 def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
     """Date expressions in one (normalised) sentence, resolved against the anchor date."""
     spans: list[DateSpan] = []
@@ -112,6 +142,11 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
         # plans ("is scheduled to return to court on Dec. 26") look forward; the cue must be close
         future = bool(FUTURE_CUES.search(sentence, max(0, a - 70), a))
         spans.append(DateSpan(a, b, text, kind, resolve(text, kind, anchor=anchor, future=future)))
+    for m in TIME_RE.finditer(sentence):
+        a, b = m.start(), m.end()
+        if not any(x.start < b and a < x.end for x in spans):
+            spans.append(DateSpan(a, b, m.group(), "time", read_time(m.group())))
+    spans.sort(key=lambda x: x.start)
     return spans
 
 
@@ -340,11 +375,14 @@ def _dateparser(text: str, anchor: date | None, prefer: str, parts: tuple[str, .
 
 
 def interval(value: str | None) -> tuple[date, date] | None:
-    """The days an ISO value or interval covers ("2011-12" -> Dec 1..31)."""
-    if not value:
+    """The days an ISO value or interval covers ("2011-12" -> Dec 1..31; "2018-10-15T21:00" that
+    day; a time without its day, "T21:00", none)."""
+    if not value or value.startswith("T"):
         return None
+    if "T" in value and "/" not in value:
+        value = value.split("T", 1)[0]
     if "/" in value:
-        a, b = value.split("/", 1)
+        a, b = (v.split("T", 1)[0] for v in value.split("/", 1))
         lo, hi = interval(a), interval(b)
         return (lo[0], hi[1]) if lo and hi else None
     try:
