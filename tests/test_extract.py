@@ -645,3 +645,16 @@ def test_times_of_day_are_date_claims_on_the_day_the_story_names(make_source):
     # a time is no quantity and scopes none: the victim's age keeps the day
     assert next(c for c in corpus.claims if c.text == "34").date == "2025-03-09"
     assert not any(c.type == "quantity" and c.text in ("12", "30", "6") for c in corpus.claims)
+
+
+def test_an_unnamed_adults_age_is_the_age_of_whom_the_article_is_about(make_source):
+    from crosscheck import Corpus, extract
+
+    text = (
+        "A judge sentenced Robert Durst to 85 months in prison on Wednesday. Durst's lawyer, Dick "
+        "DeGuerin, said Robert Durst would not appeal. The 72-year-old entered the courtroom in a "
+        "wheelchair. The 2-year-old boy was unhurt."
+    )
+    corpus = extract(Corpus(id="a", sources=(make_source(text),)))
+    ages = {c.text: c.subject for c in corpus.claims if (c.subject or "").startswith("age")}
+    assert ages == {"72-year-old": "age of durst", "2-year-old": "age"}  # a child's age keeps no owner

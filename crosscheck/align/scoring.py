@@ -80,7 +80,7 @@ def same_fact(
                 return True  # the same person named in full: whatever the figures, one fact
             if ca is None or cb is None or abs(ca - cb) > 5 * 12:
                 return False
-            if a.subject != b.subject and _owner(a) and _owner(a) == _owner(b):
+            if _owner(a) and _owner(a) == _owner(b):
                 return True  # "age of robert durst" and "age of durst": one person
             if a.subject != b.subject:
                 return similarity >= SIMILARITY + 10 and bool(shared)
@@ -193,12 +193,8 @@ def _frames_differ(a: Claim, b: Claim, common: frozenset[str]) -> bool:
             return True
     if a.type == "quantity" and places[0] and places[1] and places[0] != places[1]:
         return True
-    if a.type == "date" and (_BARE_YEAR.fullmatch(a.text.strip()) or _BARE_YEAR.fullmatch(b.text.strip())):
-        # a bare year never ties by itself: only with one event of the same named actors
-        # ("In 2005, Vanderbilt began calling it Memorial Hall" / "since 2002 Vanderbilt began ...")
-        same_event = a.event is not None and a.event == b.event
-        return not (same_event and (entities(a.sentence) & entities(b.sentence)) - common)
-    return False
+    # a bare year never ties by itself: "in 2012" of one announcement is not "today" of another
+    return a.type == "date" and bool(_BARE_YEAR.fullmatch(a.text.strip()) or _BARE_YEAR.fullmatch(b.text.strip()))
 
 
 def common_entities(claims: Sequence[Claim]) -> frozenset[str]:

@@ -414,6 +414,37 @@ def _day_after(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+_THE = re.compile(r"(?:^|\b)[Tt]he\s+$")
+
+
+def _age_owners(claims: list[Claim]) -> list[Claim]:
+    """'The 73-year-old entered the courtroom': an adult's age without a name is the age of the
+    person the article is about, the surname its claims name most (at least twice, and more
+    often than any other); children ("the 2-year-old") and unclear articles keep no owner."""
+    from collections import Counter
+
+    names: Counter[str] = Counter()
+    places = {c.place.split()[-1].lower() for c in claims if c.place}
+    for c in claims:
+        if (c.subject or "").startswith("age of "):
+            names[(c.subject or "").split()[-1]] += 1
+        for actor in c.actors:
+            last = actor.split()[-1].lower().rstrip(".").removesuffix("'s")
+            if actor[:1].isupper() and last not in places and len(actor.split()) <= 3:
+                names[last] += 1
+    ranked = names.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return claims
+    owner = ranked[0][0]
+    out = []
+    for c in claims:
+        at = c.start - c.sentence_start
+        if c.subject == "age" and (c.value or 0) >= 18 and _THE.search(c.sentence[max(0, at - 5) : at]):
+            c = replace(c, subject=f"age of {owner}")
+        out.append(c)
+    return out
+
+
 def extract_source(source: Source, *, limit: int = MAX_CLAIMS) -> list[Claim]:
     """The first ``limit`` claims of one source, in text order (``limit + 1`` says it was hit)."""
     anchor = source.updated or source.published
@@ -426,8 +457,8 @@ def extract_source(source: Source, *, limit: int = MAX_CLAIMS) -> list[Claim]:
         for s, e in sentences(norm, a, b):
             claims.extend(_sentence_claims(source, norm, s, e, anchor, limit=limit + 1 - len(claims)))
             if len(claims) > limit:
-                return _day_after(claims[: limit + 1])
-    return _day_after(claims)
+                return _age_owners(_day_after(claims[: limit + 1]))
+    return _age_owners(_day_after(claims))
 
 
 #: a sentence without any of these holds no claim: most sentences are skipped at regex speed
