@@ -658,3 +658,15 @@ def test_an_unnamed_adults_age_is_the_age_of_whom_the_article_is_about(make_sour
     corpus = extract(Corpus(id="a", sources=(make_source(text),)))
     ages = {c.text: c.subject for c in corpus.claims if (c.subject or "").startswith("age")}
     assert ages == {"72-year-old": "age of durst", "2-year-old": "age"}  # a child's age keeps no owner
+
+
+def test_a_glossed_relative_date_is_the_day_of_its_gloss():
+    """'announced today (May 31)': the writer says which day; 'today' is no second, wrong date."""
+    from datetime import date
+
+    from crosscheck.extract.dates import find_dates
+
+    spans = find_dates("NASA officials announced today (May 31) that the probe was renamed.", anchor=date(2018, 7, 31))
+    assert [(d.text, d.value) for d in spans] == [("May 31", "2018-05-31")]
+    spans = find_dates("Officials said on Monday (Jan. 6) that it began.", anchor=date(2014, 1, 7))
+    assert [(d.text, d.value) for d in spans] == [("Jan. 6", "2014-01-06")]

@@ -123,6 +123,9 @@ def read_time(text: str) -> str | None:
     return times[0] if len(times) == 1 else f"{times[0]}/{times[-1]}"
 
 
+_GLOSS = re.compile(r"\s*\($")
+
+
 def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
     """Date expressions in one (normalised) sentence, resolved against the anchor date."""
     spans: list[DateSpan] = []
@@ -142,6 +145,13 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
         # plans ("is scheduled to return to court on Dec. 26") look forward; the cue must be close
         future = bool(FUTURE_CUES.search(sentence, max(0, a - 70), a))
         spans.append(DateSpan(a, b, text, kind, resolve(text, kind, anchor=anchor, future=future)))
+    # "today (May 31)": the writer's own gloss says which day; the relative word is not a second date
+    glossed = {
+        i
+        for i, x in enumerate(spans[:-1])
+        if x.kind in ("relative", "weekdays") and _GLOSS.match(sentence, x.end, spans[i + 1].start)
+    }
+    spans = [x for i, x in enumerate(spans) if i not in glossed]
     for m in TIME_RE.finditer(sentence):
         a, b = m.start(), m.end()
         if not any(x.start < b and a < x.end for x in spans):
