@@ -1,4 +1,4 @@
-"""pytest plugin: `pytest rules/ --crosscheck-corpus PATH` runs crosscheck rules as tests.
+"""pytest plugin: `pytest rules/ --crosscheck-corpus=PATH` runs crosscheck rules as tests.
 
 One engine: pytest collects each ``check_*.py`` file through `crosscheck.rules` (the collector,
 the arguments, the per-rule child process with its time limit, the assertion messages that
