@@ -25,7 +25,21 @@ def _cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProc
     )
 
 
-EVIL = '''
+#: a rule that catches the time limit and goes on
+SWALLOWS = '''
+@rule("EV003", "swallows-timeout")
+def check_swallows(corpus):
+    """Catches the timeout."""
+    while True:
+        try:
+            while True:
+                pass
+        except Exception:
+            pass
+'''
+
+EVIL = (
+    '''
 import itertools, os
 from crosscheck.rules import rule
 
@@ -38,17 +52,9 @@ def check_exits(corpus):
 def check_loops(corpus):
     """Loops in C code."""
     sum(itertools.repeat(1, 10**11))
-
-@rule("EV003", "swallows-timeout")
-def check_swallows(corpus):
-    """Catches the timeout."""
-    while True:
-        try:
-            while True:
-                pass
-        except Exception:
-            pass
-
+'''
+    + SWALLOWS
+    + '''
 @rule("EV004", "interrupts")
 def check_interrupts(corpus):
     """Raises KeyboardInterrupt."""
@@ -70,6 +76,7 @@ def check_xml(corpus):
     """A message XML cannot hold."""
     assert False, "nul:\\x00 esc:\\x1b ffff:\\uffff"
 '''
+)
 
 
 def test_rules_that_exit_hang_interrupt_or_mutate_cannot_fake_a_result(tmp_path):
@@ -92,7 +99,8 @@ def test_rules_that_exit_hang_interrupt_or_mutate_cannot_fake_a_result(tmp_path)
     assert int(suite.get("errors")) >= 4
 
 
-ONE_ENGINE = '''
+ONE_ENGINE = (
+    '''
 import os
 from crosscheck.rules import rule
 
@@ -100,18 +108,10 @@ from crosscheck.rules import rule
 def check_exits(corpus):
     """Exits the process: under pytest too, an error, not a silent pass."""
     os._exit(0)
-
-@rule("EV002", "hangs")
-def check_hangs(corpus):
-    """Swallows the time limit."""
-    while True:
-        try:
-            while True:
-                pass
-        except Exception:
-            pass
-
-@rule("EV003", "compares", severity="warn")
+'''
+    + SWALLOWS
+    + '''
+@rule("EV005", "compares", severity="warn")
 def check_compares(finding):
     """A plain assert, explained the same way by both."""
     assert finding.outlets >= 3
@@ -120,6 +120,7 @@ def check_compares(finding):
 def check_passes(source):
     assert source.text
 '''
+)
 
 
 def test_check_and_pytest_run_one_engine(pytester: pytest.Pytester):
@@ -161,7 +162,7 @@ def test_check_and_pytest_run_one_engine(pytester: pytest.Pytester):
             by_pytest[(name, item)] = ("pass", "")
     assert by_pytest == by_check
     assert by_check[("exits", "fallujah-2014")][0] == "error"
-    assert "ran past the time limit" in by_check[("hangs", "fallujah-2014")][1]
+    assert "ran past the time limit" in by_check[("swallows-timeout", "fallujah-2014")][1]
     assert any("assert 2 >= 3" in m and "where 2 = <finding" in m for _, m in by_check.values())
 
 
