@@ -670,3 +670,12 @@ def test_a_glossed_relative_date_is_the_day_of_its_gloss():
     assert [(d.text, d.value) for d in spans] == [("May 31", "2018-05-31")]
     spans = find_dates("Officials said on Monday (Jan. 6) that it began.", anchor=date(2014, 1, 7))
     assert [(d.text, d.value) for d in spans] == [("Jan. 6", "2014-01-06")]
+
+
+def test_a_date_takes_the_nearest_past_verb_when_the_lexicon_names_no_event(make_source):
+    """'renamed ... on Monday': the date of the renaming, so two outlets' dates of it can be compared."""
+    from crosscheck import Corpus, extract
+
+    corpus = extract(Corpus(id="v", sources=(make_source("Vanderbilt renamed the hall on Monday, officials said."),)))
+    (day,) = [c for c in corpus.claims if c.type == "date"]
+    assert (day.text, day.event) == ("Monday", "renamed")

@@ -613,7 +613,8 @@ def _sentence_claims(
                 end=s + d.end,
                 sentence=original,
                 date=d.value,
-                event=_event(toks, i, j, mentions, reach=10, after_penalty=3, semicolons=breaks),
+                event=_event(toks, i, j, mentions, reach=10, after_penalty=3, semicolons=breaks)
+                or frames.verb_event(toks, i, j, clause, back=5),  # "renamed the hall on Monday"
                 sentence_start=s,
                 context=_context(toks, (d.start, d.end), starts=starts),
                 # a date is planned only by what is said right before it ("is scheduled to return on"),

@@ -395,7 +395,7 @@ def is_speaker(toks: list[Token], after: int) -> bool:
     return False
 
 
-def verb_event(toks: list[Token], first: int, after: int, clause: tuple[int, int]) -> str | None:
+def verb_event(toks: list[Token], first: int, after: int, clause: tuple[int, int], *, back: int = 3) -> str | None:
     """What happened, when the event lexicon names nothing: the nearest past-tense verb of the
     figure's clause, after it first ("a $5,000 bond was set" -> set; "raised $3,000" -> raised)."""
     irregular, not_events, saying = _past_forms()
@@ -414,7 +414,7 @@ def verb_event(toks: list[Token], first: int, after: int, clause: tuple[int, int
             break
         if (v := verb(k)) is not None:
             return v
-    for k in range(first - 1, max(lo - 1, first - 4), -1):
+    for k in range(first - 1, max(lo - 1, first - 1 - back), -1):
         if (v := verb(k)) is not None:
             return v
     return None
