@@ -141,9 +141,14 @@ def _actor_keys(c: Claim) -> frozenset[str]:
     without nationalities ("Israeli", "Palestinians": they say who is counted, not who acts) and
     without words that name a kind of body ("County", "Office"): two claims name the same actors
     when these share a word ("Robeson County Sheriff's Office" and "Robeson County")."""
+    return _name_keys(c.actors)
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(actors: tuple[str, ...]) -> frozenset[str]:
     generic = _generic_names()
     keys = set()
-    for name in c.actors:
+    for name in actors:
         if " " not in name and _DEMONYM.fullmatch(name.removesuffix("'s")):
             continue
         for word in name.split():

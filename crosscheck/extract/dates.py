@@ -94,12 +94,12 @@ class DateSpan:
 
 
 _CLOCK = r"(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:[ap]\.\s?m\.|[ap]m\b)"
-#: a time of day: "6:57 p.m.", "about 9 p.m.", "between 6:45 and 7 p.m.", "around noon"
-TIME_RE = re.compile(
-    rf"""(?:(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?
-    (?:between\s+(?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\.?)?\s+and\s+{_CLOCK}
-      |(?<![\d:.]){_CLOCK}|\b(?:noon|midnight)\b)""",
-    re.VERBOSE | re.IGNORECASE,
+#: a time of day: "6:57 p.m.", "noon"; what may stand before it is read by looking back from it
+TIME_RE = re.compile(rf"(?<![\d:.]){_CLOCK}|\b(?:noon|midnight)\b", re.IGNORECASE)
+_TIME_BEFORE = re.compile(
+    r"(?:(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+    r"(?:between\s+(?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\.?)?\s+and\s+)?$",
+    re.IGNORECASE,
 )
 _HOUR = re.compile(r"(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*(?:([ap])\.?\s?m\b)?", re.IGNORECASE)
 
@@ -153,9 +153,11 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
     }
     spans = [x for i, x in enumerate(spans) if i not in glossed]
     for m in TIME_RE.finditer(sentence):
-        a, b = m.start(), m.end()
+        b = m.end()
+        before = _TIME_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+        a = before.start() if before else m.start()  # "about 9 p.m.", "between 6:45 and 7 p.m."
         if not any(x.start < b and a < x.end for x in spans):
-            spans.append(DateSpan(a, b, m.group(), "time", read_time(m.group())))
+            spans.append(DateSpan(a, b, sentence[a:b], "time", read_time(sentence[a:b])))
     spans.sort(key=lambda x: x.start)
     return spans
 
