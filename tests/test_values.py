@@ -94,6 +94,7 @@ def test_times_of_day_are_compared_to_the_minute(make_source):
     assert compatible(nine, time("Police arrived at 9:10 p.m. on Monday."))  # "about": 15 minutes either way
     assert not compatible(nine, time("Police arrived at 11:30 p.m. on Monday."))
     assert not compatible(time("The call came at 6:57 p.m. Monday."), time("The call came at 6:50 p.m. Monday."))
+    assert time("She left between 6:45 p.m. and 6:55 p.m. on Monday.").date == "2014-01-06T18:45/2014-01-06T18:55"
     window = time("She left between 6:45 and 7 p.m. on Monday.")
     assert window.date == "2014-01-06T18:45/2014-01-06T19:00" and compatible(
         window, time("She left at 6:50 p.m. Monday.")

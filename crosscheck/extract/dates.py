@@ -152,12 +152,14 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
         if x.kind in ("relative", "weekdays") and _GLOSS.match(sentence, x.end, spans[i + 1].start)
     }
     spans = [x for i, x in enumerate(spans) if i not in glossed]
+    times: list[DateSpan] = []
     for m in TIME_RE.finditer(sentence):
         b = m.end()
         before = _TIME_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
         a = before.start() if before else m.start()  # "about 9 p.m.", "between 6:45 and 7 p.m."
-        if not any(x.start < b and a < x.end for x in spans):
-            spans.append(DateSpan(a, b, sentence[a:b], "time", read_time(sentence[a:b])))
+        times = [t for t in times if not a <= t.start]  # "between 6:45 p.m. and 6:55 p.m." is one span
+        times.append(DateSpan(a, b, sentence[a:b], "time", read_time(sentence[a:b])))
+    spans.extend(t for t in times if not any(x.start < t.end and t.start < x.end for x in spans))
     spans.sort(key=lambda x: x.start)
     return spans
 
