@@ -175,10 +175,10 @@ def judge(claims: Sequence[Claim], sources: dict[str, Source], *, tol: Tolerance
         verdict = Verdict.AGREE
         qualifiers = [c.qualifier for c in claims if c.qualifier]
         why = (
-            "the figures agree once the qualifiers are read as bounds"
-            if qualifiers
-            else "the same date"
+            "the same date"
             if claims[0].type == "date"
+            else "the figures agree once the qualifiers are read as bounds"
+            if qualifiers
             else "the same figure (within rounding)"
         )
         explanation = f"{said}. Compatible: {why}."

@@ -520,7 +520,6 @@ def _corpus(
     return Corpus(id=corpus_id, sources=tuple(mark_copies(sources)), skipped=tuple(skipped))
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+")
 #: a copy shares this share of its sentences (of the shorter text) with an earlier source
 COPY_SHARE = 0.8
 #: sentences of fewer characters ("Read more.", a byline) say nothing about who wrote the text
@@ -528,9 +527,16 @@ _COPY_SENTENCE = 40
 
 
 def _sentence_keys(s: Source) -> frozenset[str]:
-    body = " ".join(s.text[a:b] for a, b in s.body) if s.body else s.text
-    parts = (" ".join(part.lower().split()) for part in _SENTENCE_END.split(normalise(body)))
-    return frozenset(p for p in parts if len(p) >= _COPY_SENTENCE)
+    from .extract import sentences  # extract reads this module: imported when it is needed
+
+    norm = normalise(s.text)
+    keys = set()
+    for a, b in s.body or ((0, len(norm)),):
+        for x, y in sentences(norm, a, b):
+            key = " ".join(norm[x:y].lower().split())
+            if len(key) >= _COPY_SENTENCE:
+                keys.add(key)
+    return frozenset(keys)
 
 
 def mark_copies(sources: Sequence[Source], *, share: float = COPY_SHARE, least: int = 3) -> list[Source]:
@@ -540,6 +546,8 @@ def mark_copies(sources: Sequence[Source], *, share: float = COPY_SHARE, least: 
     earliest published, then the first named, is the original) is its copy. Only originals are
     indexed, so a thousand copies of five articles cost what the five cost.
     """
+    if len(sources) < 2:
+        return list(sources)
     order = sorted(range(len(sources)), key=lambda i: (sources[i].published or date.max, sources[i].id))
     rank = {i: r for r, i in enumerate(order)}
     keys = [_sentence_keys(s) for s in sources]

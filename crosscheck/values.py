@@ -84,12 +84,19 @@ def written_unit(c: Claim) -> float:
     return unit * abs(c.value / written)  # "1.5 million": the digits' unit times the million
 
 
+def _ends(c: Claim) -> tuple[float | None, float | None]:
+    """The claim's own low and high as its words give them: an open end infinite, an exact figure
+    its value at both ends."""
+    low = c.low if c.low is not None else (-math.inf if c.high is not None else c.value)
+    high = c.high if c.high is not None else (math.inf if c.low is not None else c.value)
+    return low, high
+
+
 def bounds(c: Claim, *, rounding: float = DEFAULT_TOLERANCES.rounding) -> tuple[float, float]:
     """The claim's inclusive interval in its base unit (open ends are infinite); see the module
     docstring for how an exact figure is read as a rounded one."""
     _, factor = base_unit(c.unit)
-    low = c.low if c.low is not None else (-math.inf if c.high is not None else c.value)
-    high = c.high if c.high is not None else (math.inf if c.low is not None else c.value)
+    low, high = _ends(c)
     low = -math.inf if low is None else low * factor
     high = math.inf if high is None else high * factor
     if c.qualifier is None and low == high and c.value is not None:
@@ -106,8 +113,7 @@ def _date_range(c: Claim) -> tuple[date, date] | None:
     return interval(c.date)
 
 
-_APPROXIMATE = re.compile(r"(?i)(?:about|around|approximately|roughly|shortly|just)\b")
-#: minutes either way of a time said "about 9 p.m."
+#: minutes either way of a time said "about 9 p.m." (a time with a qualifier)
 APPROXIMATE_MINUTES = 15
 
 
@@ -121,7 +127,7 @@ def _clock_range(c: Claim) -> tuple[int, int] | None:
             return None
         hh, mm = part.split("T", 1)[1][:5].split(":")
         minutes.append(int(hh) * 60 + int(mm))
-    slack = APPROXIMATE_MINUTES if _APPROXIMATE.match(c.text) else 0
+    slack = APPROXIMATE_MINUTES if c.qualifier else 0
     return minutes[0] - slack, minutes[-1] + slack
 
 
@@ -152,10 +158,7 @@ def claim_interval(c: Claim, factor: float) -> tuple[float, float] | None:
     if c.type == "date":
         r = _date_range(c)
         return None if r is None else (float(r[0].toordinal()), float(r[1].toordinal() + 1))
-    if c.value is None and c.low is None and c.high is None:
-        return None
-    low = c.low if c.low is not None else (-math.inf if c.high is not None else c.value)
-    high = c.high if c.high is not None else (math.inf if c.low is not None else c.value)
+    low, high = _ends(c)
     if low is None or high is None:
         return None
     return low * factor, high * factor

@@ -90,7 +90,7 @@ def test_times_of_day_are_compared_to_the_minute(make_source):
         return next(c for c in corpus.claims if "T" in (c.date or ""))
 
     nine = time("Police arrived at about 9 p.m. on Monday, officials said.")
-    assert nine.text == "about 9 p.m." and nine.date == "2014-01-06T21:00"
+    assert nine.text == "about 9 p.m." and nine.date == "2014-01-06T21:00" and nine.qualifier == "about"
     assert compatible(nine, time("Police arrived at 9:10 p.m. on Monday."))  # "about": 15 minutes either way
     assert not compatible(nine, time("Police arrived at 11:30 p.m. on Monday."))
     assert not compatible(time("The call came at 6:57 p.m. Monday."), time("The call came at 6:50 p.m. Monday."))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -421,8 +422,6 @@ def _age_owners(claims: list[Claim]) -> list[Claim]:
     """'The 73-year-old entered the courtroom': an adult's age without a name is the age of the
     person the article is about, the surname its claims name most (at least twice, and more
     often than any other); children ("the 2-year-old") and unclear articles keep no owner."""
-    from collections import Counter
-
     names: Counter[str] = Counter()
     places = {c.place.split()[-1].lower() for c in claims if c.place}
     for c in claims:
@@ -613,6 +612,7 @@ def _sentence_claims(
                 end=s + d.end,
                 sentence=original,
                 date=d.value,
+                qualifier=d.qualifier,
                 event=_event(toks, i, j, mentions, reach=10, after_penalty=3, semicolons=breaks)
                 or frames.verb_event(toks, i, j, clause, back=5),  # "renamed the hall on Monday"
                 sentence_start=s,

@@ -91,13 +91,15 @@ class DateSpan:
     kind: str
     #: ISO 8601 at its precision, an interval "a/b", or None when it cannot be anchored.
     value: str | None
+    #: "about", "shortly after": a time of day said approximately
+    qualifier: str | None = None
 
 
 _CLOCK = r"(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:[ap]\.\s?m\.|[ap]m\b)"
 #: a time of day: "6:57 p.m.", "noon"; what may stand before it is read by looking back from it
 TIME_RE = re.compile(rf"(?<![\d:.]){_CLOCK}|\b(?:noon|midnight)\b", re.IGNORECASE)
 _TIME_BEFORE = re.compile(
-    r"(?:(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+    r"(?:(?P<qualifier>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
     r"(?:between\s+(?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\.?)?\s+and\s+)?$",
     re.IGNORECASE,
 )
@@ -158,7 +160,8 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
         before = _TIME_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
         a = before.start() if before else m.start()  # "about 9 p.m.", "between 6:45 and 7 p.m."
         times = [t for t in times if not a <= t.start]  # "between 6:45 p.m. and 6:55 p.m." is one span
-        times.append(DateSpan(a, b, sentence[a:b], "time", read_time(sentence[a:b])))
+        qualifier = before.group("qualifier").lower() if before and before.group("qualifier") else None
+        times.append(DateSpan(a, b, sentence[a:b], "time", read_time(sentence[a:b]), qualifier))
     spans.extend(t for t in times if not any(x.start < t.end and t.start < x.end for x in spans))
     spans.sort(key=lambda x: x.start)
     return spans
