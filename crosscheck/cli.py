@@ -629,7 +629,7 @@ def check(
 @click.option("-v", "--verbose", is_flag=True, help="List every miss.")
 @_color
 def score(gold: tuple[Path, ...], corpora: Path | None, verbose: bool, color: str) -> None:
-    """Accuracy against hand-written gold: claims, findings, false conflicts.
+    """Accuracy against hand-written gold: claims, findings, false conflicts, summary checks.
 
     GOLD is a gold JSON file or a folder of them (see tests/gold/README.md for the format).
     """
@@ -643,10 +643,13 @@ def score(gold: tuple[Path, ...], corpora: Path | None, verbose: bool, color: st
     with _progress(err, len(files), "scoring") as bar:
         task = bar.add_task("scoring", total=len(files))
         scores = []
+        summaries = []
         for f in files:
             scores.extend(scoring.run([f], corpora=corpora))
+            summaries.extend(scoring.run_summaries([f], corpora=corpora))
             bar.advance(task)
     scoring.print_scores(scores, console=console, verbose=verbose)
+    scoring.print_summary_scores(summaries, console=console, verbose=verbose)
 
 
 @app.command(epilog="Example: crosscheck bench articles/ corpus.jsonl --repeat 3")

@@ -153,6 +153,81 @@ class Finding:
         return d
 
 
+CheckVerdict = Literal["supported", "contradicted", "unsupported"]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One figure or date of a summary (or a draft) held against the sources it was written from."""
+
+    claim: Claim
+    verdict: CheckVerdict
+    #: ids of the source claims that back (supported) or contradict (contradicted) it; for an
+    #: unsupported claim, the closest source claims, if any
+    evidence: tuple[str, ...]
+    explanation: str
+    #: the sources themselves disagree on this fact
+    sources_conflict: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.claim
+        return {
+            "id": c.id,
+            "text": c.text,
+            "start": c.start,
+            "end": c.end,
+            "sentence": c.sentence,
+            "type": c.type,
+            "value": _plain_number(c.value),
+            "low": _plain_number(c.low),
+            "high": _plain_number(c.high),
+            "unit": c.unit,
+            "date": c.date,
+            "subject": c.subject,
+            "event": c.event,
+            "verdict": self.verdict,
+            "evidence": list(self.evidence),
+            "explanation": self.explanation,
+            "sources_conflict": self.sources_conflict,
+        }
+
+
+@dataclass(frozen=True)
+class Verification:
+    """A summary's checks, with the sources (extracted and compared) they were checked against."""
+
+    summary: Source
+    corpus: Corpus
+    checks: tuple[Check, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        out = {"supported": 0, "contradicted": 0, "unsupported": 0}
+        for c in self.checks:
+            out[c.verdict] += 1
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.corpus.to_dict()
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "corpus": self.corpus.id,
+            "summary": {
+                "path": self.summary.path,
+                "published": self.summary.published.isoformat() if self.summary.published else None,
+                "published_inferred": self.summary.published_inferred,
+                "chars": len(self.summary.text),
+            },
+            "sources": d["sources"],
+            "claims": d["claims"],
+            "findings": d["findings"],
+            "checks": [c.to_dict() for c in self.checks],
+        }
+
+
 @dataclass(frozen=True)
 class Corpus:
     """A set of sources about one event, with what was extracted and found in it."""
@@ -188,7 +263,7 @@ class Corpus:
         return d
 
 
-def to_frame(items: Iterable[Source | Claim | Finding]) -> pd.DataFrame:
+def to_frame(items: Iterable[Source | Claim | Finding | Check]) -> pd.DataFrame:
     """A pandas table whose columns are the JSON fields of the items."""
     import pandas as pd
 

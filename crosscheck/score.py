@@ -370,18 +370,176 @@ def score_injected(corpus: Corpus, gold: dict[str, Any], s: Score, *, settings: 
 
 
 def gold_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.json"))
+    """The gold files of a folder, and its ``summaries/`` (the summary checks of ``verify``)."""
+    return sorted(folder.glob("*.json")) + sorted(folder.glob("summaries/*.json"))
+
+
+# --------------------------------------------------------------------------- summary checks
+
+
+@dataclass
+class SummaryScore:
+    """How ``crosscheck verify`` did on one summary's gold checks."""
+
+    corpus: str
+    split: str = "dev"
+    gold: int = 0
+    #: gold checks the tool extracted with the right value or date
+    found: int = 0
+    #: gold checks given the gold verdict (a claim not extracted is a wrong verdict)
+    right: int = 0
+    #: claims the tool flags (contradicted or unsupported), and those the gold flags too; a flag on
+    #: a claim the gold does not list counts as a false flag
+    flagged: int = 0
+    flagged_true: int = 0
+    #: gold flags, and those the tool flags
+    flags_gold: int = 0
+    flags_found: int = 0
+    #: supported gold checks rewritten to an incompatible value, and those the tool then flags
+    planted: int = 0
+    planted_flagged: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.gold if self.gold else 1.0
+
+    @property
+    def flag_precision(self) -> float:
+        return self.flagged_true / self.flagged if self.flagged else 1.0
+
+    @property
+    def flag_recall(self) -> float:
+        return self.flags_found / self.flags_gold if self.flags_gold else 1.0
+
+    @property
+    def planted_recall(self) -> float:
+        return self.planted_flagged / self.planted if self.planted else 1.0
+
+    def add(self, other: SummaryScore) -> None:
+        for f in fields(self):
+            if f.type in ("int", int):
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+def _gold_at(checks: Sequence[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:
+    return next((g for g in checks if g["start"] < end and start < g["start"] + len(g["text"])), None)
+
+
+def score_summary(gold: dict[str, Any], *, corpora: Path | None = None) -> SummaryScore:
+    """One summary's checks against its gold, then planted errors: each supported figure or date
+    changed to one its sources rule out, in a copy of the summary, should be flagged."""
+    from .compare import compare
+    from .extract import extract
+    from .verify import verify_corpus
+
+    corpus = compare(extract(load_gold_corpus(gold, corpora=corpora)))
+    summary_text = _summary_text(gold, corpora)
+    s = SummaryScore(corpus=gold["corpus"].split("#")[-1], split=str(gold.get("split", "dev")))
+    result = _verified(summary_text, corpus)
+    checks = gold["checks"]
+    for g in checks:
+        s.gold += 1
+        flag = g["verdict"] != "supported"
+        s.flags_gold += flag
+        end = g["start"] + len(g["text"])
+        hit = next((c for c in result.checks if c.claim.start < end and g["start"] < c.claim.end), None)
+        if hit is None:
+            s.errors.append(f"not extracted: {g['text']!r} ({g['verdict']})")
+            continue
+        s.found += claim_correct(hit.claim, g) or _close(hit.claim.value, g.get("value"))
+        if hit.verdict == g["verdict"]:
+            s.right += 1
+        else:
+            s.errors.append(f"{g['text']!r}: {hit.verdict}, gold {g['verdict']} ({hit.explanation})")
+        s.flags_found += flag and hit.verdict != "supported"
+    for c in result.checks:
+        if c.verdict == "supported":
+            continue
+        s.flagged += 1
+        g = _gold_at(checks, c.claim.start, c.claim.end)
+        if g is not None and g["verdict"] != "supported":
+            s.flagged_true += 1
+        elif g is None:
+            s.errors.append(f"flagged {c.claim.text!r}, not a gold claim ({c.verdict}: {c.explanation})")
+    for g in checks:
+        if g["verdict"] != "supported":
+            continue
+        fraction = isinstance(g.get("value"), float) and not float(g["value"]).is_integer()
+        planted = None if fraction else planted_value(g, [g])  # "two-thirds" has no figure to triple
+        if planted is None:
+            continue
+        a, b = g["start"], g["start"] + len(g["text"])
+        if summary_text[a:b] != g["text"]:
+            continue
+        edited = _verified(summary_text[:a] + planted + summary_text[b:], corpus)
+        s.planted += 1
+        hit = [c for c in edited.checks if c.claim.start < a + len(planted) and a < c.claim.end]
+        if any(c.verdict != "supported" for c in hit) or not hit:
+            s.planted_flagged += 1
+        else:
+            s.errors.append(f"planted {g['text']!r} -> {planted!r}: supported ({hit[0].explanation})")
+    return s
+
+
+def _summary_text(gold: dict[str, Any], corpora: Path | None) -> str:
+    file, cluster = gold["corpus"].split("#", 1)
+    if corpora is None:
+        raise InputError(f"gold {gold['corpus']!r} names a corpus file: say where with --corpora DIR")
+    from .sources import read_text
+
+    for line in read_text(Path(corpora) / file).splitlines():
+        if line.strip() and json.loads(line).get("id") == cluster:
+            return str(json.loads(line).get("summary") or "")
+    raise InputError(f"{file}: no cluster with id {cluster!r}")
+
+
+def _verified(summary_text: str, corpus: Corpus) -> Any:
+    from .sources import make_source
+    from .verify import SUMMARY_ID, verify_corpus
+
+    summary = make_source(SUMMARY_ID, "summary", summary_text, cluster=corpus.id)
+    return verify_corpus(summary, corpus, compared=True)
+
+
+def summary_line(s: SummaryScore) -> str:
+    return (
+        f"summary claims {s.recall:.0%} ({s.found}/{s.gold})  verdicts right {s.accuracy:.0%} ({s.right}/{s.gold})  "
+        f"flag precision {s.flag_precision:.0%} ({s.flagged_true}/{s.flagged})  "
+        f"flag recall {s.flag_recall:.0%} ({s.flags_found}/{s.flags_gold})  "
+        f"planted errors found {s.planted_recall:.0%} ({s.planted_flagged}/{s.planted})"
+    )
+
+
+def _read_gold(path: Path) -> dict[str, Any]:
+    try:
+        gold = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: not a gold file ({exc})") from None
+    if not isinstance(gold, dict) or "corpus" not in gold:
+        raise InputError(f"{path}: not a gold file (no 'corpus')")
+    return gold
+
+
+def run_summaries(paths: Iterable[Path], *, corpora: Path | None = None) -> list[SummaryScore]:
+    """Summary gold files (with ``checks``) scored; other gold files are skipped."""
+    golds = (_read_gold(p) for p in paths)
+    return [score_summary(g, corpora=corpora) for g in golds if "checks" in g]
 
 
 def run(paths: Iterable[Path], *, corpora: Path | None = None, findings: bool = True) -> list[Score]:
+    """Extraction and alignment gold files scored; summary gold files are skipped."""
     from .extract import extract
 
     scores = []
     for path in paths:
-        try:
-            gold = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise InputError(f"{path}: not a gold file ({exc})") from None
+        gold = _read_gold(path)
+        if "checks" in gold:
+            continue
         corpus = extract(load_gold_corpus(gold, corpora=corpora))
         if findings:
             from .compare import compare
@@ -424,6 +582,23 @@ def totals(scores: Sequence[Score]) -> dict[str, tuple[int, Score]]:
         total.add(s)
         out[s.split] = (n + 1, total)
     return out
+
+
+def print_summary_scores(scores: Sequence[SummaryScore], *, console: Console, verbose: bool = False) -> None:
+    """One line per summary, then each split's totals."""
+    from rich.text import Text
+
+    pooled: dict[str, tuple[int, SummaryScore]] = {}
+    for s in scores:
+        console.print(Text(f"summary {s.corpus} [{s.split}]: {summary_line(s)}"), soft_wrap=True)
+        if verbose:
+            for e in s.errors:
+                console.print(Text(f"    {e}"), soft_wrap=True)
+        n, total = pooled.get(s.split, (0, SummaryScore(corpus=s.split, split=s.split)))
+        total.add(s)
+        pooled[s.split] = (n + 1, total)
+    for split, (n, total) in sorted(pooled.items()):
+        console.print(Text(f"Summaries {split} ({n} clusters): {summary_line(total)}"), soft_wrap=True)
 
 
 def print_scores(scores: Sequence[Score], *, console: Console, verbose: bool = False) -> None:

@@ -524,7 +524,11 @@ def _sentence_claims(
                 k -= 1
             name = " ".join(t.low for t in toks[k : q.first - 1])
             unit, subject = "year", f"age of {name}"
-        if unit in ("year", "month", "week", "day") and q.after > 1 and toks[q.after - 1].low in ("old", "olds"):
+        if (
+            unit in ("year", "month", "week", "day")
+            and q.after > 1
+            and toks[q.after - 1].low in ("old", "olds", "old's", "old’s")
+        ):
             subject = "age"  # "53-year-old", "2-year-olds", "6 weeks old"
         if unit == "year" and q.after < len(toks) and toks[q.after].low == "birthday":
             subject = "age"

@@ -1,0 +1,222 @@
+"""Check a summary (or a draft) against its sources: is every figure and date backed by them?
+
+A summary claim is extracted as any source's claim, then held against the sources' claims with
+alignment's own pair scorer (``align.scoring``): a compatible value of the same fact supports it,
+an incompatible one contradicts it, and a claim no source states is unsupported. Summaries
+paraphrase, so a figure the sources state in the same words, or in a sentence about the same
+things, counts as the same fact more readily than across outlets; a claim is flagged only when
+nothing in the sources backs it.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from .align.scoring import common_entities, entities, events_clash, rare_values, same_fact, value_key
+from .compare import compare
+from .extract import extract, extract_source
+from .extract.frames import hierarchy
+from .model import Check, Claim, Corpus, Source, Verdict, Verification
+from .settings import DEFAULT, Settings, Tolerances
+from .sources import make_source
+from .values import base_unit, central, claim_interval, compatible, describe
+
+__all__ = ["verify", "verify_corpus"]
+
+#: the id of the summary as a source: its claims' ids start with it
+SUMMARY_ID = "summary"
+#: below this a figure ("two", "5") is too common to be backed by its value alone
+SMALL = 10
+
+
+def _published(summary: Source, sources: Sequence[Source]) -> Source:
+    """The summary's own date, else the median of its sources' (it was written from them)."""
+    if summary.published is not None:
+        return summary
+    days = sorted(d for s in sources if (d := s.updated or s.published) is not None)
+    if not days:
+        return summary
+    mid = date.fromordinal(int(statistics.median_low(d.toordinal() for d in days)))
+    return replace(summary, published=mid, published_inferred=True)
+
+
+def _stems(context: str) -> str:
+    return " ".join(w[:5] for w in context.split())
+
+
+def _similarity(a: Claim, b: Claim) -> float:
+    """Context likeness on word stems: a summary says "donation helped build" where the source
+    said "donated toward building"."""
+    return fuzz.token_set_ratio(_stems(a.context), _stems(b.context))
+
+
+def _measure(c: Claim) -> str | None:
+    """The unit as compared: a rate as a rate of its unit ("dollar per photo" and "dollar per
+    shoot" are one rate read two ways: which noun the rate is per is often misread)."""
+    unit, _, per = (c.unit or "").partition(" per ")
+    head = base_unit(unit or None)[0]
+    return f"{head} per" if per else head
+
+
+def _same_thing(s: Claim, c: Claim, *, common: frozenset[str], tol: Tolerances) -> bool:
+    """Whether a source claim can state the summary claim's fact at all: same kind of value,
+    compatible frames (what is counted, what happened)."""
+    if s.type != c.type or _measure(s) != _measure(c):
+        return False
+    if s.type == "quantity" and s.unit is not None and _value_key(s) == _value_key(c):
+        return True  # "$400 per photo shoot": the same sum in the same unit, whatever verb is near
+    if s.type == "quantity":
+        if events_clash(s, c) or not hierarchy().compatible(s.subject_class, c.subject_class):
+            return s.subject is not None and s.subject == c.subject and not events_clash(s, c)
+        cs, cc = central(s), central(c)
+        if cs and cc and max(cs, cc) / min(cs, cc) > tol.magnitude:
+            return False
+    return True
+
+
+def _value_key(c: Claim) -> tuple:
+    """What a claim says, in the units compared (``_measure``)."""
+    if c.type == "date":
+        return value_key(c)
+    return (_measure(c), c.value, c.low, c.high)
+
+
+def tie(s: Claim, c: Claim, *, common: frozenset[str], rare: frozenset[tuple], tol: Tolerances) -> float:
+    """How surely a source claim states the summary claim's fact (0: not at all, 1: surely)."""
+    if not _same_thing(s, c, common=common, tol=tol):
+        return 0.0
+    if same_fact(s, c, common=common, tol=tol):
+        return 1.0
+    similarity = _similarity(s, c)
+    shared = bool((entities(s.sentence) & entities(c.sentence)) - common)
+    same_words = _value_key(s) == _value_key(c)
+    same_subject = s.subject is not None and s.subject == c.subject
+    # "three murders" and "three presumed killings"; persons is too broad a class to tie by
+    same_subject = same_subject or (s.subject_class not in (None, "persons") and s.subject_class == c.subject_class)
+    same_event = s.event is not None and s.event == c.event
+    if s.type == "date":
+        if s.date is None or c.date is None:
+            return 0.8 if same_words and s.text.lower() == c.text.lower() and similarity >= tol.similarity - 15 else 0
+        if same_event:
+            return 0.9
+        if shared and similarity >= tol.similarity - 20:
+            return 0.7
+        return 0.6 if similarity >= tol.similarity else 0.0
+    small = (central(s) or 0) < SMALL and s.unit is None
+    if same_subject and (same_event or s.event is None or c.event is None):
+        return 0.9
+    if same_words and not small and (value_key(s) in rare or similarity >= tol.similarity - 25 or shared):
+        return 0.8
+    if same_words and small and (similarity >= tol.similarity - 10 or (shared and similarity >= tol.similarity - 20)):
+        return 0.7
+    if similarity >= tol.similarity + 5 and (same_event or shared):
+        return 0.6
+    return 0.0
+
+
+#: a tie at least this sure makes a compatible source claim evidence for the summary claim
+SUPPORT = 0.6
+#: and an incompatible one, this sure, a contradiction
+CONTRADICT = 0.9
+
+
+def _days(c: Claim) -> float | None:
+    r = claim_interval(c, 1.0) if c.type == "date" else None
+    return None if r is None else r[1] - r[0]
+
+
+def _as_precise(c: Claim, s: Claim) -> bool:
+    """A source date backs a summary date only if it is about as precise: "this summer" does not
+    back "Monday" (any Monday of the summer would do)."""
+    dc, ds = _days(c), _days(s)
+    return dc is None or ds is None or dc <= 3 * ds
+
+
+def _label(corpus: Corpus, c: Claim) -> str:
+    s = corpus.source(c.source)
+    return s.outlet or s.id
+
+
+def _check(s: Claim, corpus: Corpus, *, common: frozenset[str], rare: frozenset[tuple], tol: Tolerances) -> Check:
+    scored = [(tie(s, c, common=common, rare=rare, tol=tol), c) for c in corpus.claims]
+    tied = sorted(((t, c) for t, c in scored if t > 0), key=lambda tc: -tc[0])
+    backing = [c for t, c in tied if t >= SUPPORT and compatible(s, c, tol=tol) and _as_precise(c, s)]
+    against = [c for t, c in tied if t >= CONTRADICT and not compatible(s, c, tol=tol)]
+    if backing:
+        outlets = sorted({_label(corpus, c) for c in backing})
+        why = f"{', '.join(outlets)} {'says' if len(outlets) == 1 else 'say'} {_values(backing)}"
+        # the sources' own conflict on this fact, as the report judged it
+        ids = {c.id for c in backing}
+        other_side = [
+            corpus.claim(i)
+            for f in corpus.findings
+            if f.verdict is Verdict.CONFLICT and ids & set(f.claims)
+            for i in f.claims
+            if not compatible(s, corpus.claim(i), tol=tol)
+        ]
+        if other_side:
+            others = sorted({_label(corpus, c) for c in other_side})
+            why += f"; the sources disagree: {', '.join(others)} {'says' if len(others) == 1 else 'say'} "
+            why += f"{_values(other_side)} (the summary sides with {', '.join(outlets)})"
+        return Check(s, "supported", tuple(c.id for c in backing), why, sources_conflict=bool(other_side))
+    if against:
+        outlets = sorted({_label(corpus, c) for c in against})
+        verb = "says" if len(outlets) == 1 else "say"
+        why = f"summary says {s.text!r}; {', '.join(outlets)} {verb} {_values(against)}"
+        return Check(s, "contradicted", tuple(c.id for c in against), why)
+    near = [c for _, c in tied[:3]]
+    if near:
+        why = f"no source states it; closest: {_values(near)}, not the same fact or value"
+    else:
+        why = "no source states a figure or date of this kind" if s.type == "quantity" else "no source states this date"
+    return Check(s, "unsupported", tuple(c.id for c in near), why)
+
+
+def _values(claims: Sequence[Claim]) -> str:
+    seen: dict[str, None] = {}
+    for c in claims:
+        seen.setdefault(describe(c), None)
+    said = list(seen)
+    return ", ".join(said[:4]) + (f" and {len(said) - 4} more" if len(said) > 4 else "")
+
+
+def verify_corpus(
+    summary: Source, corpus: Corpus, *, settings: Settings = DEFAULT, compared: bool = False
+) -> Verification:
+    """Check a summary source against a corpus (extracted and compared here unless ``compared``)."""
+    if not compared:
+        corpus = compare(extract(corpus, max_claims=settings.max_claims), settings=settings)
+    summary = _published(summary, corpus.sources)
+    claims = tuple(extract_source(summary, limit=settings.max_claims)[: settings.max_claims])
+    tol = settings.tolerances
+    common = common_entities(corpus.claims)
+    rare = rare_values(corpus.claims)
+    checks = tuple(_check(s, corpus, common=common, rare=rare, tol=tol) for s in claims)
+    return Verification(summary=summary, corpus=corpus, checks=checks)
+
+
+def verify(
+    summary_text: str,
+    sources: Corpus | Sequence[Source],
+    *,
+    settings: Settings = DEFAULT,
+    path: str = "summary",
+    published: date | None = None,
+) -> Verification:
+    """Every figure and date of ``summary_text`` checked against ``sources``: supported,
+    contradicted or unsupported, with the source claims that say so."""
+    corpus = sources if isinstance(sources, Corpus) else Corpus(id="", sources=tuple(sources))
+    summary = make_source(SUMMARY_ID, path, summary_text, cluster=corpus.id)
+    if published is not None:
+        summary = replace(summary, published=published, published_inferred=False)
+    return verify_corpus(summary, corpus, settings=settings)
+
+
+def conflicted(v: Verification) -> set[str]:
+    """Ids of source claims in a conflict the sources themselves have (for the report)."""
+    return {i for f in v.corpus.findings if f.verdict is Verdict.CONFLICT for i in f.claims}
