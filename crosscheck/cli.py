@@ -1,4 +1,4 @@
-"""The command line: `crosscheck report`, `claims`, `check`, `rules`, `score`, `bench`.
+"""The command line: `crosscheck report`, `claims`, `verify`, `check`, `rules`, `score`, `bench`.
 
 Exit codes follow linters: 0 clean, 1 conflicts or failed rules, 2 usage, input or configuration
 error. A problem the user can fix is one line on stderr, never a traceback. Built on click (typer
@@ -494,6 +494,125 @@ def claims(
                 console.print(f"{c.id}: {len(c.sources)} sources, {len(c.claims)} claims", markup=False)
     if json_out:
         _write(json_out, _json_text(corpora, fragments, findings=False))
+
+
+@app.command(
+    epilog="Examples: crosscheck verify summary.txt --sources articles/ --html checks.html; "
+    "crosscheck verify clusters.jsonl --cluster lb184"
+)
+@click.argument("summary", metavar="SUMMARY")
+@click.option(
+    "--sources",
+    "source_paths",
+    multiple=True,
+    metavar="PATH",
+    help="What the summary was written from: anything `report` takes. Repeatable.",
+)
+@_cluster
+@_json
+@_html
+@_format(("text", "json", "csv", "github"))
+@_quiet("Only the summary line and the flagged claims.")
+@_overrides
+@_symlinks
+@_workers
+@_color
+def verify(
+    summary: str,
+    source_paths: tuple[str, ...],
+    cluster: str | None,
+    json_out: str | None,
+    html_out: str | None,
+    fmt: str,
+    quiet: bool,
+    outlet: tuple[str, ...],
+    published: tuple[str, ...],
+    workers: int,
+    follow_symlinks: bool,
+    color: str,
+) -> None:
+    """Whether every figure and date of a summary is backed by its sources.
+
+    SUMMARY is a text, Markdown or HTML file ('-' for standard input) checked against --sources;
+    or a JSONL file of clusters, each cluster's 'summary' checked against its documents. Each
+    claim is supported, contradicted or unsupported. Exit 0 when all are supported, 1 when one
+    is contradicted or unsupported, 2 on a usage or input error.
+    """
+    from .model import Corpus, Verification
+    from .report import VerificationView, verification_dict
+    from .sources import JSONL_SUFFIXES, jsonl_summaries, read_summary
+    from .verify import verify_corpus
+
+    _check_targets(json=json_out, html=html_out, format=STDOUT if fmt != "text" else None)
+    settings, cli = _settings(outlet, published)
+    jsonl = Path(summary).suffix.lower() in JSONL_SUFFIXES and not source_paths
+    if not jsonl and not source_paths:
+        raise click.UsageError("say what the summary was written from: --sources PATH (or give a JSONL of clusters)")
+    if cluster and not jsonl and not any(Path(p).suffix.lower() in JSONL_SUFFIXES for p in source_paths):
+        raise click.UsageError("--cluster picks a cluster of a JSONL file")
+    if jsonl:
+        if not Path(summary).exists():
+            raise InputError(f"{summary}: no such file")
+        summaries = jsonl_summaries(Path(summary))
+        paths: Sequence[str] = (summary,)
+    else:
+        summary_source = read_summary(summary)
+        paths = source_paths
+    if summary in paths and summary == STDOUT:
+        raise click.UsageError("'-' (standard input) cannot be both the summary and a source")
+    corpora, _ = _run(
+        paths,
+        cluster=cluster,
+        settings=settings,
+        cli=cli,
+        compare=True,
+        workers=workers,
+        quiet=True,
+        color=color,
+        follow_symlinks=follow_symlinks,
+    )
+    verifications: list[Verification] = []
+    if jsonl:
+        from .sources import make_source
+
+        for c in corpora:
+            text = summaries.get(c.id)
+            if text is None:
+                click.echo(f"crosscheck: warning: {c.id}: no summary to verify", err=True)
+                continue
+            s = make_source("summary", f"{summary}#{c.id}", text, cluster=c.id)
+            verifications.append(verify_corpus(s, c, settings=settings, compared=True))
+        if not verifications:
+            raise InputError(f"{summary}: no cluster has a 'summary' to verify")
+    else:
+        if len(corpora) > 1:  # several folders or JSONL clusters: the summary was written from all of them
+            merged = Corpus(id="+".join(c.id for c in corpora), sources=tuple(s for c in corpora for s in c.sources))
+            from .compare import compare as compare_corpus
+            from .extract import extract
+
+            corpora = [compare_corpus(extract(merged, max_claims=settings.max_claims), settings=settings)]
+        verifications.append(verify_corpus(summary_source, corpora[0], settings=settings, compared=True))
+    if fmt == "text" and STDOUT not in (json_out, html_out):
+        console = _console(color)
+        for v in verifications:
+            console.print(VerificationView(v, quiet=quiet))
+    elif fmt != "text":
+        from . import formats
+
+        text = {
+            "json": lambda: _dump(verification_dict(verifications)),
+            "csv": lambda: formats.checks_csv(verifications),
+            "github": lambda: formats.checks_github(verifications),
+        }[fmt]()
+        _write(STDOUT, text)
+    if json_out:
+        _write(json_out, _dump(verification_dict(verifications)))
+    if html_out:
+        from .html import render_verification_html
+
+        _write(html_out, render_verification_html(verifications))
+    flagged = any(ch.verdict != "supported" for v in verifications for ch in v.checks)
+    sys.exit(1 if flagged or _limits_hit([v.corpus for v in verifications]) else 0)
 
 
 @app.command("rules", epilog="Example: crosscheck rules --rules my_rules/")

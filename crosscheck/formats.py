@@ -12,7 +12,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .model import Claim, Corpus, Verdict
+from .model import Claim, Corpus, Verdict, Verification
 
 if TYPE_CHECKING:
     from .rules import Result
@@ -291,3 +291,57 @@ def results_sarif(results: Sequence[Result], corpora: Sequence[Corpus]) -> dict[
             result["locations"] = [_location(p, reg) for p, reg in places]
         out.append(result)
     return _sarif(rules, out)
+
+
+# --------------------------------------------------------------------------- summary checks
+
+CHECK_COLUMNS = (
+    "corpus",
+    "id",
+    "verdict",
+    "text",
+    "start",
+    "end",
+    "type",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "date",
+    "evidence",
+    "explanation",
+)
+
+
+def checks_csv(verifications: Sequence[Verification]) -> str:
+    rows = []
+    for v in verifications:
+        for ch in v.checks:
+            d = ch.to_dict()
+            d["corpus"] = v.corpus.id
+            d["evidence"] = " ".join(ch.evidence)
+            rows.append(d)
+    return _csv(rows, CHECK_COLUMNS)
+
+
+def checks_github(verifications: Sequence[Verification]) -> str:
+    """An ``::error`` per contradicted summary claim, a ``::warning`` per unsupported one."""
+    lines = []
+    for v in verifications:
+        for ch in v.checks:
+            if ch.verdict == "supported":
+                continue
+            line, col = v.summary.line_col(ch.claim.start)
+            end_line, end_col = v.summary.line_col(ch.claim.end)
+            region = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+            level = "error" if ch.verdict == "contradicted" else "warning"
+            lines.append(
+                _annotation(
+                    level,
+                    f"{ch.claim.text!r}: {ch.explanation}",
+                    title=f"crosscheck: summary claim {ch.verdict}",
+                    path=v.summary.path,
+                    region=region,
+                )
+            )
+    return "".join(line + "\n" for line in lines)

@@ -24,11 +24,18 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .model import Claim, Corpus, Finding, Source, Verdict
+from .model import Claim, Corpus, Finding, Source, Verdict, Verification
 from .report import frame_note, write_atomic
 from .values import base_unit, claim_interval, fmt_num, interpretation, interval, range_text
 
-__all__ = ["fulltext_segments", "range_plot", "render_html", "sentence_segments", "write_html"]
+__all__ = [
+    "fulltext_segments",
+    "range_plot",
+    "render_html",
+    "render_verification_html",
+    "sentence_segments",
+    "write_html",
+]
 
 VERDICT_LABEL = {Verdict.CONFLICT: "Conflict", Verdict.AGREE: "Agree", Verdict.SINGLE: "Single source"}
 VERDICT_ICON = {Verdict.CONFLICT: "\u2715", Verdict.AGREE: "\u2713", Verdict.SINGLE: "\u2022"}
@@ -465,7 +472,77 @@ def _corpus_view(k: int, corpus: Corpus, finding_index: dict[str, dict]) -> dict
         "claim_anchor": claim_anchor,
         "finding_anchor": finding_anchor,
         "finding_of": finding_of,
+        "in_fulltext": in_fulltext,
+        "verification": None,
     }
+
+
+#: a summary check's verdict as the page's colour classes
+CHECK_CLASS = {"supported": "agree", "contradicted": "conflict", "unsupported": "warn"}
+CHECK_ICON = {"supported": "\u2713", "contradicted": "\u2715", "unsupported": "?"}
+CHECK_ORDER = {"contradicted": 0, "unsupported": 1, "supported": 2}
+
+
+def _verification_view(v: Verification, corpus: dict) -> dict:
+    """A summary with its claims highlighted, each check with its evidence linked into the full
+    texts of the sources (the corpus view's anchors)."""
+    prefix = f"{corpus['anchor']}-v"
+    anchor = {ch.id: f"{prefix}-{_safe_id(ch.id)}" for ch in v.checks}
+    by_claim = {ch.id: ch for ch in v.checks}
+    segments, _ = fulltext_segments(v.summary, [ch.claim for ch in v.checks])
+    claims = {c.id: c for c in v.corpus.claims}
+    outlets = {s["source"].id: s for s in corpus["sources"]}
+    rows = []
+    for ch in sorted(v.checks, key=lambda ch: (CHECK_ORDER[ch.verdict], ch.claim.start)):
+        evidence = []
+        for cid in ch.evidence:
+            c = claims.get(cid)
+            if c is None:
+                continue
+            src = outlets[c.source]
+            evidence.append(
+                {
+                    "outlet": src["outlet"],
+                    "source_no": src["no"],
+                    "anchor": corpus["claim_anchor"][cid] if cid in corpus["in_fulltext"] else src["anchor"],
+                    "segments": sentence_segments(c),
+                    "reading": interpretation(c),
+                }
+            )
+        rows.append(
+            {
+                "check": ch,
+                "anchor": anchor[ch.id],
+                "verdict": ch.verdict,
+                "kind": CHECK_CLASS[ch.verdict],
+                "icon": CHECK_ICON[ch.verdict],
+                "segments": sentence_segments(ch.claim),
+                "reading": interpretation(ch.claim),
+                "evidence": evidence,
+            }
+        )
+    marks = [
+        {
+            "text": seg.text,
+            "anchor": anchor[seg.claim.id] if seg.claim else None,
+            "kind": CHECK_CLASS[by_claim[seg.claim.id].verdict] if seg.claim else None,
+            "verdict": by_claim[seg.claim.id].verdict if seg.claim else None,
+        }
+        for seg in segments
+    ]
+    return {
+        "path": v.summary.path,
+        "published": v.summary.published.isoformat() if v.summary.published else None,
+        "inferred": v.summary.published_inferred,
+        "counts": v.counts(),
+        "rows": rows,
+        "marks": marks,
+    }
+
+
+def render_verification_html(verifications: list[Verification]) -> str:
+    """``crosscheck verify``'s page: each summary checked, then its sources as in the report."""
+    return render_html([v.corpus for v in verifications], verifications=verifications)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -510,7 +587,9 @@ def content_security_policy() -> str:
     )
 
 
-def render_html(corpora: list[Corpus], *, checks: list[dict] | None = None) -> str:
+def render_html(
+    corpora: list[Corpus], *, checks: list[dict] | None = None, verifications: list[Verification] | None = None
+) -> str:
     """The whole report as one HTML document (a string).
 
     ``checks`` are rule-check results (dicts with code, name, severity, outcome "pass"/"fail"/
@@ -521,9 +600,15 @@ def render_html(corpora: list[Corpus], *, checks: list[dict] | None = None) -> s
 
     finding_index: dict[str, dict] = {}
     views = [_corpus_view(k, c, finding_index) for k, c in enumerate(corpora)]
+    for view, v in zip(views, verifications or ()):
+        view["verification"] = _verification_view(v, view)
     checks_view = _checks_view(checks, finding_index)
     totals = {key: sum(v["counts"][key] for v in views) for key in ("conflict", "agree", "single", "all")}
-    if len(corpora) == 1:
+    if verifications:
+        title = f"crosscheck verify: {verifications[0].summary.path}" + (
+            f" and {len(verifications) - 1} more" if len(verifications) > 1 else ""
+        )
+    elif len(corpora) == 1:
         title = f"crosscheck report: {corpora[0].id}"
     else:
         title = f"crosscheck report: {len(corpora)} corpora"

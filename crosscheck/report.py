@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .errors import OutputError
-from .model import Claim, Corpus, Finding, Verdict
+from .model import Claim, Corpus, Finding, Verdict, Verification
 from .values import fmt_num
 
 #: control characters shown as their Unicode pictures (one character for one, so offsets hold):
@@ -370,3 +370,92 @@ def dumps(report: Any, *, indent: str = "") -> str:
 
 def write_json(path: Path, corpora: list[Corpus], *, findings: bool = True) -> None:
     write_atomic(path, dumps(report_dict(corpora, findings=findings)) + "\n")
+
+
+# --------------------------------------------------------------------------- summary checks
+
+CHECK_STYLE = {"contradicted": "bold red", "unsupported": "yellow", "supported": "green"}
+CHECK_ORDER = {"contradicted": 0, "unsupported": 1, "supported": 2}
+
+
+def verification_line(v: Verification) -> str:
+    n = v.counts()
+    where = f"{v.summary.path} against {v.corpus.id or 'the sources'}"
+    return (
+        f"{where}: {len(v.checks)} summary claims, {n['contradicted']} contradicted, "
+        f"{n['unsupported']} unsupported, {n['supported']} supported"
+    )
+
+
+def highlighted_summary(v: Verification) -> Text:
+    """The summary's text with each checked claim in its verdict's colour."""
+    text = Text(v.summary.text)
+    for c in v.checks:
+        text.stylize(f"{CHECK_STYLE[c.verdict]} underline", c.claim.start, c.claim.end)
+    return text
+
+
+class VerificationView:
+    """A summary's checks: the summary with its claims highlighted, then one row per claim,
+    contradicted first; ``quiet`` leaves out the supported ones."""
+
+    def __init__(self, v: Verification, *, quiet: bool = False) -> None:
+        self.v = v
+        self.quiet = quiet
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        v = self.v
+        yield Text(verification_line(v), style="bold")
+        if not self.quiet:
+            yield Panel(highlighted_summary(v), title="summary", title_align="left", expand=console.is_terminal)
+        rows = sorted(v.checks, key=lambda c: (CHECK_ORDER[c.verdict], c.claim.start))
+        if self.quiet:
+            rows = [c for c in rows if c.verdict != "supported"]
+        if not rows:
+            return
+        outlets = {s.id: (s.outlet or s.id) for s in v.corpus.sources}
+        table = Table(show_lines=False, expand=console.is_terminal)
+        table.add_column("verdict", no_wrap=True)
+        table.add_column("summary says", ratio=3)
+        table.add_column("why", ratio=4)
+        table.add_column("evidence", ratio=4)
+        claims = {c.id: c for c in v.corpus.claims}
+        for ch in rows:
+            evidence = Text()
+            for i, cid in enumerate(ch.evidence[:3]):
+                c = claims[cid]
+                if i:
+                    evidence.append("\n")
+                evidence.append(f"{outlets[c.source]}: ", style="bold")
+                evidence.append_text(sentence_with_claim(c))
+            if len(ch.evidence) > 3:
+                evidence.append(f"\n... and {len(ch.evidence) - 3} more", style="dim")
+            said = Text.assemble((ch.claim.text, "bold"), "\n", sentence_with_claim(ch.claim))
+            table.add_row(
+                Text(ch.verdict.upper() + (" *" if ch.sources_conflict else ""), style=CHECK_STYLE[ch.verdict]),
+                said,
+                Text(ch.explanation),
+                evidence,
+            )
+        yield table
+        if any(ch.sources_conflict for ch in rows):
+            yield Text("* the sources themselves disagree on this fact", style="dim")
+
+
+def verification_dict(verifications: list[Verification]) -> dict[str, Any]:
+    """The JSON of ``crosscheck verify``: one verification, or several under "corpora"."""
+    if len(verifications) == 1:
+        return verifications[0].to_dict()
+    return {"schema_version": 1, "corpora": [v.to_dict() for v in verifications]}
+
+
+def verify_schema() -> dict[str, Any]:
+    from importlib import resources
+
+    return json.loads(resources.files("crosscheck").joinpath("schema", "verify.schema.json").read_text("utf-8"))
+
+
+def validate_verification(doc: dict[str, Any]) -> None:
+    import jsonschema
+
+    jsonschema.validate(doc, verify_schema())

@@ -435,7 +435,6 @@ def score_summary(gold: dict[str, Any], *, corpora: Path | None = None) -> Summa
     changed to one its sources rule out, in a copy of the summary, should be flagged."""
     from .compare import compare
     from .extract import extract
-    from .verify import verify_corpus
 
     corpus = compare(extract(load_gold_corpus(gold, corpora=corpora)))
     summary_text = _summary_text(gold, corpora)

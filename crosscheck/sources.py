@@ -592,6 +592,36 @@ def load_file(
     return [_corpus(path.stem, [make_source(path.stem, str(path), text)], [], overrides)]
 
 
+def read_summary(path: str, *, source_id: str = "summary") -> Source:
+    """A summary or draft to verify: a text, Markdown or HTML file, or '-' for standard input."""
+    if path == STDIN:
+        piped = read_stdin()
+        return replace(piped, id=source_id, cluster="")
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder; a summary is one file (the sources go after --sources)")
+    text = read_text(p)
+    if p.suffix.lower() in HTML_SUFFIXES:
+        text, info = html_to_text(text, name=str(p))
+        return make_source(source_id, str(p), text, hints=info)
+    return make_source(source_id, str(p), text)
+
+
+def jsonl_summaries(path: Path) -> dict[str, str]:
+    """Each cluster's ``summary`` field, by cluster id (clusters without one are left out)."""
+    out: dict[str, str] = {}
+    for line in read_text(path).splitlines():
+        try:
+            obj = json.loads(line) if line.strip() else None
+        except ValueError:
+            continue  # read_jsonl reports the broken line
+        if isinstance(obj, dict) and isinstance(obj.get("summary"), str) and obj["summary"].strip():
+            out[str(obj.get("id"))] = obj["summary"]
+    return out
+
+
 @dataclass(frozen=True)
 class RawCluster:
     """One JSONL cluster as read, before its sources are made (that work can go to a worker)."""

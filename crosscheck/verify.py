@@ -10,6 +10,7 @@ nothing in the sources backs it.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import replace
@@ -24,7 +25,7 @@ from .extract.frames import hierarchy
 from .model import Check, Claim, Corpus, Source, Verdict, Verification
 from .settings import DEFAULT, Settings, Tolerances
 from .sources import make_source
-from .values import base_unit, central, claim_interval, compatible, describe
+from .values import base_unit, bounds, central, claim_interval, compatible, describe
 
 __all__ = ["verify", "verify_corpus"]
 
@@ -130,11 +131,24 @@ def _days(c: Claim) -> float | None:
     return None if r is None else r[1] - r[0]
 
 
-def _as_precise(c: Claim, s: Claim) -> bool:
-    """A source date backs a summary date only if it is about as precise: "this summer" does not
-    back "Monday" (any Monday of the summer would do)."""
-    dc, ds = _days(c), _days(s)
-    return dc is None or ds is None or dc <= 3 * ds
+def _width(c: Claim, tol: Tolerances) -> float | None:
+    if c.type == "date":
+        return _days(c)
+    low, high = bounds(c, rounding=tol.rounding)
+    return high - low
+
+
+def _as_precise(c: Claim, s: Claim, tol: Tolerances) -> bool:
+    """A source claim backs a summary claim only if it is about as precise: "this summer" does
+    not back "Monday" (any Monday of the summer would do), nor "more than 34" a plain 73."""
+    wc, ws = _width(c, tol), _width(s, tol)
+    if wc is None or ws is None or math.isinf(ws):
+        return True
+    if math.isinf(wc) and s.type == "quantity":  # "at least two-thirds" backs "two-thirds", not "73"
+        edge = next((x for x in bounds(c, rounding=tol.rounding) if not math.isinf(x)), None)
+        value = central(s)
+        return edge is not None and value is not None and abs(value - edge) <= 0.1 * abs(edge) + 1
+    return wc <= 3 * ws + (1 if s.type == "date" else 0.02 * abs(central(s) or 0) + 1)
 
 
 def _label(corpus: Corpus, c: Claim) -> str:
@@ -145,7 +159,7 @@ def _label(corpus: Corpus, c: Claim) -> str:
 def _check(s: Claim, corpus: Corpus, *, common: frozenset[str], rare: frozenset[tuple], tol: Tolerances) -> Check:
     scored = [(tie(s, c, common=common, rare=rare, tol=tol), c) for c in corpus.claims]
     tied = sorted(((t, c) for t, c in scored if t > 0), key=lambda tc: -tc[0])
-    backing = [c for t, c in tied if t >= SUPPORT and compatible(s, c, tol=tol) and _as_precise(c, s)]
+    backing = [c for t, c in tied if t >= SUPPORT and compatible(s, c, tol=tol) and _as_precise(c, s, tol)]
     against = [c for t, c in tied if t >= CONTRADICT and not compatible(s, c, tol=tol)]
     if backing:
         outlets = sorted({_label(corpus, c) for c in backing})
