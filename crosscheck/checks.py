@@ -20,7 +20,7 @@ _MARK = {"pass": (".", "green"), "fail": ("F", "bold red"), "error": ("E", "bold
 
 
 def _status(r: Result) -> str:
-    if r.outcome == "fail" and r.rule.severity == "warn":
+    if r.outcome == "fail" and r.severity == "warn":
         return "warned"
     return {"pass": "passed", "fail": "failed", "error": "errors"}[r.outcome]
 
@@ -80,7 +80,7 @@ class CheckReport:
             line = Text(f"{rule.nodeid} ")
             for r in results:
                 mark, style = _MARK[r.outcome]
-                if r.outcome == "fail" and rule.severity == "warn":
+                if r.outcome == "fail" and r.severity == "warn":
                     mark, style = "W", "yellow"
                 line.append(mark, style=style)
             line.append(f"  [{rule.code} {rule.name}]", style="dim")
@@ -136,7 +136,7 @@ def junit_xml(results: Sequence[Result]) -> str:
             time=f"{r.seconds:.4f}",
         )
         props = ET.SubElement(case, "properties")
-        for k, v in (("code", r.rule.code), ("name", r.rule.name), ("severity", r.rule.severity)):
+        for k, v in (("code", r.rule.code), ("name", r.rule.name), ("severity", r.severity)):
             ET.SubElement(props, "property", name=k, value=_xml_text(v))
         if r.outcome == "error":
             ET.SubElement(case, "error", message=first or "error").text = message

@@ -654,6 +654,13 @@ def list_rules(rules_dirs: tuple[str, ...], color: str) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="One line per rule call.")
 @_quiet("Only the closing summary line.")
 @click.option("--timeout", type=float, metavar="SECONDS", help="Seconds one rule call may take (default 10).")
+@click.option(
+    "--summary",
+    "summary_file",
+    metavar="FILE",
+    help="A summary or draft written from the sources: its figures are checked (CC107). '-' reads standard input.",
+)
+@click.option("--summaries", is_flag=True, help="Check each JSONL cluster's own 'summary' field (CC107).")
 @_overrides
 @_symlinks
 @_workers
@@ -671,6 +678,8 @@ def check(
     verbose: bool,
     quiet: bool,
     timeout: float | None,
+    summary_file: str | None,
+    summaries: bool,
     outlet: tuple[str, ...],
     published: tuple[str, ...],
     workers: int,
@@ -704,6 +713,20 @@ def check(
         json_wanted=bool(json_out),
         follow_symlinks=follow_symlinks,
     )
+    if summary_file or summaries:
+        from .sources import JSONL_SUFFIXES, jsonl_summaries, read_summary
+        from .verify import attach
+
+        own = {}
+        if summaries:
+            for p in paths:
+                if Path(p).suffix.lower() in JSONL_SUFFIXES and Path(p).exists():
+                    own.update(jsonl_summaries(Path(p)))
+            if not own:
+                raise InputError("--summaries: no JSONL cluster given has a 'summary'")
+        corpora = attach(
+            corpora, summary=read_summary(summary_file) if summary_file else None, summaries=own, settings=settings
+        )
     t0 = time.perf_counter()
     results = run(rules, corpora, timeout=settings.timeout, config=settings.rule_config())
     outcome = CheckReport(corpora, rules, results, seconds=time.perf_counter() - t0, verbose=verbose)

@@ -238,6 +238,9 @@ class Corpus:
     findings: tuple[Finding, ...] = ()
     #: problems with individual inputs that were skipped ("file: reason").
     skipped: tuple[str, ...] = field(default=())
+    #: a summary's figures checked against these sources (``crosscheck check --summary``), for
+    #: the rules; not part of the report's JSON (``crosscheck verify`` writes them)
+    summary_checks: tuple[Check, ...] = ()
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:

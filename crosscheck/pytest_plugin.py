@@ -34,6 +34,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="Corpus to run crosscheck rules on (directory, file or JSONL); repeatable.",
     )
     group.addoption("--crosscheck-cluster", default=None, metavar="ID", help="Only this cluster of a JSONL corpus.")
+    group.addoption(
+        "--crosscheck-summary",
+        default=None,
+        metavar="FILE",
+        help="A summary written from the corpus: its figures are checked (CC107, the summary_checks fixture); "
+        "'jsonl' for each JSONL cluster's own summary.",
+    )
 
 
 def _enabled(config: pytest.Config) -> bool:
@@ -41,12 +48,21 @@ def _enabled(config: pytest.Config) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _load(paths: tuple[str, ...], cluster: str | None, settings: Settings) -> tuple[Corpus, ...]:
+def _load(paths: tuple[str, ...], cluster: str | None, settings: Settings, summary: str | None) -> tuple[Corpus, ...]:
     from .pipeline import process
-    from .sources import load
+    from .sources import JSONL_SUFFIXES, jsonl_summaries, load, read_summary
+    from .verify import attach
 
     corpora = load(list(paths), cluster=cluster, overrides=settings.overrides())
-    return tuple(process([c for c in corpora if c.sources], settings=settings, compare=True))
+    done = process([c for c in corpora if c.sources], settings=settings, compare=True)
+    if summary == "jsonl":
+        own = {
+            k: v for p in paths if Path(p).suffix.lower() in JSONL_SUFFIXES for k, v in jsonl_summaries(Path(p)).items()
+        }
+        done = attach(done, summaries=own, settings=settings)
+    elif summary:
+        done = attach(done, summary=read_summary(summary), settings=settings)
+    return tuple(done)
 
 
 def settings_of(config: pytest.Config) -> Settings:
@@ -62,7 +78,9 @@ def settings_of(config: pytest.Config) -> Settings:
 def corpora_of(config: pytest.Config) -> tuple[Corpus, ...]:
     paths = tuple(p for p in config.getoption("crosscheck_corpus") or () if p)
     try:
-        return _load(paths, config.getoption("crosscheck_cluster"), settings_of(config))
+        return _load(
+            paths, config.getoption("crosscheck_cluster"), settings_of(config), config.getoption("crosscheck_summary")
+        )
     except CrosscheckError as exc:
         raise pytest.UsageError(f"crosscheck: {exc}") from None
 
@@ -111,7 +129,7 @@ class RuleItem(pytest.Item):
         result = _result(self)
         if result.outcome == "pass":
             return
-        if result.outcome == "fail" and self.rule.severity == "warn":
+        if result.outcome == "fail" and result.severity == "warn":
             pytest.xfail(f"warn {self.rule.code} {self.rule.name}: {result.message}")
         raise RuleFailed(result.message if result.outcome == "fail" else f"error: {result.message}")
 
@@ -159,7 +177,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """An ordinary test that takes the corpus (or its tables) runs once per corpus."""
     if not _enabled(metafunc.config):
         return
-    if {"corpus", "claims", "findings"} & set(metafunc.fixturenames):
+    if {"corpus", "claims", "findings", "summary_checks"} & set(metafunc.fixturenames):
         corpora = corpora_of(metafunc.config)
         metafunc.parametrize("corpus", list(corpora), ids=[c.id for c in corpora], indirect=True)
 
@@ -178,6 +196,15 @@ def findings(corpus: Corpus) -> Any:
     from .model import to_frame
 
     return to_frame(corpus.findings)
+
+
+@pytest.fixture
+def summary_checks(corpus: Corpus) -> Any:
+    """The summary's checks (--crosscheck-summary) against the corpus as a pandas DataFrame:
+    one row per figure or date, with its verdict, evidence and explanation."""
+    from .model import to_frame
+
+    return to_frame(corpus.summary_checks)
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ import threading
 import time
 import traceback
 import types
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,11 +29,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import RuleError
-from .model import Corpus, Finding, Verdict
+from .model import Check, Corpus, Finding, Verdict
 
 Severity = Literal["warn", "fail"]
 Outcome = Literal["pass", "fail", "error"]
-ARGUMENTS = ("finding", "source", "claims", "findings", "corpus", "config")
+ARGUMENTS = ("finding", "source", "check", "claims", "findings", "summary_checks", "corpus", "config")
 #: rule files; pytest collects these through the same engine (``test_*.py`` stay pytest's own tests)
 RULE_FILE = re.compile(r"check_.*\.py$")
 _CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
@@ -119,16 +120,23 @@ class Result:
     message: str = ""
     seconds: float = 0.0
     finding: str | None = None
+    #: a call that warned (``warnings.warn``) instead of failing an assert: a "warn" whatever the
+    #: rule's severity
+    warned: bool = False
+
+    @property
+    def severity(self) -> Severity:
+        return "warn" if self.warned else self.rule.severity
 
     @property
     def failed(self) -> bool:
-        return self.outcome == "fail" and self.rule.severity == "fail"
+        return self.outcome == "fail" and self.severity == "fail"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.rule.code,
             "name": self.rule.name,
-            "severity": self.rule.severity,
+            "severity": self.severity,
             "outcome": self.outcome,
             "item": self.item,
             "message": self.message,
@@ -266,7 +274,13 @@ def call_ids(r: Rule, corpus: Corpus) -> list[str]:
         return [f"{corpus.id}:{f.id}" for f in corpus.findings if _finding_applies(r.meta, f, corpus)]
     if "source" in params:
         return [f"{corpus.id}:{s.id}" for s in corpus.sources]
+    if "check" in params:
+        return [f"{corpus.id}:{ch.id}" for ch in corpus.summary_checks if _check_applies(r.meta, ch)]
     return [corpus.id]
+
+
+def _check_applies(meta: RuleMeta, ch: Check) -> bool:
+    return not meta.types or ch.claim.type in meta.types
 
 
 def calls(
@@ -281,6 +295,8 @@ def calls(
         common["claims"] = to_frame(corpus.claims)
     if "findings" in params:
         common["findings"] = to_frame(corpus.findings)
+    if "summary_checks" in params:
+        common["summary_checks"] = to_frame(corpus.summary_checks)
     if "corpus" in params:
         common["corpus"] = corpus
     if "config" in params:
@@ -292,6 +308,10 @@ def calls(
     elif "source" in params:
         for s in corpus.sources:
             yield f"{corpus.id}:{s.id}", {**common, "source": s}, None
+    elif "check" in params:
+        for ch in corpus.summary_checks:
+            if _check_applies(r.meta, ch):
+                yield f"{corpus.id}:{ch.id}", {**common, "check": _CheckView(ch, corpus)}, None
     else:
         yield corpus.id, common, None
 
@@ -314,6 +334,25 @@ class _FindingView:
 
     def __repr__(self) -> str:
         return f"<finding {self._finding.id} {self._finding.verdict.value}: {self._finding.topic}>"
+
+
+class _CheckView:
+    """A summary check with its evidence claims at hand, so a rule can quote them."""
+
+    def __init__(self, check: Check, corpus: Corpus) -> None:
+        self._check = check
+        self.corpus = corpus
+        self.claims = [corpus.claim(c) for c in check.evidence]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._check, name)
+
+    def outlet(self, source_id: str) -> str:
+        s = next((s for s in self.corpus.sources if s.id == source_id), None)
+        return s.outlet if s and s.outlet else source_id
+
+    def __repr__(self) -> str:
+        return f"<summary check {self._check.claim.text!r} {self._check.verdict}>"
 
 
 # --------------------------------------------------------------------------- running
@@ -364,8 +403,8 @@ def _assert_message(exc: AssertionError, r: Rule) -> str:
     return "assertion failed"
 
 
-#: what one rule call gave: (item, outcome, message, seconds, finding id)
-Row = tuple[str, Outcome, str, float, "str | None"]
+#: what one rule call gave: (item, outcome, message, seconds, finding id, warned)
+Row = tuple[str, Outcome, str, float, "str | None", bool]
 
 
 def _rule_rows(
@@ -384,22 +423,30 @@ def _rule_rows(
         try:
             items = list(calls(r, corpus, config))
         except TypeError as exc:
-            rows.append((corpus.id, "error", f"{r.path}:{r.line}: {exc}", 0.0, None))
+            rows.append((corpus.id, "error", f"{r.path}:{r.line}: {exc}", 0.0, None, False))
             continue
         for item, kwargs, finding_id in items:
             if beat:
                 beat()
             t0 = time.perf_counter()
             outcome: Outcome
+            warned = False
             try:
-                with _time_limit(timeout):
+                # a rule may warn instead of failing (``warnings.warn(message)``): a failure of
+                # severity "warn" for that call, as CC107 does for an unsupported summary figure
+                with _time_limit(timeout), warnings.catch_warnings(record=True) as said:
+                    warnings.simplefilter("always")
                     r.func(**kwargs)  # type: ignore[misc]
-                outcome, message = "pass", ""
+                told = [w for w in said if issubclass(w.category, UserWarning)]
+                if told:
+                    outcome, message, warned = "fail", str(told[0].message), True
+                else:
+                    outcome, message = "pass", ""
             except AssertionError as exc:
                 outcome, message = "fail", _assert_message(exc, r)
             except BaseException as exc:  # the rule's own bug, reported as that rule's error
                 outcome, message = "error", f"{_where(exc, r)}: {type(exc).__name__}: {exc}"
-            rows.append((item, outcome, message, time.perf_counter() - t0, finding_id))
+            rows.append((item, outcome, message, time.perf_counter() - t0, finding_id, warned))
     return rows
 
 
@@ -453,7 +500,7 @@ def _isolated_rows(
         why = f"ran past the time limit ({timeout:g} s a call) and was stopped"
     else:
         why = f"ended its process (exit code {proc.exitcode}) before giving a result"
-    return [(where, "error", f"{r.path}:{r.line}: {why}", 0.0, None)]
+    return [(where, "error", f"{r.path}:{r.line}: {why}", 0.0, None, False)]
 
 
 def run(
@@ -478,5 +525,5 @@ def run(
             results.append(Result(r, r.path, "error", r.error))
             continue
         rows = _isolated_rows(r, corpora, timeout, config) if isolate else _rule_rows(r, corpora, timeout, config)
-        results.extend(Result(r, item, outcome, message, seconds, fid) for item, outcome, message, seconds, fid in rows)
+        results.extend(Result(r, *row) for row in rows)
     return results

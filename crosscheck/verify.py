@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -27,7 +27,7 @@ from .settings import DEFAULT, Settings, Tolerances
 from .sources import make_source
 from .values import base_unit, bounds, central, claim_interval, compatible, describe
 
-__all__ = ["verify", "verify_corpus"]
+__all__ = ["attach", "verify", "verify_corpus"]
 
 #: the id of the summary as a source: its claims' ids start with it
 SUMMARY_ID = "summary"
@@ -229,6 +229,28 @@ def verify(
     if published is not None:
         summary = replace(summary, published=published, published_inferred=False)
     return verify_corpus(summary, corpus, settings=settings)
+
+
+def attach(
+    corpora: Sequence[Corpus],
+    *,
+    summary: Source | None = None,
+    summaries: Mapping[str, str] | None = None,
+    settings: Settings = DEFAULT,
+) -> list[Corpus]:
+    """Compared corpora with their summary's checks (``Corpus.summary_checks``) for the rules:
+    one summary for every corpus, or each cluster's own (``summaries`` by cluster id)."""
+    out = []
+    for c in corpora:
+        s = summary
+        if s is None and summaries and c.id in summaries:
+            s = make_source(SUMMARY_ID, f"{c.id}#summary", summaries[c.id], cluster=c.id)
+        if s is None:
+            out.append(c)
+            continue
+        v = verify_corpus(s, c, settings=settings, compared=True)
+        out.append(replace(c, summary_checks=v.checks))
+    return out
 
 
 def conflicted(v: Verification) -> set[str]:
