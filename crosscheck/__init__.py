@@ -9,11 +9,13 @@ __version__ = "0.2.0"
 from .compare import compare
 from .errors import ConfigError, CrosscheckError, InputError, OutputError, RuleError
 from .extract import extract
-from .model import Claim, Corpus, Finding, Source, Verdict, to_frame
+from .model import Check, Claim, Corpus, Finding, Source, Verdict, Verification, to_frame
 from .settings import Settings, Tolerances, load_settings
 from .sources import load
+from .verify import verify
 
 __all__ = [
+    "Check",
     "Claim",
     "ConfigError",
     "Corpus",
@@ -26,10 +28,12 @@ __all__ = [
     "Source",
     "Tolerances",
     "Verdict",
+    "Verification",
     "__version__",
     "compare",
     "extract",
     "load",
     "load_settings",
     "to_frame",
+    "verify",
 ]

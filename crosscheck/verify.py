@@ -160,7 +160,12 @@ def _check(s: Claim, corpus: Corpus, *, common: frozenset[str], rare: frozenset[
     scored = [(tie(s, c, common=common, rare=rare, tol=tol), c) for c in corpus.claims]
     tied = sorted(((t, c) for t, c in scored if t > 0), key=lambda tc: -tc[0])
     backing = [c for t, c in tied if t >= SUPPORT and compatible(s, c, tol=tol) and _as_precise(c, s, tol)]
-    against = [c for t, c in tied if t >= CONTRADICT and not compatible(s, c, tol=tol)]
+    # a contradiction is said at one precision: "last year" does not contradict "Monday"
+    against = [
+        c
+        for t, c in tied
+        if t >= CONTRADICT and not compatible(s, c, tol=tol) and _as_precise(c, s, tol) and _as_precise(s, c, tol)
+    ]
     if backing:
         outlets = sorted({_label(corpus, c) for c in backing})
         why = f"{', '.join(outlets)} {'says' if len(outlets) == 1 else 'say'} {_values(backing)}"

@@ -1,0 +1,198 @@
+"""crosscheck verify: a summary's figures and dates held against its sources, on real text."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CORPORA, GOLD, MULTINEWS
+
+import crosscheck
+from crosscheck.cli import app
+from crosscheck.model import to_frame
+from crosscheck.report import validate_verification, verification_dict
+from crosscheck.sources import example_corpus, load
+from crosscheck.verify import verify
+
+EXAMPLE = example_corpus().parent / "fallujah-2014-summary.txt"
+DURST = "multinews-lb184-robert-durst-gun-sentence"
+
+
+@pytest.fixture(scope="module")
+def example():
+    return verify(EXAMPLE.read_text(encoding="utf-8"), load()[0], path=str(EXAMPLE))
+
+
+def _by_text(v, text):
+    return next(c for c in v.checks if c.claim.text == text)
+
+
+def test_example_summary_has_each_verdict(example):
+    verdicts = {c.claim.text: c.verdict for c in example.checks}
+    assert verdicts["more than 34"] == "supported"
+    assert verdicts["Sunday"] == "supported"
+    assert verdicts["December 27"] == "contradicted"
+    assert verdicts["12"] == "unsupported"
+
+
+def test_contradiction_names_the_sources_and_their_value(example):
+    check = _by_text(example, "December 27")
+    assert "RFE/RL says 'December 30'" in check.explanation
+    evidence = [example.corpus.claim(i) for i in check.evidence]
+    assert {c.date for c in evidence} == {"2013-12-30"}
+
+
+def test_support_lists_every_outlet_that_states_it(example):
+    check = _by_text(example, "more than 34")
+    outlets = {example.corpus.source(example.corpus.claim(i).source).outlet for i in check.evidence}
+    assert {"FRANCE 24", "Christian Science Monitor"} <= outlets
+
+
+def test_spans_point_into_the_summary_text(example):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for c in example.checks:
+        assert text[c.claim.start : c.claim.end] == c.claim.text
+    assert example.summary.published is not None and example.summary.published_inferred
+
+
+def test_json_contract_and_table(example):
+    doc = verification_dict([example])
+    validate_verification(doc)
+    assert doc["summary"]["path"] == str(EXAMPLE)
+    claim_ids = {c["id"] for c in doc["claims"]}
+    assert all(set(c["evidence"]) <= claim_ids for c in doc["checks"])
+    frame = to_frame(example.checks)
+    assert list(frame.loc[frame.text == "December 27", "verdict"]) == ["contradicted"]
+
+
+def test_sources_that_disagree_are_said_with_the_side_taken():
+    corpus = load()[0]
+    v = crosscheck.verify("Thousands of residents fled the fighting.", corpus)
+    (check,) = v.checks
+    assert check.verdict == "supported" and check.sources_conflict
+    assert "hundreds" in check.explanation and "sides with RFE/RL" in check.explanation
+
+
+def test_a_plain_figure_is_not_backed_by_an_open_ended_one():
+    corpus = load()[0]
+    v = crosscheck.verify("Officials said 73 soldiers were killed around Ramadi.", corpus)
+    assert [c.verdict for c in v.checks] == ["contradicted"]
+    assert "'22'" in v.checks[0].explanation
+
+
+def test_cli_verify_exit_codes_and_outputs(tmp_path):
+    out_json, out_html = tmp_path / "v.json", tmp_path / "v.html"
+    result = CliRunner().invoke(
+        app,
+        ["verify", str(EXAMPLE), "--sources", str(example_corpus()), "--json", str(out_json), "--html", str(out_html)],
+    )
+    assert result.exit_code == 1, result.output
+    assert "1 contradicted, 2 unsupported, 2 supported" in result.output
+    doc = json.loads(out_json.read_text())
+    validate_verification(doc)
+    html = out_html.read_text()
+    assert "Summary check" in html and 'class="claim conflict"' in html
+    # each summary claim links to its row, and the row's evidence links into a source's full text
+    assert html.count('<sup class="vtag warn">unsupported</sup>') == 2
+    assert 'href="#k0-c-' in html
+
+
+def test_cli_verify_all_supported_exits_0(tmp_path):
+    summary = tmp_path / "ok.md"
+    summary.write_text("More than 34 people were killed on Sunday.\n")
+    result = CliRunner().invoke(app, ["verify", str(summary), "--sources", str(example_corpus()), "-q"])
+    assert result.exit_code == 0, result.output
+
+
+def test_cli_verify_csv_and_github(tmp_path):
+    base = ["verify", str(EXAMPLE), "--sources", str(example_corpus())]
+    csv = CliRunner().invoke(app, [*base, "--format", "csv"])
+    assert csv.output.splitlines()[0].startswith("corpus,id,verdict,text")
+    github = CliRunner().invoke(app, [*base, "--format", "github"])
+    assert github.output.count("::error ") == 1 and github.output.count("::warning ") == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["verify", "summary.txt"], "--sources"),
+        (["verify", "missing.txt", "--sources", "x"], "missing.txt: no such file"),
+        (["verify", ".", "--sources", "x"], "is a folder"),
+    ],
+)
+def test_cli_verify_bad_input_is_one_line(args, message, tmp_path):
+    (tmp_path / "x").mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "crosscheck", *args], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_rule_cc107_fails_contradicted_and_warns_unsupported():
+    result = CliRunner().invoke(
+        app, ["check", str(example_corpus()), "--summary", str(EXAMPLE), "--select", "CC107", "-q", "--color", "never"]
+    )
+    assert result.exit_code == 1
+    assert "1 failed, 2 warned, 2 passed" in result.output
+
+
+def test_summary_checks_fixture(pytester):
+    pytester.makepyfile(
+        test_summary="""
+        def test_nothing_contradicted(summary_checks):
+            assert (summary_checks.verdict == "contradicted").sum() == 0, summary_checks.text.tolist()
+        """
+    )
+    result = pytester.runpytest(f"--crosscheck-corpus={example_corpus()}", f"--crosscheck-summary={EXAMPLE}")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*December 27*"])
+
+
+# --------------------------------------------------------------------------- real summaries
+
+
+@pytest.mark.corpora
+def test_real_summary_age_sides_with_the_majority():
+    """lb184: the summary's "the 73-year-old's attorneys"; AP says 72, Reuters and The Advocate 73."""
+    cluster = load([MULTINEWS], cluster=DURST)[0]
+    summary = next(json.loads(line)["summary"] for line in MULTINEWS.open() if DURST in line)
+    v = verify(summary, cluster)
+    age = next(c for c in v.checks if c.claim.text.startswith("73-year-old"))
+    assert age.verdict == "supported" and age.sources_conflict
+    assert "72-year-old" in age.explanation
+
+
+@pytest.mark.corpora
+def test_real_summary_planted_figure_is_flagged():
+    cluster = load([MULTINEWS], cluster=DURST)[0]
+    summary = next(json.loads(line)["summary"] for line in MULTINEWS.open() if DURST in line)
+    assert "seven years" in summary
+    v = verify(summary.replace("seven years", "22 years", 1), cluster)
+    planted = next(c for c in v.checks if c.claim.text == "22 years")
+    assert planted.verdict != "supported"
+
+
+@pytest.mark.corpora
+def test_cli_verify_a_jsonl_cluster_summary(tmp_path):
+    out = tmp_path / "v.json"
+    result = CliRunner().invoke(app, ["verify", str(MULTINEWS), "--cluster", DURST, "--json", str(out), "-q"])
+    assert result.exit_code in (0, 1), result.output
+    doc = json.loads(out.read_text())
+    validate_verification(doc)
+    assert doc["corpus"] == DURST and len(doc["checks"]) >= 6
+
+
+@pytest.mark.corpora
+def test_score_summary_gold_counts():
+    from crosscheck import score
+
+    (s,) = score.run_summaries([GOLD / "summaries" / f"{DURST}.json"], corpora=Path(CORPORA))
+    assert s.gold == 8 and s.split == "dev"
+    assert s.found >= 7 and s.planted >= 4
+    assert s.planted_flagged == s.planted
