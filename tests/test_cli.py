@@ -233,8 +233,12 @@ def test_score_command(tmp_path, multinews):
     assert "furniture claims 0" in lines[0] and "subject class " in lines[0] and "published " in lines[0]
     splits = {json.loads(p.read_text())["split"] for p in GOLD.glob("multinews-*.json")}
     assert splits == {"dev", "held-out"}
-    assert lines[-2].startswith("Multi-News dev (") and lines[-1].startswith("Multi-News held-out (")
-    assert all("outlets " in line and "event " in line for line in lines[-2:])
+    totals = [line for line in lines if line.startswith("Multi-News ")]
+    assert totals[0].startswith("Multi-News dev (") and totals[1].startswith("Multi-News held-out (")
+    assert all("outlets " in line and "event " in line for line in totals)
+    # then the summary checks of `verify`, dev and held-out apart
+    assert lines[-2].startswith("Summaries dev (") and lines[-1].startswith("Summaries held-out (")
+    assert all("flag precision " in line and "planted errors found " in line for line in lines[-2:])
 
 
 def test_cli_runner_claims_on_one_file(seed_dir):
