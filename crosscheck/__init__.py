@@ -6,6 +6,7 @@
 
 __version__ = "0.2.0"
 
+from .batch import Batch, read_batch
 from .compare import compare
 from .errors import ConfigError, CrosscheckError, InputError, OutputError, RuleError
 from .extract import extract
@@ -14,6 +15,7 @@ from .settings import Settings, Tolerances, load_settings
 from .sources import load
 
 __all__ = [
+    "Batch",
     "Claim",
     "ConfigError",
     "Corpus",
@@ -31,5 +33,6 @@ __all__ = [
     "extract",
     "load",
     "load_settings",
+    "read_batch",
     "to_frame",
 ]

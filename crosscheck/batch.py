@@ -399,6 +399,15 @@ def _input_dict(paths: Sequence[Path]) -> list[dict[str, Any]]:
     return [{"path": str(p.resolve()), "bytes": None if p.is_dir() else p.stat().st_size} for p in paths]
 
 
+def _partition_of(out: Path, default: int) -> int:
+    """The partition size a run folder was written with (a resumed run cuts the input as it did)."""
+    try:
+        size = json.loads((out / MANIFEST).read_text(encoding="utf-8")).get("partition")
+    except (OSError, ValueError, AttributeError):
+        return default
+    return size if isinstance(size, int) and size > 0 else default
+
+
 def prepare(out: Path, *, identity: dict[str, Any], resume: bool) -> dict[int, dict[str, int]]:
     """Make (or reopen with ``resume``) a run folder; the complete partitions it already holds.
 
@@ -543,6 +552,8 @@ def run(
         raise ConfigError(VERIFY_MISSING)
     if dask is not None and importlib.util.find_spec("distributed") is None:
         raise ConfigError(DASK_MISSING)
+    if resume:
+        partition = _partition_of(out, partition)
     identity = {
         "input": _input_dict(inputs),
         "settings": _settings_dict(settings),
