@@ -799,15 +799,48 @@ def score(gold: tuple[Path, ...], corpora: Path | None, verbose: bool, color: st
     metavar="N",
     help="Runs of each crosscheck command (the median counts).",
 )
+@click.option(
+    "--batch",
+    "batch_bench",
+    is_flag=True,
+    help="Time `crosscheck batch` instead: PATH (one JSONL file) repeated to --clusters clusters, "
+    "with 1 and 2 workers and --dask local, beside `crosscheck claims`.",
+)
+@click.option(
+    "--clusters",
+    type=click.IntRange(min=10),
+    default=1000,
+    show_default=True,
+    metavar="N",
+    help="With --batch: clusters of the repeated corpus.",
+)
 @_quiet("No progress bar.")
 @_color
-def bench(paths: tuple[str, ...], baseline: bool, repeat: int, quiet: bool, color: str) -> None:
+def bench(
+    paths: tuple[str, ...], baseline: bool, repeat: int, batch_bench: bool, clusters: int, quiet: bool, color: str
+) -> None:
     """Whole commands timed as a user runs them, beside the naive pipeline, with peak memory.
 
     PATH as for report (default: the bundled corpus).
     """
     from .bench import run
 
+    if batch_bench:
+        import importlib.util
+
+        from .bench import run_batch
+        from .sources import JSONL_SUFFIXES
+
+        if len(paths) != 1 or Path(paths[0]).suffix.lower() not in JSONL_SUFFIXES or not Path(paths[0]).is_file():
+            raise InputError("bench --batch: give one JSONL file of clusters (e.g. multinews-dev.jsonl)")
+        run_batch(
+            Path(paths[0]),
+            clusters=clusters,
+            dask=importlib.util.find_spec("distributed") is not None,
+            console=_console(color),
+            progress_console=None if quiet else _console(color, stderr=True),
+        )
+        return
     run(
         list(paths),
         baseline=baseline,
