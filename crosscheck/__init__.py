@@ -6,6 +6,7 @@
 
 __version__ = "0.2.0"
 
+from .batch import Batch, read_batch
 from .compare import compare
 from .errors import ConfigError, CrosscheckError, InputError, OutputError, RuleError
 from .extract import extract
@@ -15,6 +16,7 @@ from .sources import load
 from .verify import verify
 
 __all__ = [
+    "Batch",
     "Check",
     "Claim",
     "ConfigError",
@@ -34,6 +36,7 @@ __all__ = [
     "extract",
     "load",
     "load_settings",
+    "read_batch",
     "to_frame",
     "verify",
 ]

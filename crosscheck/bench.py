@@ -183,3 +183,215 @@ def _verdicts(timings: list[Timing]) -> list[Text]:
             )
         )
     return lines
+
+
+# --------------------------------------------------------------------------- crosscheck bench --batch
+
+#: the targets of issue 14 on a 2-core machine
+TARGET_SPEEDUP = 1.7
+TARGET_MEMORY_GROWTH = 1.5
+TARGET_PIPELINE_COST = 2.0
+
+
+@dataclass(frozen=True)
+class BatchTiming:
+    name: str
+    clusters: int
+    articles: int
+    seconds: float
+    #: the largest single process (the kernel's ru_maxrss over the command and its children)
+    peak_mib: float
+    #: the largest sum over the whole process tree, sampled (None without psutil)
+    tree_mib: float | None
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds else float("inf")
+
+
+def run_sampled(argv: Sequence[str]) -> tuple[float, float, float | None]:
+    """As ``run_command``, with the peak of the whole process tree's resident memory sampled
+    every 20 ms (a pool's workers are processes of their own: the kernel's peak is per process)."""
+    import threading
+
+    try:
+        import psutil
+    except ImportError:  # psutil comes with dask
+        seconds, peak = run_command(argv)
+        return seconds, peak, None
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(list(argv), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    tree_peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal tree_peak
+        try:
+            root = psutil.Process(proc.pid)
+        except psutil.Error:
+            return
+        while not stop.is_set():
+            total = 0
+            try:
+                for p in [root, *root.children(recursive=True)]:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        continue
+            except psutil.Error:
+                return
+            tree_peak = max(tree_peak, total)
+            stop.wait(0.02)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    stop.set()
+    thread.join()
+    code = os.waitstatus_to_exitcode(status)
+    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if code not in (0, 1):
+        last = stderr.strip().splitlines()[-1:] or ["no message"]
+        raise RuntimeError(f"{' '.join(argv[2:4])} exited {code}: {last[0]}")
+    return seconds, usage.ru_maxrss / 1024, tree_peak / 2**20
+
+
+def repeated_corpus(source: Path, target: Path, clusters: int) -> int:
+    """``clusters`` lines of ``source`` repeated in order, each copy under a new id; its articles."""
+    import json
+
+    lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not lines:
+        raise ValueError(f"{source}: no clusters")
+    articles = 0
+    with open(target, "w", encoding="utf-8") as fh:
+        for n in range(clusters):
+            obj = json.loads(lines[n % len(lines)])
+            obj["id"] = f"{obj['id']}~{n // len(lines)}"
+            articles += len(obj.get("documents") or [])
+            fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    return articles
+
+
+def run_batch(
+    source: Path, *, clusters: int, dask: bool, console: Console, progress_console: Console | None
+) -> list[BatchTiming]:
+    """Whole `crosscheck batch` commands over ``source`` repeated to ``clusters`` clusters (and to a
+    tenth of that, for memory growth), with 1 and 2 workers and a Dask LocalCluster, beside
+    `crosscheck claims` (extraction alone, one process) on the same corpus."""
+    import shutil
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    py = [sys.executable, "-m", "crosscheck"]
+    work = Path(tempfile.mkdtemp(prefix="crosscheck-bench-batch-"))
+    small_n = max(1, clusters // 10)
+    try:
+        big, small = work / "big.jsonl", work / "small.jsonl"
+        articles = repeated_corpus(source, big, clusters)
+        small_articles = repeated_corpus(source, small, small_n)
+        rows: list[tuple[str, int, int, list[str]]] = [
+            (
+                "crosscheck claims -j 1 (extraction)",
+                clusters,
+                articles,
+                [*py, "claims", str(big), "-q", "-j", "1", "--json", str(work / "c.json")],
+            ),
+            (
+                f"crosscheck batch -j 1 ({small_n} clusters)",
+                small_n,
+                small_articles,
+                [*py, "batch", str(small), "-q", "-j", "1", "--out"],
+            ),
+            ("crosscheck batch -j 1", clusters, articles, [*py, "batch", str(big), "-q", "-j", "1", "--out"]),
+            ("crosscheck batch -j 2", clusters, articles, [*py, "batch", str(big), "-q", "-j", "2", "--out"]),
+        ]
+        if dask:
+            rows.append(
+                (
+                    "crosscheck batch --dask local -j 2",
+                    clusters,
+                    articles,
+                    [*py, "batch", str(big), "-q", "-j", "2", "--dask", "local", "--out"],
+                )
+            )
+        progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=progress_console,
+            transient=True,
+            disable=progress_console is None,
+        )
+        timings = []
+        with progress:
+            task = progress.add_task("bench --batch", total=len(rows))
+            for i, (name, n, count, argv) in enumerate(rows):
+                progress.update(task, description=f"bench: {name}")
+                if argv[-1] == "--out":
+                    argv = [*argv, str(work / f"out-{i}")]
+                seconds, peak, tree = run_sampled(argv)
+                timings.append(BatchTiming(name, n, count, seconds, peak, tree))
+                progress.advance(task)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    console.print(_batch_table(timings))
+    for line in _batch_verdicts(timings):
+        console.print(line)
+    return timings
+
+
+def _batch_table(timings: list[BatchTiming]) -> Table:
+    table = Table(title="crosscheck batch: whole commands, one run each")
+    for col in (
+        "command",
+        "clusters",
+        "articles",
+        "seconds",
+        "articles/s",
+        "peak MiB (one process)",
+        "peak MiB (all processes)",
+    ):
+        table.add_column(col, justify="left" if col == "command" else "right")
+    for t in timings:
+        tree = "–" if t.tree_mib is None else f"{t.tree_mib:.0f}"
+        table.add_row(
+            Text(t.name),
+            str(t.clusters),
+            str(t.articles),
+            f"{t.seconds:.1f}",
+            f"{t.rate:.1f}",
+            f"{t.peak_mib:.0f}",
+            tree,
+        )
+    return table
+
+
+def _batch_verdicts(timings: list[BatchTiming]) -> list[Text]:
+    claims, small, one, two = timings[:4]
+
+    def said(ok: bool) -> str:
+        return "meets" if ok else "misses"
+
+    speedup = two.rate / one.rate
+    growth = one.peak_mib / small.peak_mib
+    cost = (one.seconds / one.articles) / (claims.seconds / claims.articles)
+    lines = [
+        Text(
+            f"2 workers: {speedup:.2f}x one worker's throughput ({said(speedup >= TARGET_SPEEDUP)} the {TARGET_SPEEDUP}x target)"
+        ),
+        Text(
+            f"peak memory, {one.clusters} against {small.clusters} clusters (one worker): {growth:.2f}x "
+            f"({said(growth <= TARGET_MEMORY_GROWTH)} the {TARGET_MEMORY_GROWTH}x bound)"
+        ),
+        Text(
+            f"per-article cost of batch -j 1 against extraction alone (claims -j 1): {cost:.2f}x "
+            f"({said(cost <= TARGET_PIPELINE_COST)} the {TARGET_PIPELINE_COST:.0f}x bound)"
+        ),
+    ]
+    if len(timings) > 4:
+        d = timings[4]
+        lines.append(Text(f"--dask local with 2 workers: {d.rate / one.rate:.2f}x one worker's throughput"))
+    return lines

@@ -1,4 +1,4 @@
-"""The command line: `crosscheck report`, `claims`, `verify`, `check`, `rules`, `score`, `bench`.
+"""The command line: `crosscheck report`, `claims`, `verify`, `check`, `rules`, `batch`, `score`, `bench`.
 
 Exit codes follow linters: 0 clean, 1 conflicts or failed rules, 2 usage, input or configuration
 error. A problem the user can fix is one line on stderr, never a traceback. Built on click (typer
@@ -759,6 +759,140 @@ def check(
     sys.exit(outcome.exit_code)
 
 
+@app.command(epilog="Example: crosscheck batch multinews.jsonl --out runs/multinews --workers 2")
+@click.argument("inputs", nargs=-1, metavar="INPUT...", type=click.Path(path_type=str))
+@click.option(
+    "--out", "out", required=True, metavar="DIR", type=click.Path(path_type=Path), help="Folder of the tables."
+)
+@click.option(
+    "-j",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Local processes (default: the machine's cores); with --dask local, the LocalCluster's workers.",
+)
+@click.option(
+    "--dask",
+    metavar="ADDRESS|local",
+    help="Run on the Dask scheduler at ADDRESS (tcp://host:8786), or 'local' for a LocalCluster "
+    "(needs crosscheck[dask]).",
+)
+@click.option("--resume", is_flag=True, help="Skip the partitions DIR already holds complete.")
+@click.option("--verify", is_flag=True, help="Also check each cluster's summary (crosscheck verify): a checks table.")
+@_symlinks
+@_quiet("No progress bar (the summary line stays).")
+@_color
+def batch(
+    inputs: tuple[str, ...],
+    out: Path,
+    workers: int | None,
+    dask: str | None,
+    resume: bool,
+    verify: bool,
+    follow_symlinks: bool,
+    quiet: bool,
+    color: str,
+) -> None:
+    """A whole corpus into Parquet tables (sources, claims, findings, errors), streamed, on every core.
+
+    INPUT is a JSONL file of clusters (as multinews-dev.jsonl) or a folder whose sub-folders are
+    clusters. A cluster that fails is a row of the errors table and the run goes on. Exit 0 when
+    every cluster was cross-checked, 1 when some failed (the errors table is not empty), 2 for a
+    usage, input or output error. Read the tables with crosscheck.read_batch(DIR).
+    """
+    from . import batch as batching
+    from .pipeline import default_workers
+
+    if verify and not batching.verify_available():
+        raise ConfigError(batching.VERIFY_MISSING)
+    if dask is not None:
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:
+            raise ConfigError(batching.DASK_MISSING)
+    settings, _ = _settings()
+    err = _console(color, stderr=True)
+    with _batch_progress(err, quiet=quiet) as bar:
+        result = batching.run(
+            inputs,
+            out=out,
+            settings=settings,
+            workers=workers or default_workers(),
+            dask=dask,
+            resume=resume,
+            verify=verify,
+            follow_symlinks=follow_symlinks,
+            started=bar.started,
+            done=bar.done,
+        )
+    _console(color).print(_batch_summary(result), markup=False)
+    sys.exit(1 if result.errors else 0)
+
+
+class _batch_progress:  # noqa: N801 - used as a context manager, as a function would be
+    """Clusters done of the total, articles/s and errors so far, on stderr when it is a terminal."""
+
+    def __init__(self, console: Console, *, quiet: bool) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+        self.t0 = 0.0
+        self.articles = 0
+        self.errors = 0
+        if quiet or not console.is_terminal:
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(
+            TextColumn("batch"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]:.1f} articles/s"),
+            TextColumn("{task.fields[errors]} errors"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+
+    def __enter__(self) -> _batch_progress:
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def started(self, run: Any) -> None:
+        import time
+
+        self.t0 = time.perf_counter()
+        self.errors = run.all_counts.get("errors", 0)
+        if self.bar is not None:
+            self.task = self.bar.add_task("batch", total=run.total, completed=run.skipped, rate=0.0, errors=self.errors)
+
+    def done(self, counts: Any) -> None:
+        import time
+
+        self.articles += counts["articles"]
+        self.errors += counts["errors"]
+        if self.bar is not None:
+            rate = self.articles / max(time.perf_counter() - self.t0, 1e-9)
+            self.bar.update(self.task, advance=counts["clusters"] + counts["errors"], rate=rate, errors=self.errors)
+
+
+def _batch_summary(result: Any) -> str:
+    c, all_ = result.counts, result.all_counts
+    rate = c.get("articles", 0) / result.seconds if result.seconds else 0.0
+    resumed = f" ({result.skipped} already complete)" if result.skipped else ""
+    return (
+        f"crosscheck batch: {all_.get('clusters', 0) + all_.get('errors', 0)} clusters{resumed}, "
+        f"{all_.get('articles', 0)} articles, {all_.get('claims', 0)} claims, {all_.get('findings', 0)} findings "
+        f"({all_.get('conflicts', 0)} conflicts), {all_.get('errors', 0)} errors; "
+        f"{result.seconds:.1f} s, {rate:.1f} articles/s -> {result.out}"
+    )
+
+
 @app.command(epilog="Example: crosscheck score tests/gold --corpora ../shared/corpora")
 @click.argument("gold", nargs=-1, required=True, metavar="GOLD...", type=click.Path(path_type=Path))
 @click.option(
@@ -810,15 +944,48 @@ def score(gold: tuple[Path, ...], corpora: Path | None, verbose: bool, color: st
     metavar="N",
     help="Runs of each crosscheck command (the median counts).",
 )
+@click.option(
+    "--batch",
+    "batch_bench",
+    is_flag=True,
+    help="Time `crosscheck batch` instead: PATH (one JSONL file) repeated to --clusters clusters, "
+    "with 1 and 2 workers and --dask local, beside `crosscheck claims`.",
+)
+@click.option(
+    "--clusters",
+    type=click.IntRange(min=10),
+    default=1000,
+    show_default=True,
+    metavar="N",
+    help="With --batch: clusters of the repeated corpus.",
+)
 @_quiet("No progress bar.")
 @_color
-def bench(paths: tuple[str, ...], baseline: bool, repeat: int, quiet: bool, color: str) -> None:
+def bench(
+    paths: tuple[str, ...], baseline: bool, repeat: int, batch_bench: bool, clusters: int, quiet: bool, color: str
+) -> None:
     """Whole commands timed as a user runs them, beside the naive pipeline, with peak memory.
 
     PATH as for report (default: the bundled corpus).
     """
     from .bench import run
 
+    if batch_bench:
+        import importlib.util
+
+        from .bench import run_batch
+        from .sources import JSONL_SUFFIXES
+
+        if len(paths) != 1 or Path(paths[0]).suffix.lower() not in JSONL_SUFFIXES or not Path(paths[0]).is_file():
+            raise InputError("bench --batch: give one JSONL file of clusters (e.g. multinews-dev.jsonl)")
+        run_batch(
+            Path(paths[0]),
+            clusters=clusters,
+            dask=importlib.util.find_spec("distributed") is not None,
+            console=_console(color),
+            progress_console=None if quiet else _console(color, stderr=True),
+        )
+        return
     run(
         list(paths),
         baseline=baseline,

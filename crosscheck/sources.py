@@ -659,39 +659,59 @@ def read_jsonl(
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict):
-                raise TypeError("a line is a JSON object")
-            cid = str(obj["id"])
-            docs = obj["documents"]
-            if not isinstance(docs, list):
-                raise TypeError("'documents' is not a list")
-            bad = next((i for i, d in enumerate(docs) if not isinstance(d, str)), None)
-            if bad is not None:
-                raise TypeError(f"documents[{bad}] is not a string")
-            hints = obj.get("outlet_hints", [])
-            if hints is not None and not (
-                isinstance(hints, list) and all(h is None or isinstance(h, str) for h in hints)
-            ):
-                raise TypeError("'outlet_hints' is not a list of strings")
-        except (ValueError, KeyError, TypeError) as exc:
-            msg = f"{path}:{lineno}: not a cluster line ({type(exc).__name__}: {exc})"
-            yield Corpus(id=f"{path.name}:{lineno}", sources=(), skipped=(msg,))
+            obj = cluster_object(line)
+        except InputError as exc:
+            yield broken_line(path, lineno, exc)
             continue
-        if cluster is not None and cid != cluster:
+        if cluster is not None and str(obj["id"]) != cluster:
             continue
         found = True
-        hints = obj.get("outlet_hints") or []
-        yield RawCluster(
-            str(path),
-            lineno,
-            cid,
-            tuple(str(d) for d in docs),
-            tuple(hints) if isinstance(hints, list) else (),
-            dict(overrides or {}),
-        )
+        yield raw_cluster(path, lineno, obj, overrides=overrides)
     if cluster is not None and not found:
         raise InputError(f"{path}: no cluster with id {cluster!r}")
+
+
+def cluster_object(line: str) -> dict[str, Any]:
+    """One JSONL line as a cluster object, or InputError saying what is wrong with it (the
+    message is the part after "not a cluster line")."""
+    try:
+        obj = json.loads(line)
+        if not isinstance(obj, dict):
+            raise TypeError("a line is a JSON object")
+        obj["id"] = str(obj["id"])
+        docs = obj["documents"]
+        if not isinstance(docs, list):
+            raise TypeError("'documents' is not a list")
+        bad = next((i for i, d in enumerate(docs) if not isinstance(d, str)), None)
+        if bad is not None:
+            raise TypeError(f"documents[{bad}] is not a string")
+        hints = obj.get("outlet_hints", [])
+        if hints is not None and not (isinstance(hints, list) and all(h is None or isinstance(h, str) for h in hints)):
+            raise TypeError("'outlet_hints' is not a list of strings")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{type(exc).__name__}: {exc}") from None
+    return obj
+
+
+def broken_line(path: Path, lineno: int, exc: InputError) -> Corpus:
+    """What a line that is no cluster becomes: an empty corpus that says why it was skipped."""
+    msg = f"{path}:{lineno}: not a cluster line ({exc})"
+    return Corpus(id=f"{path.name}:{lineno}", sources=(), skipped=(msg,))
+
+
+def raw_cluster(
+    path: Path, lineno: int, obj: Mapping[str, Any], *, overrides: Mapping[str, Mapping[str, Any]] | None = None
+) -> RawCluster:
+    """A checked cluster object (``cluster_object``) as a cluster to build."""
+    hints = obj.get("outlet_hints") or []
+    return RawCluster(
+        str(path),
+        lineno,
+        str(obj["id"]),
+        tuple(str(d) for d in obj["documents"]),
+        tuple(hints) if isinstance(hints, list) else (),
+        dict(overrides or {}),
+    )
 
 
 def load_jsonl(
