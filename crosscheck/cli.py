@@ -540,7 +540,7 @@ def verify(
     """
     from .model import Corpus, Verification
     from .report import VerificationView, verification_dict
-    from .sources import JSONL_SUFFIXES, jsonl_summaries, read_summary
+    from .sources import JSONL_SUFFIXES, STDIN, jsonl_summaries, read_summary
     from .verify import verify_corpus
 
     _check_targets(json=json_out, html=html_out, format=STDOUT if fmt != "text" else None)
@@ -553,12 +553,12 @@ def verify(
     if jsonl:
         if not Path(summary).exists():
             raise InputError(f"{summary}: no such file")
-        summaries = jsonl_summaries(Path(summary))
+        summaries = jsonl_summaries([summary])
         paths: Sequence[str] = (summary,)
     else:
         summary_source = read_summary(summary)
         paths = source_paths
-    if summary in paths and summary == STDOUT:
+    if summary == STDIN and STDIN in paths:
         raise click.UsageError("'-' (standard input) cannot be both the summary and a source")
     corpora, _ = _run(
         paths,
@@ -586,11 +586,15 @@ def verify(
             raise InputError(f"{summary}: no cluster has a 'summary' to verify")
     else:
         if len(corpora) > 1:  # several folders or JSONL clusters: the summary was written from all of them
-            merged = Corpus(id="+".join(c.id for c in corpora), sources=tuple(s for c in corpora for s in c.sources))
             from .compare import compare as compare_corpus
-            from .extract import extract
 
-            corpora = [compare_corpus(extract(merged, max_claims=settings.max_claims), settings=settings)]
+            merged = Corpus(
+                id="+".join(c.id for c in corpora),
+                sources=tuple(s for c in corpora for s in c.sources),
+                claims=tuple(x for c in corpora for x in c.claims),  # extracted once: only compared again
+                skipped=tuple(x for c in corpora for x in c.skipped),
+            )
+            corpora = [compare_corpus(merged, settings=settings)]
         verifications.append(verify_corpus(summary_source, corpora[0], settings=settings, compared=True))
     if fmt == "text" and STDOUT not in (json_out, html_out):
         console = _console(color)
@@ -714,14 +718,11 @@ def check(
         follow_symlinks=follow_symlinks,
     )
     if summary_file or summaries:
-        from .sources import JSONL_SUFFIXES, jsonl_summaries, read_summary
+        from .sources import jsonl_summaries, read_summary
         from .verify import attach
 
-        own = {}
+        own = jsonl_summaries(paths) if summaries else {}
         if summaries:
-            for p in paths:
-                if Path(p).suffix.lower() in JSONL_SUFFIXES and Path(p).exists():
-                    own.update(jsonl_summaries(Path(p)))
             if not own:
                 raise InputError("--summaries: no JSONL cluster given has a 'summary'")
         corpora = attach(

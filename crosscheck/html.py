@@ -24,7 +24,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .model import Claim, Corpus, Finding, Source, Verdict, Verification
+from .model import CHECK_ORDER, Claim, Corpus, Finding, Source, Verdict, Verification
 from .report import frame_note, write_atomic
 from .values import base_unit, claim_interval, fmt_num, interpretation, interval, range_text
 
@@ -480,7 +480,6 @@ def _corpus_view(k: int, corpus: Corpus, finding_index: dict[str, dict]) -> dict
 #: a summary check's verdict as the page's colour classes
 CHECK_CLASS = {"supported": "agree", "contradicted": "conflict", "unsupported": "warn"}
 CHECK_ICON = {"supported": "\u2713", "contradicted": "\u2715", "unsupported": "?"}
-CHECK_ORDER = {"contradicted": 0, "unsupported": 1, "supported": 2}
 
 
 def _verification_view(v: Verification, corpus: dict) -> dict:

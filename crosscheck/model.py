@@ -154,6 +154,8 @@ class Finding:
 
 
 CheckVerdict = Literal["supported", "contradicted", "unsupported"]
+#: how reports list checks: what needs a writer's attention first
+CHECK_ORDER = {"contradicted": 0, "unsupported": 1, "supported": 2}
 
 
 @dataclass(frozen=True)

@@ -50,16 +50,13 @@ def _enabled(config: pytest.Config) -> bool:
 @lru_cache(maxsize=8)
 def _load(paths: tuple[str, ...], cluster: str | None, settings: Settings, summary: str | None) -> tuple[Corpus, ...]:
     from .pipeline import process
-    from .sources import JSONL_SUFFIXES, jsonl_summaries, load, read_summary
+    from .sources import jsonl_summaries, load, read_summary
     from .verify import attach
 
     corpora = load(list(paths), cluster=cluster, overrides=settings.overrides())
     done = process([c for c in corpora if c.sources], settings=settings, compare=True)
     if summary == "jsonl":
-        own = {
-            k: v for p in paths if Path(p).suffix.lower() in JSONL_SUFFIXES for k, v in jsonl_summaries(Path(p)).items()
-        }
-        done = attach(done, summaries=own, settings=settings)
+        done = attach(done, summaries=jsonl_summaries(paths), settings=settings)
     elif summary:
         done = attach(done, summary=read_summary(summary), settings=settings)
     return tuple(done)

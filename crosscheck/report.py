@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .errors import OutputError
-from .model import Claim, Corpus, Finding, Verdict, Verification
+from .model import CHECK_ORDER, Claim, Corpus, Finding, Verdict, Verification
 from .values import fmt_num
 
 #: control characters shown as their Unicode pictures (one character for one, so offsets hold):
@@ -375,7 +375,6 @@ def write_json(path: Path, corpora: list[Corpus], *, findings: bool = True) -> N
 # --------------------------------------------------------------------------- summary checks
 
 CHECK_STYLE = {"contradicted": "bold red", "unsupported": "yellow", "supported": "green"}
-CHECK_ORDER = {"contradicted": 0, "unsupported": 1, "supported": 2}
 
 
 def verification_line(v: Verification) -> str:

@@ -489,12 +489,12 @@ def _summary_text(gold: dict[str, Any], corpora: Path | None) -> str:
     file, cluster = gold["corpus"].split("#", 1)
     if corpora is None:
         raise InputError(f"gold {gold['corpus']!r} names a corpus file: say where with --corpora DIR")
-    from .sources import read_text
+    from .sources import jsonl_summaries
 
-    for line in read_text(Path(corpora) / file).splitlines():
-        if line.strip() and json.loads(line).get("id") == cluster:
-            return str(json.loads(line).get("summary") or "")
-    raise InputError(f"{file}: no cluster with id {cluster!r}")
+    text = jsonl_summaries([Path(corpora) / file]).get(cluster)
+    if text is None:
+        raise InputError(f"{file}: no cluster {cluster!r} with a summary")
+    return text
 
 
 def _verified(summary_text: str, corpus: Corpus) -> Any:

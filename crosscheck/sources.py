@@ -609,10 +609,13 @@ def read_summary(path: str, *, source_id: str = "summary") -> Source:
     return make_source(source_id, str(p), text)
 
 
-def jsonl_summaries(path: Path) -> dict[str, str]:
-    """Each cluster's ``summary`` field, by cluster id (clusters without one are left out)."""
+def jsonl_summaries(paths: Iterable[str | Path]) -> dict[str, str]:
+    """Each cluster's ``summary`` field, by cluster id, from the JSONL files among ``paths``
+    (clusters without one are left out)."""
     out: dict[str, str] = {}
-    for line in read_text(path).splitlines():
+    files = [Path(p) for p in paths if Path(p).suffix.lower() in JSONL_SUFFIXES and Path(p).is_file()]
+    lines = (line for f in files for line in read_text(f).splitlines())
+    for line in lines:
         try:
             obj = json.loads(line) if line.strip() else None
         except ValueError:

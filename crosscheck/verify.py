@@ -11,7 +11,6 @@ nothing in the sources backs it.
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -24,26 +23,23 @@ from .extract import extract, extract_source
 from .extract.frames import hierarchy
 from .model import Check, Claim, Corpus, Source, Verdict, Verification
 from .settings import DEFAULT, Settings, Tolerances
-from .sources import make_source
+from .sources import infer_published, make_source
 from .values import base_unit, bounds, central, claim_interval, compatible, describe
 
 __all__ = ["attach", "verify", "verify_corpus"]
 
-#: the id of the summary as a source: its claims' ids start with it
+#: the id of the summary as a source (its claims' ``source``)
 SUMMARY_ID = "summary"
 #: below this a figure ("two", "5") is too common to be backed by its value alone
 SMALL = 10
 
 
 def _published(summary: Source, sources: Sequence[Source]) -> Source:
-    """The summary's own date, else the median of its sources' (it was written from them)."""
+    """The summary's own date, else its sources' consensus, as an undated source gets it (it was
+    written from them)."""
     if summary.published is not None:
         return summary
-    days = sorted(d for s in sources if (d := s.updated or s.published) is not None)
-    if not days:
-        return summary
-    mid = date.fromordinal(int(statistics.median_low(d.toordinal() for d in days)))
-    return replace(summary, published=mid, published_inferred=True)
+    return infer_published([*sources, summary])[-1]
 
 
 def _stems(context: str) -> str:
@@ -64,7 +60,7 @@ def _measure(c: Claim) -> str | None:
     return f"{head} per" if per else head
 
 
-def _same_thing(s: Claim, c: Claim, *, common: frozenset[str], tol: Tolerances) -> bool:
+def _same_thing(s: Claim, c: Claim, *, tol: Tolerances) -> bool:
     """Whether a source claim can state the summary claim's fact at all: same kind of value,
     compatible frames (what is counted, what happened)."""
     if s.type != c.type or _measure(s) != _measure(c):
@@ -89,7 +85,7 @@ def _value_key(c: Claim) -> tuple:
 
 def tie(s: Claim, c: Claim, *, common: frozenset[str], rare: frozenset[tuple], tol: Tolerances) -> float:
     """How surely a source claim states the summary claim's fact (0: not at all, 1: surely)."""
-    if not _same_thing(s, c, common=common, tol=tol):
+    if not _same_thing(s, c, tol=tol):
         return 0.0
     if same_fact(s, c, common=common, tol=tol):
         return 1.0
@@ -256,8 +252,3 @@ def attach(
         v = verify_corpus(s, c, settings=settings, compared=True)
         out.append(replace(c, summary_checks=v.checks))
     return out
-
-
-def conflicted(v: Verification) -> set[str]:
-    """Ids of source claims in a conflict the sources themselves have (for the report)."""
-    return {i for f in v.corpus.findings if f.verdict is Verdict.CONFLICT for i in f.claims}

@@ -196,3 +196,32 @@ def test_score_summary_gold_counts():
     assert s.gold == 8 and s.split == "dev"
     assert s.found >= 7 and s.planted >= 4
     assert s.planted_flagged == s.planted
+
+
+def test_sources_in_several_folders_are_one_set_of_sources(tmp_path, example):
+    """A summary written from two folders of articles is checked against both together."""
+    import shutil
+
+    files = sorted(example_corpus().glob("*.txt"))
+    for i, f in enumerate(files):
+        folder = tmp_path / ("a" if i < 3 else "b")
+        folder.mkdir(exist_ok=True)
+        shutil.copy(f, folder / f.name)
+    out = tmp_path / "v.json"
+    result = CliRunner().invoke(
+        app,
+        [
+            "verify",
+            str(EXAMPLE),
+            "--sources",
+            str(tmp_path / "a"),
+            "--sources",
+            str(tmp_path / "b"),
+            "--json",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 1, result.output
+    doc = json.loads(out.read_text())
+    assert len(doc["sources"]) == 5
+    assert [c["verdict"] for c in doc["checks"]] == [c.verdict for c in example.checks]

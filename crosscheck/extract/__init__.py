@@ -19,7 +19,7 @@ from ..model import Claim, Corpus, Source
 from ..sources import DATELINE, load_data, normalise
 from . import frames
 from .dates import DateSpan, find_dates
-from .numbers import QuantitySpan, Token, find_quantities, tokenize
+from .numbers import OLD, QuantitySpan, Token, find_quantities, tokenize
 
 __all__ = ["extract", "extract_source", "sentences"]
 
@@ -524,11 +524,7 @@ def _sentence_claims(
                 k -= 1
             name = " ".join(t.low for t in toks[k : q.first - 1])
             unit, subject = "year", f"age of {name}"
-        if (
-            unit in ("year", "month", "week", "day")
-            and q.after > 1
-            and toks[q.after - 1].low in ("old", "olds", "old's", "old’s")
-        ):
+        if unit in ("year", "month", "week", "day") and q.after > 1 and toks[q.after - 1].low in OLD:
             subject = "age"  # "53-year-old", "2-year-olds", "6 weeks old"
         if unit == "year" and q.after < len(toks) and toks[q.after].low == "birthday":
             subject = "age"

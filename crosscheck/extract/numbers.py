@@ -49,7 +49,7 @@ class QuantitySpan:
 
 
 #: "73-year-old", "2-year-olds", "the 73-year-old's attorneys"
-_OLD = frozenset({"old", "olds", "old's", "old’s"})
+OLD = frozenset({"old", "olds", "old's", "old’s"})
 
 
 def tokenize(sentence: str) -> list[Token]:
@@ -625,10 +625,10 @@ def find_quantities(
             qual, kind, j = suffix, skind, j3
         # "73-year-old", "under 13 years old": an age, counted in whole years
         age = False
-        if unit == "year" and j + 1 < len(toks) and toks[j].text == "-" and toks[j + 1].low in _OLD:
+        if unit == "year" and j + 1 < len(toks) and toks[j].text == "-" and toks[j + 1].low in OLD:
             j += 2
             age = True
-        elif unit == "year" and j < len(toks) and toks[j].low in _OLD:
+        elif unit == "year" and j < len(toks) and toks[j].low in OLD:
             j += 1
             age = True
         if high_value is not None:
