@@ -65,10 +65,14 @@ def _same_thing(s: Claim, c: Claim, *, tol: Tolerances) -> bool:
     compatible frames (what is counted, what happened)."""
     if s.type != c.type or _measure(s) != _measure(c):
         return False
+    if s.type == "quantity" and (s.subject_class == "age") != (c.subject_class == "age"):
+        return False  # "in 7 years" is no "7-year-old"
     if s.type == "quantity" and s.unit is not None and _value_key(s) == _value_key(c):
         return True  # "$400 per photo shoot": the same sum in the same unit, whatever verb is near
     if s.type == "quantity":
         if events_clash(s, c) or not hierarchy().compatible(s.subject_class, c.subject_class):
+            if None in (s.subject_class, c.subject_class) and s.event is not None:
+                return s.event == c.event  # "three others were injured", "at least three were injured"
             return s.subject is not None and s.subject == c.subject and not events_clash(s, c)
         cs, cc = central(s), central(c)
         if cs and cc and max(cs, cc) / min(cs, cc) > tol.magnitude:
@@ -113,6 +117,8 @@ def tie(s: Claim, c: Claim, *, common: frozenset[str], rare: frozenset[tuple], t
         return 0.7
     if similarity >= tol.similarity + 5 and (same_event or shared):
         return 0.6
+    if same_event and None in (s.subject_class, c.subject_class) and similarity >= tol.similarity:
+        return 0.6  # "three others were injured" and "at least three were injured"
     return 0.0
 
 
@@ -140,6 +146,8 @@ def _as_precise(c: Claim, s: Claim, tol: Tolerances) -> bool:
     wc, ws = _width(c, tol), _width(s, tol)
     if wc is None or ws is None or math.isinf(ws):
         return True
+    if s.type == "quantity" and central(c) is not None and central(c) == central(s):
+        return True  # "an estimated $25,000" backs "$25,000": the same figure, hedged
     if math.isinf(wc) and s.type == "quantity":  # "at least two-thirds" backs "two-thirds", not "73"
         edge = next((x for x in bounds(c, rounding=tol.rounding) if not math.isinf(x)), None)
         value = central(s)

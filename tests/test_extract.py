@@ -679,3 +679,24 @@ def test_a_date_takes_the_nearest_past_verb_when_the_lexicon_names_no_event(make
     corpus = extract(Corpus(id="v", sources=(make_source("Vanderbilt renamed the hall on Monday, officials said."),)))
     (day,) = [c for c in corpus.claims if c.type == "date"]
     assert (day.text, day.event) == ("Monday", "renamed")
+
+
+def test_a_count_names_the_noun_it_counts_not_the_verb_after_it(make_source):
+    """'two men broke into' (Multi-News lb010): the men are counted; nothing is 'broke'."""
+    text = "They believed two men broke into Sementilli's home and drove off in his black 2008 Porsche."
+    (two,) = [c for c in extract_source(make_source(text)) if c.text == "two"]
+    assert (two.subject, two.subject_class) == ("men", "persons")
+
+
+def test_a_count_takes_the_event_on_its_own_side_of_a_comma(make_source):
+    """'Three people were killed, at least three were injured' (lb149): the second three were hurt."""
+    text = "Three people were killed, at least three were injured and this resort city was in a midst of a manhunt."
+    events = {c.text: c.event for c in extract_source(make_source(text))}
+    assert events == {"Three": "killed", "at least three": "wounded"}
+
+
+def test_an_event_word_naming_a_body_reports_no_event(make_source):
+    """'Four members of the Parole Board will deliberate' (lb144): no one is paroled by that."""
+    text = "Four members of the Parole Board will deliberate in private and then take a public vote."
+    (four,) = extract_source(make_source(text))
+    assert four.subject == "members" and four.event != "freed"

@@ -99,3 +99,16 @@ def test_times_of_day_are_compared_to_the_minute(make_source):
     assert window.date == "2014-01-06T18:45/2014-01-06T19:00" and compatible(
         window, time("She left at 6:50 p.m. Monday.")
     )
+
+
+def test_weeks_counted_back_allow_a_day_either_way():
+    """'a week ago' in a story of May 10 is said of May 2 to 4 as readily as of May 3 (lb141)."""
+    from crosscheck.model import Claim
+
+    def day(text: str, iso: str) -> Claim:
+        return Claim(id=text, source="s", type="date", text=text, start=0, end=len(text), sentence=text, date=iso)
+
+    week_ago = day("a week ago", "2016-05-03")
+    assert compatible(week_ago, day("May 4", "2016-05-04"))
+    assert not compatible(week_ago, day("May 6", "2016-05-06"))
+    assert not compatible(day("May 3", "2016-05-03"), day("May 4", "2016-05-04"))

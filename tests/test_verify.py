@@ -225,3 +225,31 @@ def test_sources_in_several_folders_are_one_set_of_sources(tmp_path, example):
     doc = json.loads(out.read_text())
     assert len(doc["sources"]) == 5
     assert [c["verdict"] for c in doc["checks"]] == [c.verdict for c in example.checks]
+
+
+def _cluster_and_summary(cluster_id: str) -> tuple:
+    cluster = load([MULTINEWS], cluster=cluster_id)[0]
+    summary = next(json.loads(line)["summary"] for line in MULTINEWS.open() if cluster_id in line)
+    return cluster, summary
+
+
+@pytest.mark.corpora
+def test_real_summary_hedged_figure_backs_the_plain_one():
+    """lb144: "an NFL pension estimated at $25,000 per month"; a source's "an estimated $25,000"
+    backs it, and another's $55,000 a month (what he earned) does not contradict it."""
+    cluster, summary = _cluster_and_summary("multinews-lb144-oj-simpson-parole-hearing")
+    v = verify(summary, cluster)
+    pension = next(c for c in v.checks if c.claim.text == "$25,000")
+    assert pension.verdict == "supported", pension.explanation
+    board = next(c for c in v.checks if c.claim.text == "Four")
+    assert board.verdict == "supported", board.explanation
+
+
+@pytest.mark.corpora
+def test_real_summary_a_count_with_no_noun_in_the_source_is_found_by_its_event():
+    """lb149: "three others were injured"; the source says "at least three were injured"."""
+    cluster, summary = _cluster_and_summary("multinews-lb149-las-vegas-strip-shooting-crash")
+    v = verify(summary, cluster)
+    hurt = next(c for c in v.checks if c.claim.text == "three" and "injured" in c.claim.sentence)
+    assert hurt.verdict == "supported", hurt.explanation
+    assert "at least three" in [v.corpus.claim(i).text for i in hurt.evidence]

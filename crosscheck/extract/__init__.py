@@ -270,6 +270,10 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
         for x in range(len(words) - n + 1):
             if " ".join(words[x : x + n]) in subjects:
                 return " ".join(words[x : x + n])
+    known = frames.hierarchy().by_word
+    for w in words:  # a noun the subject classes name: "two men broke into" -> men, not broke
+        if w in known:
+            return w
     plural = [w for w in words if w.endswith("s") and not w.endswith("ss") and len(w) > 3]
     return plural[0] if plural else words[-1]
 
@@ -280,15 +284,23 @@ _WEAK_EVENTS = {"remarks"}
 def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
     """(first token, end token, event) of every event phrase in the sentence."""
     index = _events_by_first()
+    bodies = _bodies()
     lows = [t.low for t in toks]
     found = []
     for i, w in enumerate(lows):
         for phrase, ev in index.get(w, ()):
             n = len(phrase)
             if tuple(lows[i : i + n]) == phrase:
+                if i + n < len(lows) and lows[i + n] in bodies:
+                    break  # "the Parole Board": a name, not a parole
                 found.append((i, i + n, ev))
                 break
     return found
+
+
+@cache
+def _bodies() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_data("lexicon.json").get("bodies", []))
 
 
 @cache
@@ -309,12 +321,15 @@ def _event(
     reach: int = 25,
     after_penalty: int = 0,
     semicolons: list[int] | None = None,
+    comma_penalty: int = 0,
 ) -> str | None:
     """The event word nearest to tokens a..b in the same clause.
 
     A date mostly dates what comes before it ("fighting broke out ... on December 30"), so for
     dates an event after the span costs ``after_penalty`` tokens more. Only the few mentions
-    around the span are looked at, so a sentence of any length costs the same per claim.
+    around the span are looked at, so a sentence of any length costs the same per claim. A count
+    belongs to its own side of a comma ("Three were killed, at least three were injured": the
+    second three were injured), so for counts an event across one costs ``comma_penalty`` more.
     """
     mentions = mentions if mentions is not None else _event_mentions(toks)
     if not mentions:
@@ -323,6 +338,8 @@ def _event(
     best: tuple[int, str] | None = None
     for i, end, ev in mentions[max(0, k - 4) : k + 4]:
         dist = a - end if end <= a else (i - b + after_penalty if i >= b else 0)
+        if comma_penalty and dist and any(t.text == "," for t in (toks[end:a] if end <= a else toks[b:i])[:8]):
+            dist += comma_penalty
         if semicolons is not None:
             lo, hi = min(i, a), max(i, b)
             if bisect_left(semicolons, hi) > bisect_left(semicolons, lo):
@@ -549,7 +566,7 @@ def _sentence_claims(
         if frames.is_speaker(toks, q.after):  # "Two Anbar government officials told the AP": who talks
             event = None
         else:
-            event = _event(toks, q.first, q.after, mentions, semicolons=breaks)
+            event = _event(toks, q.first, q.after, mentions, semicolons=breaks, comma_penalty=2)
             # a list carries its first item's event: "charged with one count of X, two counts of Y"
             if (
                 event is None
