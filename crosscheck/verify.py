@@ -52,27 +52,34 @@ def _similarity(a: Claim, b: Claim) -> float:
     return fuzz.token_set_ratio(_stems(a.context), _stems(b.context))
 
 
+def _head(c: Claim) -> str | None:
+    return base_unit((c.unit or "").partition(" per ")[0] or None)[0]
+
+
 def _measure(c: Claim) -> str | None:
     """The unit as compared: a rate as a rate of its unit ("dollar per photo" and "dollar per
     shoot" are one rate read two ways: which noun the rate is per is often misread)."""
-    unit, _, per = (c.unit or "").partition(" per ")
-    head = base_unit(unit or None)[0]
-    return f"{head} per" if per else head
+    head = _head(c)
+    return f"{head} per" if " per " in (c.unit or "") else head
 
 
 def _same_thing(s: Claim, c: Claim, *, tol: Tolerances) -> bool:
     """Whether a source claim can state the summary claim's fact at all: same kind of value,
     compatible frames (what is counted, what happened)."""
-    if s.type != c.type or _measure(s) != _measure(c):
+    if s.type != c.type:
         return False
+    if _measure(s) != _measure(c):
+        # "the $16,000 he gets for those duties per month": a rate whose "per" the summary moved away
+        return s.type == "quantity" and s.value is not None and s.value == c.value and _head(s) == _head(c)
     if s.type == "quantity" and (s.subject_class == "age") != (c.subject_class == "age"):
         return False  # "in 7 years" is no "7-year-old"
-    if s.type == "quantity" and s.unit is not None and _value_key(s) == _value_key(c):
-        return True  # "$400 per photo shoot": the same sum in the same unit, whatever verb is near
+    if s.type == "quantity" and (s.unit is not None or (central(s) or 0) >= 1000) and _value_key(s) == _value_key(c):
+        return True  # "$400 per photo shoot", "35,000-word": the same figure, whatever noun or verb is near
     if s.type == "quantity":
         if events_clash(s, c) or not hierarchy().compatible(s.subject_class, c.subject_class):
-            if None in (s.subject_class, c.subject_class) and s.event is not None:
-                return s.event == c.event  # "three others were injured", "at least three were injured"
+            if None in (s.subject_class, c.subject_class):
+                # "three others were injured", "at least three were injured": what one names, the other may not
+                return s.event == c.event or (s.event is None and (central(s) or 0) >= SMALL)
             return s.subject is not None and s.subject == c.subject and not events_clash(s, c)
         cs, cc = central(s), central(c)
         if cs and cc and max(cs, cc) / min(cs, cc) > tol.magnitude:
@@ -98,19 +105,37 @@ def tie(s: Claim, c: Claim, *, common: frozenset[str], rare: frozenset[tuple], t
     same_words = _value_key(s) == _value_key(c)
     same_subject = s.subject is not None and s.subject == c.subject
     # "three murders" and "three presumed killings"; persons is too broad a class to tie by
-    same_subject = same_subject or (s.subject_class not in (None, "persons") and s.subject_class == c.subject_class)
+    # (a class of things counted: every sum is money, and "money" says nothing of which sum)
+    classes = hierarchy().parent
+    same_subject = same_subject or (
+        s.subject_class in classes and s.subject_class != "persons" and s.subject_class == c.subject_class
+    )
     same_event = s.event is not None and s.event == c.event
     if s.type == "date":
         if s.date is None or c.date is None:
-            return 0.8 if same_words and s.text.lower() == c.text.lower() and similarity >= tol.similarity - 15 else 0
+            said, written = s.text.lower(), c.text.lower()
+            if same_words and said == written and similarity >= tol.similarity - 20:
+                return 0.8  # "Last year" in both, neither anchored: the same words, about the same things
+            if written.startswith(said) and (same_event or similarity >= tol.similarity):
+                return 0.7  # "split in March" with no year to anchor it, "split in March 2016"
+            return 0.0
         if same_event:
             return 0.9
-        if shared and similarity >= tol.similarity - 20:
-            return 0.7
+        spelled = same_words and any(ch.isdigit() for ch in s.text) and any(ch.isdigit() for ch in c.text)
+        if (shared or spelled) and similarity >= tol.similarity - 20:
+            return 0.7  # the same names nearby, or the same written year or day said of like things
         return 0.6 if similarity >= tol.similarity else 0.0
     small = (central(s) or 0) < SMALL and s.unit is None
-    if same_subject and (same_event or s.event is None or c.event is None):
+    open_event = same_event or s.event is None or c.event is None
+    if same_subject and open_event:
         return 0.9
+    if (
+        s.subject_class is not None
+        and s.subject_class == c.subject_class
+        and s.subject_class != "persons"
+        and open_event
+    ):
+        return 0.8  # two sums of money, two spans of time: alike enough to back, too alike to contradict
     if same_words and not small and (value_key(s) in rare or similarity >= tol.similarity - 25 or shared):
         return 0.8
     if same_words and small and (similarity >= tol.similarity - 10 or (shared and similarity >= tol.similarity - 20)):
@@ -126,6 +151,8 @@ def tie(s: Claim, c: Claim, *, common: frozenset[str], rare: frozenset[tuple], t
 SUPPORT = 0.6
 #: and an incompatible one, this sure, a contradiction
 CONTRADICT = 0.9
+#: evidence is the backing claims tied within this of the surest one
+EVIDENCE_MARGIN = 0.15
 
 
 def _days(c: Claim) -> float | None:
@@ -163,7 +190,10 @@ def _label(corpus: Corpus, c: Claim) -> str:
 def _check(s: Claim, corpus: Corpus, *, common: frozenset[str], rare: frozenset[tuple], tol: Tolerances) -> Check:
     scored = [(tie(s, c, common=common, rare=rare, tol=tol), c) for c in corpus.claims]
     tied = sorted(((t, c) for t, c in scored if t > 0), key=lambda tc: -tc[0])
-    backing = [c for t, c in tied if t >= SUPPORT and compatible(s, c, tol=tol) and _as_precise(c, s, tol)]
+    backed = [(t, c) for t, c in tied if t >= SUPPORT and compatible(s, c, tol=tol) and _as_precise(c, s, tol)]
+    # the surest ties are the evidence: "more than 34 people killed on Sunday" is backed by "at
+    # least 34 dead on Sunday", not also by "scores killed in recent days"
+    backing = [c for t, c in backed if t >= backed[0][0] - EVIDENCE_MARGIN] if backed else []
     # a contradiction is said at one precision: "last year" does not contradict "Monday"
     against = [
         c

@@ -700,3 +700,55 @@ def test_an_event_word_naming_a_body_reports_no_event(make_source):
     text = "Four members of the Parole Board will deliberate in private and then take a public vote."
     (four,) = extract_source(make_source(text))
     assert four.subject == "members" and four.event != "freed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now, the battle is headed to court, Page Six reports.",  # lb020: a tabloid's name
+        "She was saved by a quick-thinking 911 dispatcher and a lowly flip phone.",  # lb116
+        "The guitar was thought to be the last one he played before taking his life.",  # lb020
+    ],
+)
+def test_names_and_pronouns_are_no_counts(make_source, text):
+    assert extract_source(make_source(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("Last year, in a separate study, one team deemed Karl Marx the most important scholar.", "one", "team"),
+        ("His 35,000 word handwritten manifesto currently has a bid of $17,525.", "35,000", "manifesto"),
+        ("Ted Kaczynski's 35,000-word handwritten manifesto is up for auction.", "35,000", "words"),
+        ('No one knows that better than the world\'s 50 "least powerful" people.', "50", "people"),
+        ("There were 90 arson-related charges with more expected, the sheriff said.", "90", "counts"),
+        ("The deal will give each of them $2,500 per season they've worked.", "$2,500", None),
+    ],
+)
+def test_the_counted_noun_of_real_sentences(make_source, text, figure, subject):
+    """From Multi-News lb011, lb023, lb071, lb161, lb014: the noun phrase ends at its verb or
+    adverb, a hyphenated compound names what is counted, a pronoun is no subject."""
+    (claim,) = [c for c in extract_source(make_source(text)) if c.text == figure]
+    assert claim.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Now 70, Simpson's energy seemed little affected by his time behind bars.", True),
+        ("Simpson, now 70, spoke to the board.", True),
+        ("The number of dead is now 70.", False),
+    ],
+)
+def test_now_70_is_an_age_only_where_it_says_who(make_source, text, age):
+    (claim,) = extract_source(make_source(text))
+    assert (claim.subject == "age") is age
+
+
+def test_a_month_after_as_early_as_is_a_date():
+    """lb087: 'He is expected to be released as early as October'; 'such as October's' is no cue."""
+    from datetime import date
+
+    spans = find_dates("He is expected to be released as early as October.", anchor=date(2017, 7, 20))
+    assert [(d.text, d.value) for d in spans] == [("October", "2017-10")]
+    assert find_dates("Storms such as October's are rare.", anchor=date(2017, 7, 20)) == []

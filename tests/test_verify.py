@@ -253,3 +253,23 @@ def test_real_summary_a_count_with_no_noun_in_the_source_is_found_by_its_event()
     hurt = next(c for c in v.checks if c.claim.text == "three" and "injured" in c.claim.sentence)
     assert hurt.verdict == "supported", hurt.explanation
     assert "at least three" in [v.corpus.claim(i).text for i in hurt.evidence]
+
+
+def test_a_rate_whose_per_moved_away_is_the_same_rate():
+    """lb101: the summary's "the $16,000 he gets for those duties per month" and the source's
+    "paid $16,000 per month"; and a different sum of money is no contradiction of it."""
+    from crosscheck.sources import make_source
+
+    source = make_source("s1", "s1.txt", "Jamie has been paid $16,000 per month for those duties, the filing says.")
+    v = verify("In addition to the $16,000 he gets for those duties per month, he gets $1,200 for rent.", [source])
+    verdicts = {c.claim.text: c.verdict for c in v.checks}
+    assert verdicts == {"$16,000": "supported", "$1,200": "unsupported"}
+
+
+def test_the_same_written_year_backs_the_summary_year():
+    """lb118: "a 2008 interview" in the summary and in the source, with little else in common."""
+    from crosscheck.sources import make_source
+
+    source = make_source("s1", "s1.txt", '"I was always a dog yearner," she told Glenn Close in a 2008 interview.')
+    v = verify('Bacall called herself a "dog yearner" in a 2008 interview, Us reports.', [source])
+    assert [c.verdict for c in v.checks] == ["supported"]

@@ -243,25 +243,55 @@ _NOT_SUBJECTS = {
     "late",
     "straight",
     "total",
+    # pronouns: "$2,500 per season they've worked" counts no "they"
+    "they",
+    "they've",
+    "they're",
+    "we",
+    "we've",
+    "you",
+    "i",
+    "he",
+    "she",
+    "it",
 }
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _head_noun(toks: list[Token], j: int) -> str | None:
     """The counted noun after a number: '25 Islamist militants,' -> 'militants'."""
     subjects, _, _ = _lexicon()
+    if j + 1 < len(toks) and toks[j].text == "-" and toks[j].start == toks[j - 1].end and toks[j + 1].text.isalpha():
+        return _plural(toks[j + 1].low)  # "a 35,000-word manifesto" counts words, "a 10-page letter" pages
     if j < len(toks) and toks[j].low == "of":
         j += 1
         if j < len(toks) and toks[j].low in ("the", "their", "its"):
             j += 1
     words: list[str] = []
+    irregular, describing, _ = frames.past_forms()
     k = j
     while k < len(toks) and len(words) < 4:
         t = toks[k]
         if not t.text[0].isalpha() or t.low in _STOP_AFTER:
-            if t.text == "-" and words:
-                k += 1
+            if (t.text == "-" and words) or t.text in ('"', "\u201c", "\u201d"):
+                k += 1  # 'the world's 50 "least powerful" people': quoted words inside the noun phrase
                 continue
             break
+        if (
+            words
+            and t.text.islower()
+            and toks[k - 1].text != "-"  # "arson-related charges"
+            and t.low not in describing
+            and (t.low in irregular or (len(t.low) > 4 and t.low.endswith(("ed", "ly"))))
+        ):
+            break  # "one team deemed Karl Marx": the verb ends the noun phrase ("currently" too)
         words.append(t.low)
         k += 1
     if not words or words[0] in _NOT_SUBJECTS:
@@ -270,10 +300,9 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
         for x in range(len(words) - n + 1):
             if " ".join(words[x : x + n]) in subjects:
                 return " ".join(words[x : x + n])
-    known = frames.hierarchy().by_word
-    for w in words:  # a noun the subject classes name: "two men broke into" -> men, not broke
-        if w in known:
-            return w
+    known = [w for w in words if w in frames.hierarchy().by_word]
+    if known:  # the head of the noun phrase the subject classes name: "90 arson charges" -> charges
+        return known[-1]
     plural = [w for w in words if w.endswith("s") and not w.endswith("ss") and len(w) > 3]
     return plural[0] if plural else words[-1]
 
@@ -541,6 +570,23 @@ def _sentence_claims(
                 k -= 1
             name = " ".join(t.low for t in toks[k : q.first - 1])
             unit, subject = "year", f"age of {name}"
+        if (
+            unit is None
+            and q.first > 0
+            and (
+                toks[q.first - 1].low in ("turned", "turns")
+                or (toks[q.first - 1].low == "now" and (q.first == 1 or toks[q.first - 2].text in (",", "(")))
+            )
+            and q.value is not None
+            and 1 <= q.value <= 110
+            and q.qualifier is None
+            and (
+                q.after >= len(toks)
+                or toks[q.after].text in (",", ".", ";")
+                or toks[q.after].low in ("on", "in", "last")
+            )
+        ):
+            unit, subject = "year", "age"  # "Now 70, Simpson ...", "turned 70 on July 9"
         if unit in ("year", "month", "week", "day") and q.after > 1 and toks[q.after - 1].low in OLD:
             subject = "age"  # "53-year-old", "2-year-olds", "6 weeks old"
         if unit == "year" and q.after < len(toks) and toks[q.after].low == "birthday":

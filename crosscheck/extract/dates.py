@@ -38,7 +38,9 @@ _WEEKDAY = WEEKDAY_PATTERN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DAYPART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 #: a bare month is a date only after one of these ("in March", "since June", "mid-July")
-_MONTH_CUE = re.compile(r"(?:\b(?:in|In|since|Since|until|by|By|of|early|late|last|this|next|Early|Late|the) |\bmid-)$")
+_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|In|since|Since|until|by|By|of|early|late|last|this|next|Early|Late|the|early as|late as|before|after|through) |\bmid-)$"
+)
 
 DATE_RE = re.compile(
     rf"""
@@ -140,7 +142,7 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
         text = sentence[a:b]
         if kind == "weekday_date" and not re.search(r"\d", text):
             continue
-        if kind == "month_only" and not _MONTH_CUE.search(sentence, max(0, a - 7), a):
+        if kind == "month_only" and not _MONTH_CUE.search(sentence, max(0, a - 10), a):
             continue
         if kind == "year" and not _year_is_date(sentence, a, b):
             continue

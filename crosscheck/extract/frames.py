@@ -377,7 +377,7 @@ def antecedent(toks: list[Token], first: int) -> str | None:
 
 
 @cache
-def _past_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def past_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     cues = _cues()
     saying = frozenset(cues["attribution"]["verbs"])
     return frozenset(cues["past_forms"]), frozenset(cues["not_events"]), saying
@@ -386,7 +386,7 @@ def _past_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def is_speaker(toks: list[Token], after: int) -> bool:
     """Whether the counted noun phrase right after a figure is the subject of a verb of saying
     ("Two Anbar government officials told the AP ..."): those figures count speakers, not victims."""
-    _, _, saying = _past_forms()
+    _, _, saying = past_forms()
     for k in range(after, min(len(toks), after + 5)):
         if toks[k].low in saying:
             return True
@@ -398,7 +398,7 @@ def is_speaker(toks: list[Token], after: int) -> bool:
 def verb_event(toks: list[Token], first: int, after: int, clause: tuple[int, int], *, back: int = 3) -> str | None:
     """What happened, when the event lexicon names nothing: the nearest past-tense verb of the
     figure's clause, after it first ("a $5,000 bond was set" -> set; "raised $3,000" -> raised)."""
-    irregular, not_events, saying = _past_forms()
+    irregular, not_events, saying = past_forms()
     lo, hi = clause
 
     def verb(k: int) -> str | None:

@@ -175,7 +175,7 @@ def _counts_one(toks: list[Token], i: int) -> bool:
     if not nxt.text[0].isalpha() or nxt.low in _NOT_AFTER_ONE:
         return False
     prev = toks[i - 1].low if i else ""
-    return prev not in ("no", "the", "any", "every", "some", "each", "this", "that", "which", "only")
+    return prev not in ("no", "the", "any", "every", "some", "each", "this", "that", "which", "only", "last", "next")
 
 
 _SINGLE_UNITS = {"day", "week", "month", "year", "decade", "hour", "minute", "century"}
@@ -346,6 +346,11 @@ def _bounds(value: float, kind: str | None, *, count: bool = True) -> tuple[floa
     return value, value
 
 
+_EMERGENCY_LINE = frozenset(
+    "dispatcher dispatchers operator operators call calls caller callers center centre communications line system".split()
+)
+
+
 def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
     """'FRANCE 24', 'F-16', 'Chapter 11', '16x9', '24/7', 'No. 2': names, not amounts."""
     t = toks[i]
@@ -354,6 +359,8 @@ def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
     lows = [x.low for x in toks[max(0, i - 3) : i]]
     if t.text == "911" and lows and lows[-1] in ("call", "called", "calling", "calls", "dial", "dialed", "dialled"):
         return True  # the emergency number, not 911 of anything
+    if t.text == "911" and i + 1 < len(toks) and toks[i + 1].low in _EMERGENCY_LINE:
+        return True  # "a quick-thinking 911 dispatcher", "the 911 communications center"
     if (lows and lows[-1] == "box") or (len(lows) == 3 and lows[0] == "page" and lows[2] == "-"):
         return True  # "P.O. Box 1234", "page A - 10"
     if re.fullmatch(r"\d{5}", t.text) and i > 0 and re.fullmatch(r"[A-Z]{2}", toks[i - 1].text):
@@ -562,6 +569,9 @@ def find_quantities(
             if is_designator(toks, num_i, sentence):
                 i = j
                 continue
+        elif num_i > 0 and nt.text[:1].isupper() and toks[num_i - 1].text in _q()["designator_words"]:
+            i = j  # "Page Six reports", "Channel Four": a name, as "Page 6" is
+            continue
         if is_time(toks, num_i, j):
             i = j
             continue
