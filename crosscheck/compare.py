@@ -72,7 +72,9 @@ def _finding_id(claims: Sequence[Claim]) -> str:
 
 def _clashes(claims: Sequence[Claim], tol: Tolerances) -> list[tuple[Claim, Claim]]:
     """Pairs of claims of different sources that cannot both be true, one pair per two values
-    (a thousand sources stating two figures are one comparison, not half a million)."""
+    (a thousand sources stating two figures are one comparison, not half a million); a source
+    that states both values (alignment groups that only for one named person's age) is a pair
+    with itself."""
     by_value: dict[tuple, list[Claim]] = {}
     for c in claims:
         by_value.setdefault((c.type, c.value, c.low, c.high, c.unit, c.qualifier, c.date, c.text), []).append(c)
@@ -83,9 +85,23 @@ def _clashes(claims: Sequence[Claim], tol: Tolerances) -> list[tuple[Claim, Clai
             if compatible(xs[0], ys[0], tol=tol):
                 continue
             pair = next(((a, b) for a in xs for b in ys if a.source != b.source), None)
+            pair = pair or next(((a, b) for a in xs for b in ys), None)
             if pair:
                 clashes.append(pair)
     return clashes
+
+
+def _self_contradiction(claims: Sequence[Claim], tol: Tolerances) -> tuple[Claim, Claim] | None:
+    """Two claims of one source in one fact that cannot both be true, if any."""
+    by_source: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_source.setdefault(c.source, []).append(c)
+    for own in by_source.values():
+        for i, a in enumerate(own):
+            b = next((b for b in own[i + 1 :] if not compatible(a, b, tol=tol)), None)
+            if b is not None:
+                return a, b
+    return None
 
 
 #: past this many claims, an explanation says each value once, with its outlets
@@ -155,14 +171,17 @@ def judge(claims: Sequence[Claim], sources: dict[str, Source], *, tol: Tolerance
     update, steps = False, []
     label = _labels(sources, claims)
     said = _said(claims, label)
-    if len(source_ids) < 2 or (len(originals) < 2 and not clashes):
+    if (len(source_ids) < 2 or len(originals) < 2) and not clashes:
         verdict = Verdict.SINGLE
         explanation = f"Only {said}." + (" (one text: the others are copies of it)" if len(source_ids) > 1 else "")
     elif clashes:
         verdict = Verdict.CONFLICT
-        a, b = clashes[0]
+        a, b = _self_contradiction(claims, tol) or clashes[0]
         why = "different dates" if a.type == "date" else "the ranges do not overlap"
-        explanation = f"{said}. {label[a.source]} and {label[b.source]} cannot both be right: {why}."
+        if a.source == b.source:
+            explanation = f"{said}. {label[a.source]} contradicts itself: it says both {a.text!r} and {b.text!r}."
+        else:
+            explanation = f"{said}. {label[a.source]} and {label[b.source]} cannot both be right: {why}."
         steps = _update(claims, sources, tol)
         if steps:
             update = True

@@ -244,3 +244,20 @@ def test_topics_read_as_plain_english(seed_compared, make_source):
     for text in ("The blast left 12 killed on Monday.", "Police said the killed were 12 on Monday."):
         corpus = crosscheck.compare(crosscheck.extract([make_source(text, source_id="k")]))
         assert {f.topic for f in corpus.findings} == {"people killed on Monday 6 January 2014", "date of the killings"}
+
+
+def test_a_source_that_gives_one_person_two_ages_contradicts_itself():
+    """A story that says "Lizandra Cosme, 32," and later "Cosme, 97," (lb033, one figure changed)
+    is reported as a conflict, the source against itself; two Hunts named in full stay apart."""
+    from crosscheck import Corpus, compare, extract
+    from crosscheck.sources import make_source
+
+    a = make_source("a", "a.txt", "Police said Lizandra Cosme, 32, was charged on Sunday.")
+    b = make_source("b", "b.txt", "Lizandra Cosme, 32, was arrested. Later, Cosme, 97, was charged in court.")
+    corpus = compare(extract(Corpus(id="c", sources=(a, b))))
+    (conflict,) = [f for f in corpus.findings if f.verdict == "conflict"]
+    assert "b contradicts itself" in conflict.explanation and "'97'" in conflict.explanation
+    hunts = make_source("h", "h.txt", "Austin Seth Hunt, 23, and Jordan Emmanuel Hunt, 18, were charged.")
+    other = make_source("o", "o.txt", "Austin Seth Hunt, 23, was charged. Jordan Emmanuel Hunt, 18, was charged.")
+    corpus = compare(extract(Corpus(id="h", sources=(hunts, other))))
+    assert not [f for f in corpus.findings if f.verdict == "conflict"]

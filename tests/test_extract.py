@@ -752,3 +752,27 @@ def test_a_month_after_as_early_as_is_a_date():
     spans = find_dates("He is expected to be released as early as October.", anchor=date(2017, 7, 20))
     assert [(d.text, d.value) for d in spans] == [("October", "2017-10")]
     assert find_dates("Storms such as October's are rare.", anchor=date(2017, 7, 20)) == []
+
+
+def test_a_stop_glued_to_the_next_sentence_ends_it():
+    """lb033: 'She is scheduled to return to court on Dec. 26.Cosme allegedly "caused injury" ...'
+    (a paragraph break lost): the hearing's words do not date the injuries."""
+    from crosscheck.extract import sentences
+
+    text = 'She is scheduled to return to court on Dec. 26.Cosme allegedly "caused injury" to five children.'
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [
+        "She is scheduled to return to court on Dec. 26.",
+        'Cosme allegedly "caused injury" to five children.',
+    ]
+    titled = "Mr.Smith spoke."
+    assert [titled[a:b] for a, b in sentences(titled, 0, len(titled))] == [titled]
+
+
+def test_a_recording_reports_no_event(make_source):
+    """lb033: 'footage allegedly captured one of them' and 'was captured on video' arrest no one."""
+    text = "Cosme was captured on video applying the hot glue to the hands of the three girls."
+    (three,) = extract_source(make_source(text))
+    assert three.event != "arrested"
+    text = "Two workers were charged after surveillance footage captured one of them hurting five toddlers."
+    events = {c.text: c.event for c in extract_source(make_source(text))}
+    assert events["five"] == "wounded"

@@ -10,7 +10,7 @@ from ..model import Claim
 from ..settings import DEFAULT_TOLERANCES, Tolerances
 from ..values import compatible, value_range
 from .blocking import CAP_NOTE, candidate_pairs, value_classes
-from .scoring import alike, same_fact
+from .scoring import alike, same_fact, same_person
 
 #: two groups that disagree somewhere are merged only after checking every pair of their value
 #: classes, up to this many; past it they stay apart and the report says so (CAP_NOTE), never
@@ -30,13 +30,23 @@ def cluster(
 
     Two claims that disagree may share a group only when they are directly the same fact
     (``same_fact``): a conflict is never the product of a chain of looser ties, and one source
-    never states two different values of one fact.
+    never states two different values of one fact, except the age of one named person: a story
+    that gives Lizandra Cosme as 32 and as 97 contradicts itself, and that is reported.
     """
 
     def tie(a: Claim, b: Claim) -> bool:
         return same_fact(a, b, common=common, tol=tol) or (
             compatible(a, b, tol=tol) and alike(a, b, common=common, rare=rare, tol=tol)
         )
+
+    def refused(x: int, y: int) -> bool:
+        """Whether two classes of one group would disagree without being directly one fact."""
+        a, b = classes[x].rep, classes[y].rep
+        if compatible(a, b, tol=tol):
+            return False
+        if classes[x].sources & classes[y].sources:
+            return not same_person(a, b)
+        return (min(x, y), max(x, y)) not in strict
 
     classes = value_classes(block, tie)
     strict: set[tuple[int, int]] = set()
@@ -70,12 +80,7 @@ def cluster(
                         f"({classes[i].rep.text!r}, {classes[j].rep.text!r}) were left apart unchecked"
                     )
                 continue
-            clash = any(
-                not compatible(classes[x].rep, classes[y].rep, tol=tol)
-                and (bool(classes[x].sources & classes[y].sources) or (min(x, y), max(x, y)) not in strict)
-                for x in members[ri]
-                for y in members[rj]
-            )
+            clash = any(refused(x, y) for x in members[ri] for y in members[rj])
             if clash:
                 continue
             overlap = overlap if overlap and overlap[0] <= overlap[1] else None

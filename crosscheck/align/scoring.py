@@ -78,10 +78,10 @@ def same_fact(
         if (a.subject or "").startswith("age"):  # ages: of the same person, at the same time
             if a.subject == b.subject and len((a.subject or "").split()) >= 4:  # "age of austin seth hunt"
                 return True  # the same person named in full: whatever the figures, one fact
+            if same_person(a, b):
+                return True  # "age of robert durst" and "age of durst": one person, whatever the figures
             if ca is None or cb is None or abs(ca - cb) > 5 * 12:
                 return False
-            if _owner(a) and _owner(a) == _owner(b):
-                return True  # "age of robert durst" and "age of durst": one person
             if a.subject != b.subject:
                 return similarity >= SIMILARITY + 10 and bool(shared)
             return bool(shared) or similarity >= SIMILARITY
@@ -98,6 +98,16 @@ def same_fact(
     if a.date is None or b.date is None:  # not anchored: only the same words can be compared
         return a.date is None and b.date is None and a.text.lower() == b.text.lower() and similarity >= SIMILARITY
     return (bool(shared) and similarity >= SIMILARITY - 5) or similarity >= SIMILARITY + 15
+
+
+def same_person(a: Claim, b: Claim) -> bool:
+    """Ages of one named person: one name ends the other ("robert durst", "durst"), so two Hunts named
+    in full ("austin seth hunt", "jordan emmanuel hunt") stay two people."""
+    if not (_owner(a) and _owner(a) == _owner(b)):
+        return False
+    na, nb = (a.subject or "").removeprefix("age of ").split(), (b.subject or "").removeprefix("age of ").split()
+    short, long = sorted((na, nb), key=len)
+    return long[len(long) - len(short) :] == short
 
 
 def _owner(c: Claim) -> str | None:

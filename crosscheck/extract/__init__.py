@@ -75,7 +75,9 @@ _ABBREV = {
     "univ",
     "gens",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n")
+#: a stop before white space and a capital, a line break, or a stop glued to the next sentence's
+#: first word ("on Dec. 26.Cosme allegedly", text run together where a paragraph break was lost)
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n|(?<=[a-z0-9])\.(?=[A-Z][a-z]{2})")
 
 
 #: a sentence longer than this is not prose (a table, a list without stops): it is read in pieces
@@ -313,15 +315,18 @@ _WEAK_EVENTS = {"remarks"}
 def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
     """(first token, end token, event) of every event phrase in the sentence."""
     index = _events_by_first()
-    bodies = _bodies()
+    bodies, recordings = _bodies(), _recordings()
     lows = [t.low for t in toks]
     found = []
     for i, w in enumerate(lows):
         for phrase, ev in index.get(w, ()):
             n = len(phrase)
             if tuple(lows[i : i + n]) == phrase:
-                if i + n < len(lows) and lows[i + n] in bodies:
-                    break  # "the Parole Board": a name, not a parole
+                recorded = (i > 0 and lows[i - 1] in recordings) or (
+                    lows[i + n : i + n + 1] == ["on"] and bool(set(lows[i + n + 1 : i + n + 3]) & recordings)
+                )
+                if (i + n < len(lows) and lows[i + n] in bodies) or recorded:
+                    break  # "the Parole Board": a name, not a parole; "footage captured", "captured on video": no arrest
                 found.append((i, i + n, ev))
                 break
     return found
@@ -330,6 +335,11 @@ def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
 @cache
 def _bodies() -> frozenset[str]:
     return frozenset(w.lower() for w in load_data("lexicon.json").get("bodies", []))
+
+
+@cache
+def _recordings() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_data("lexicon.json").get("recordings", []))
 
 
 @cache
