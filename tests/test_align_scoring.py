@@ -71,3 +71,16 @@ def test_ages_of_one_person_named_in_full_and_by_surname_are_one_fact(make_sourc
     ages = [c for c in corpus.claims if (c.subject or "").startswith("age of")]
     assert sorted(c.subject for c in ages) == ["age of durst", "age of robert durst"]
     assert same_fact(*ages)
+
+
+def test_one_persons_age_is_one_fact_whatever_else_the_sentences_say(make_source):
+    """Ages of one named person tie across outlets even when their sentences name other actors or
+    one is read as a plan ("will be sentenced ... Cosby, 81,"), and two people are never one."""
+    import crosscheck
+
+    a = make_source("Bill Cosby, 81, will be sentenced by the Montgomery County court.", source_id="a")
+    b = make_source("Prosecutors at the SCI Phoenix hearing said Bill Cosby, 84, was led away.", source_id="b")
+    c = make_source("Ashley Cosby, 35, his niece, spoke to reporters.", source_id="c")
+    (x,), (y,), (z,) = (crosscheck.extract([s]).claims for s in (a, b, c))
+    assert same_fact(x, y)
+    assert not same_fact(x, z)

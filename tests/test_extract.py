@@ -776,3 +776,18 @@ def test_a_recording_reports_no_event(make_source):
     text = "Two workers were charged after surveillance footage captured one of them hurting five toddlers."
     events = {c.text: c.event for c in extract_source(make_source(text))}
     assert events["five"] == "wounded"
+
+
+def test_counts_of_charges_say_which_offence(make_source):
+    """lb161: a charge sheet lists counts per offence; "five counts of arson" and "five counts of
+    conspiracy" are two things, whether written with "of" or without."""
+    text = (
+        "Jordan Scott, 19, is charged with four counts felony setting fire to grass, five counts felony, arson, "
+        "and nine counts of felony conspiracy."
+    )
+    subjects = {c.text: (c.subject, c.subject_class) for c in extract_source(make_source(text)) if c.text != "19"}
+    assert subjects == {
+        "four": ("setting counts", "charges"),
+        "five": ("arson counts", "charges"),
+        "nine": ("conspiracy counts", "charges"),
+    }

@@ -10,7 +10,7 @@ from ..model import Claim
 from ..settings import DEFAULT_TOLERANCES, Tolerances
 from ..values import compatible, value_range
 from .blocking import CAP_NOTE, candidate_pairs, value_classes
-from .scoring import alike, same_fact, same_person
+from .scoring import alike, entities, same_fact, same_person
 
 #: two groups that disagree somewhere are merged only after checking every pair of their value
 #: classes, up to this many; past it they stay apart and the report says so (CAP_NOTE), never
@@ -39,15 +39,34 @@ def cluster(
             compatible(a, b, tol=tol) and alike(a, b, common=common, rare=rare, tol=tol)
         )
 
+    def restated(p: Claim, q: Claim) -> bool:
+        """Whether one source states one fact twice: directly the same fact, in sentences about
+        the same people (a list of defendants, each with "five counts of conspiracy", is many),
+        and not in one sentence ("1 count of setting fire ... five counts of setting fire" are
+        parts of one charge sheet, not a figure and its correction)."""
+        if p.sentence_start == q.sentence_start:
+            return False
+        names_p, names_q = entities(p.sentence) - common, entities(q.sentence) - common
+        if len(names_p & names_q) * 2 < len(names_p | names_q):
+            return False
+        return same_fact(p, q, common=common, tol=tol, within=True)
+
     def refused(x: int, y: int) -> bool:
         """Whether two classes of one group would disagree without being directly one fact."""
         a, b = classes[x].rep, classes[y].rep
         if compatible(a, b, tol=tol):
             return False
-        if classes[x].sources & classes[y].sources:
-            return not same_person(a, b)
+        if any(c.id in listed for c in (*classes[x].claims, *classes[y].claims)):
+            return True  # a part disagrees with a whole without contradicting it
+        shared = classes[x].sources & classes[y].sources
+        if shared:
+            # a source that states two values of what is directly one fact contradicts itself
+            # ("$20,000 to Maria Santos" in one paragraph, "$60,001" in the next)
+            own = [(p, q) for p in classes[x].claims for q in classes[y].claims if p.source == q.source]
+            return not all(same_person(p, q) or restated(p, q) for p, q in own)
         return (min(x, y), max(x, y)) not in strict
 
+    listed = _listed(block)
     classes = value_classes(block, tie)
     strict: set[tuple[int, int]] = set()
     pairs = []
@@ -91,6 +110,16 @@ def cluster(
         del common_range[rj]
     groups = [sorted((c for i in m for c in classes[i].claims), key=block_order(block)) for m in members.values()]
     return groups
+
+
+def _listed(block: Sequence[Claim]) -> set[str]:
+    """Claims one sentence lists with another value of the same thing: "1 count of setting fire
+    ..., five counts of setting fire" are parts (of six), never a figure to contradict."""
+    by_sentence: dict[tuple, list[Claim]] = {}
+    for c in block:
+        if c.subject is not None:
+            by_sentence.setdefault((c.source, c.sentence_start, c.subject, c.unit), []).append(c)
+    return {c.id for same in by_sentence.values() if len({(c.value, c.low, c.high) for c in same}) > 1 for c in same}
 
 
 def block_order(block: Sequence[Claim]) -> Callable[[Claim], int]:

@@ -48,13 +48,19 @@ def recurring_events() -> frozenset[str]:
 
 
 def same_fact(
-    a: Claim, b: Claim, *, common: frozenset[str] = frozenset(), tol: Tolerances = DEFAULT_TOLERANCES
+    a: Claim,
+    b: Claim,
+    *,
+    common: frozenset[str] = frozenset(),
+    tol: Tolerances = DEFAULT_TOLERANCES,
+    within: bool = False,
 ) -> bool:
-    """Whether two claims of different sources assert the same fact.
+    """Whether two claims of different sources assert the same fact (``within``: or of one source,
+    which then states the fact twice).
 
     ``common`` are names every source mentions (the city, the country): they tie nothing together.
     """
-    if a.source == b.source or a.type != b.type:
+    if (a.source == b.source and not within) or a.type != b.type:
         return False
     if _frames_differ(a, b, common):
         return False
@@ -80,6 +86,8 @@ def same_fact(
                 return True  # the same person named in full: whatever the figures, one fact
             if same_person(a, b):
                 return True  # "age of robert durst" and "age of durst": one person, whatever the figures
+            if _owner(a) and _owner(b):
+                return False  # two people named: Shellia Huggins is not John Austin Huggins
             if ca is None or cb is None or abs(ca - cb) > 5 * 12:
                 return False
             if a.subject != b.subject:
@@ -189,10 +197,14 @@ def _frames_differ(a: Claim, b: Claim, common: frozenset[str]) -> bool:
     """Frames that rule out one fact whatever the values: different actors named on both sides
     (Smith & Nephew's vote is not BP's), a plan against a count, incompatible subject classes, a
     bare year (the year of the deaths is not the year of the acquittal)."""
+    if a.type == "quantity" and same_person(a, b):
+        return False  # one person's age: whoever else the sentences name, whatever tense they use
     ka, kb = _actor_keys(a) - common, _actor_keys(b) - common
     if ka and kb and not ka & kb:
         return True
-    if a.modality != b.modality and "stated" in (a.modality, b.modality):
+    # a plan is not a count ("10 drones in the coming weeks" are not the 10 delivered); a sum "to
+    # be paid" and one "paid" may well be the one sum of a settlement
+    if a.modality != b.modality and "stated" in (a.modality, b.modality) and (a.type == "date" or a.unit is None):
         return True
     if a.type == "quantity" and not hierarchy().compatible(a.subject_class, b.subject_class):
         return True

@@ -152,7 +152,10 @@ def subject_class(noun: str | None) -> str | None:
         return None
     subjects, _, _ = _lexicon()
     n = noun.lower()
-    return subjects.get(n) or subjects.get(n.split()[-1]) or n
+    head = n.split()[-1]
+    if " " in n and subjects.get(head) == "counts" and n not in subjects:
+        return f"{n.rsplit(' ', 1)[0]} counts"  # "arson counts": which offence is counted (``_charge_named``)
+    return subjects.get(n) or subjects.get(head) or n
 
 
 _STOP_AFTER = {
@@ -267,6 +270,19 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
+_CHARGE_FILLER = {"of", "felony", "misdemeanor", "first", "second", "third", "degree", "-", ",", "the", "a", "an"}
+
+
+def _charge_named(toks: list[Token], k: int) -> str | None:
+    """The first word of the offence after a count of charges ("two counts of felony arson",
+    "four counts felony conspiracy"): a list of charges counts each offence apart."""
+    for t in toks[k : k + 6]:
+        if t.low in _CHARGE_FILLER:
+            continue
+        return t.low if t.text.isalpha() and t.text.islower() and t.low not in _STOP_AFTER else None
+    return None
+
+
 def _head_noun(toks: list[Token], j: int) -> str | None:
     """The counted noun after a number: '25 Islamist militants,' -> 'militants'."""
     subjects, _, _ = _lexicon()
@@ -277,6 +293,7 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
         if j < len(toks) and toks[j].low in ("the", "their", "its"):
             j += 1
     words: list[str] = []
+    at: list[int] = []  # the token index of each word
     irregular, describing, _ = frames.past_forms()
     k = j
     while k < len(toks) and len(words) < 4:
@@ -295,13 +312,18 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
         ):
             break  # "one team deemed Karl Marx": the verb ends the noun phrase ("currently" too)
         words.append(t.low)
+        at.append(k)
         k += 1
     if not words or words[0] in _NOT_SUBJECTS:
         return None
     for n in (2, 1):  # a lexicon subject wins: "Anbar government officials told" -> officials
         for x in range(len(words) - n + 1):
             if " ".join(words[x : x + n]) in subjects:
-                return " ".join(words[x : x + n])
+                found = " ".join(words[x : x + n])
+                if subjects[found] == "counts":  # "five counts of arson": which charge is counted
+                    crime = _charge_named(toks, at[x + n - 1] + 1)
+                    return f"{crime} {found}" if crime else found
+                return found
     known = [w for w in words if w in frames.hierarchy().by_word]
     if known:  # the head of the noun phrase the subject classes name: "90 arson charges" -> charges
         return known[-1]
