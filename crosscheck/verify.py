@@ -126,7 +126,7 @@ def tie(s: Claim, c: Claim, *, common: frozenset[str], rare: frozenset[tuple], t
             return 0.7  # the same names nearby, or the same written year or day said of like things
         return 0.6 if similarity >= tol.similarity else 0.0
     small = (central(s) or 0) < SMALL and s.unit is None
-    open_event = same_event or s.event is None or c.event is None
+    open_event = same_event or not events_clash(s, c)  # a verb read near one of them is no clash
     if same_subject and open_event:
         return 0.9
     if (

@@ -331,7 +331,8 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
     return plural[0] if plural else words[-1]
 
 
-_WEAK_EVENTS = {"remarks"}
+#: events named by nouns that sit near many figures ("the suit", "remarks"): nearer words win
+_WEAK_EVENTS = {"remarks", "filed"}
 
 
 def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
