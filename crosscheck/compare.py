@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache
 
 from .align import align
+from .extract.frames import past_forms
 from .model import Claim, Corpus, Finding, Source, Verdict
 from .settings import DEFAULT, DEFAULT_TOLERANCES, Settings, Tolerances
 from .sources import load_data
@@ -54,11 +55,15 @@ def _topic(claims: Sequence[Claim]) -> str:
     c = claims[0]
     if c.type == "date":
         if c.event is None:
-            return "a date"
-        return _date_topics().get(c.event) or (
-            f"date it was {c.event}" if c.event.endswith("ed") else f"date of {c.event}"
-        )
-    what = c.subject or (c.unit and f"{c.unit}s") or "amount"
+            day = next((x.date for x in claims if x.date), None)
+            return f"date: {when_text(day).removeprefix('on ').removeprefix('in ')}" if day else "a date"
+        participle = c.event.endswith("ed") or c.event in past_forms()[0]  # "made", "seen"
+        return _date_topics().get(c.event) or (f"date it was {c.event}" if participle else f"date of {c.event}")
+    if c.subject and c.subject.startswith("age"):  # an age is of someone, not of an event or a day
+        owner = c.subject.removeprefix("age").removeprefix(" of ")
+        return f"age of {owner.title()}" if owner else "age"
+    rate, _, per = (c.unit or "").partition(" per ")
+    what = c.subject or (c.unit and (f"{rate}s per {per}" if per else f"{c.unit}s")) or "amount"
     if c.unit is None and c.event in _cumulative() and what in ("amount", c.event):
         what = "people"  # "12 killed": people killed, never "killed killed" or "amount killed"
     event = c.event if c.event and c.event not in what.split() else None
@@ -73,7 +78,7 @@ def _finding_id(claims: Sequence[Claim]) -> str:
 def _clashes(claims: Sequence[Claim], tol: Tolerances) -> list[tuple[Claim, Claim]]:
     """Pairs of claims of different sources that cannot both be true, one pair per two values
     (a thousand sources stating two figures are one comparison, not half a million); a source
-    that states both values (alignment groups that only for one named person's age) is a pair
+    that states both values (alignment groups that only where it restates one fact) is a pair
     with itself."""
     by_value: dict[tuple, list[Claim]] = {}
     for c in claims:

@@ -261,3 +261,21 @@ def test_a_source_that_gives_one_person_two_ages_contradicts_itself():
     other = make_source("o", "o.txt", "Austin Seth Hunt, 23, was charged. Jordan Emmanuel Hunt, 18, was charged.")
     corpus = compare(extract(Corpus(id="h", sources=(hunts, other))))
     assert not [f for f in corpus.findings if f.verdict == "conflict"]
+
+
+def test_topics_of_ages_bare_dates_rates_and_participles():
+    """An age is of someone ("age of Robert Durst", not "age of durst sentenced in February 2016"),
+    a date no event dates says which day, a rate reads "dollars per season", a participle dates
+    what was done ("date it was made")."""
+    from crosscheck.compare import _topic
+    from crosscheck.model import Claim
+
+    def claim(**kw) -> Claim:
+        return Claim(id="c", source="s", text="x", start=0, end=1, sentence="x", **kw)
+
+    assert _topic(
+        [claim(type="quantity", unit="year", subject="age of robert durst", event="sentenced", date="2016-02")]
+    ) == ("age of Robert Durst")
+    assert _topic([claim(type="date", date="2014-01-05")]) == "date: Sunday 5 January 2014"
+    assert _topic([claim(type="quantity", unit="dollar per season", event="worked")]) == "dollars per season worked"
+    assert _topic([claim(type="date", date="2013", event="made")]) == "date it was made"
