@@ -791,3 +791,12 @@ def test_counts_of_charges_say_which_offence(make_source):
         "five": ("arson counts", "charges"),
         "nine": ("conspiracy counts", "charges"),
     }
+
+
+def test_an_age_before_a_name_is_that_persons(make_source):
+    """lb033: "A second woman, 27-year-old Susana D. Gonzalez, was charged": the age of susana
+    gonzalez, as "Susana Gonzalez, 27," says it elsewhere; a child's age keeps no owner."""
+    (age,) = extract_source(make_source("A second woman, 27-year-old Susana D. Gonzalez, was charged."))
+    assert age.subject == "age of susana gonzalez"
+    (child,) = extract_source(make_source("The 2-year-old boy was unhurt."))
+    assert child.subject == "age"

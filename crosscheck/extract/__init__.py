@@ -18,7 +18,7 @@ from functools import cache
 from ..model import Claim, Corpus, Source
 from ..sources import DATELINE, load_data, normalise
 from . import frames
-from .dates import DateSpan, find_dates
+from .dates import MONTHS, WEEKDAYS, DateSpan, find_dates
 from .numbers import OLD, QuantitySpan, Token, find_quantities, tokenize
 
 __all__ = ["extract", "extract_source", "sentences"]
@@ -495,12 +495,28 @@ def _day_after(claims: list[Claim]) -> list[Claim]:
 
 
 _THE = re.compile(r"(?:^|\b)[Tt]he\s+$")
+#: the name right after an age: "the 27-year-old Susana D. Gonzalez"
+_NAME_AFTER = re.compile(r"\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){0,3})")
+
+
+def _named_after(c: Claim) -> Claim:
+    """An age followed by a name is that person's: "27-year-old Susana D. Gonzalez" is the age
+    of susana gonzalez (initials dropped, as "Susana Gonzalez, 27," says it)."""
+    m = _NAME_AFTER.match(c.sentence, c.end - c.sentence_start)
+    words = [w for w in m.group(1).split() if not w.endswith(".")] if m else []
+    if not words or words[0] in _NOT_NAMES:
+        return c
+    return replace(c, subject="age of " + " ".join(w.lower() for w in words))
+
+
+_NOT_NAMES = frozenset({*"The A An In On At Of And But For".split(), *WEEKDAYS, *MONTHS})
 
 
 def _age_owners(claims: list[Claim]) -> list[Claim]:
     """'The 73-year-old entered the courtroom': an adult's age without a name is the age of the
     person the article is about, the surname its claims name most (at least twice, and more
     often than any other); children ("the 2-year-old") and unclear articles keep no owner."""
+    claims = [_named_after(c) if c.subject == "age" and c.type == "quantity" else c for c in claims]
     names: Counter[str] = Counter()
     places = {c.place.split()[-1].lower() for c in claims if c.place}
     for c in claims:
