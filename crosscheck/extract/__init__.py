@@ -259,6 +259,9 @@ _NOT_SUBJECTS = {
     "he",
     "she",
     "it",
+    "his",
+    "her",
+    "their",
 }
 
 
@@ -290,7 +293,7 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
         return _plural(toks[j + 1].low)  # "a 35,000-word manifesto" counts words, "a 10-page letter" pages
     if j < len(toks) and toks[j].low == "of":
         j += 1
-        if j < len(toks) and toks[j].low in ("the", "their", "its"):
+        if j < len(toks) and toks[j].low in ("the", "their", "its", "his", "her", "our"):
             j += 1
     words: list[str] = []
     at: list[int] = []  # the token index of each word

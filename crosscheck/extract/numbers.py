@@ -550,6 +550,9 @@ def find_quantities(
             continue
         value, j = parsed
         nt = toks[num_i]
+        if j + 1 < len(toks) and toks[j].text == "-" and toks[j + 1].low in _q().get("descriptive_compounds", ()):
+            i = j + 2  # "four-legged heirs": a kind of heir, not a count of legs
+            continue
         if nt.text[0].isdigit() and not currency:
             phone = phone_end(sentence, nt.start)
             if phone is not None:
