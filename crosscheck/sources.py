@@ -302,7 +302,24 @@ def body_spans(text: str, *, norm: str | None = None) -> tuple[tuple[int, int], 
                     taken += 1
                 j -= 1
     spans = [(a, b) for (a, b), furn in zip(lines, is_furniture) if not furn and text[a:b].strip()]
-    return tuple(spans)
+    inline = _inline_furniture()
+    if inline is None:
+        return tuple(spans)
+    cut: list[tuple[int, int]] = []
+    for a, b in spans:
+        for m in inline.finditer(norm, a, b):  # a gallery's captions counter run into the text
+            if text[a : m.start()].strip():
+                cut.append((a, m.start()))
+            a = m.end()
+        if text[a:b].strip():
+            cut.append((a, b))
+    return tuple(cut)
+
+
+@cache
+def _inline_furniture() -> re.Pattern[str] | None:
+    patterns = load_data("furniture.json").get("inline", [])
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 def find_outlet(text: str) -> str | None:

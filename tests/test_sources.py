@@ -468,3 +468,19 @@ def test_a_wire_copy_is_marked_and_counts_as_one_outlet(seed_text, make_source):
     assert set(toll.sources) >= {"f24", "rerun"} and toll.outlets == len(set(toll.sources) - {"rerun"})
     alone = [f for f in corpus.findings if set(f.sources) == {"f24", "rerun"}]
     assert alone and all(f.verdict.value == "single-source" for f in alone)
+
+
+def test_a_gallery_counter_run_into_the_text_is_furniture():
+    """lb087 (CNN): "... conviction. Hide Caption 1 of 23 Photos: The rise and fall of O.J. Simpson
+    As a University of Southern California running back, Simpson accepts the Heisman Trophy in
+    December 1968.": the counter yields no claim, the captions' facts still do."""
+    from crosscheck import Corpus, extract
+    from crosscheck.sources import make_source
+
+    text = (
+        "Simpson is serving a nine-to-33-year prison term. Hide Caption 1 of 23 Photos: The rise and fall of "
+        "O.J. Simpson As a University of Southern California running back, Simpson accepts the Heisman Trophy "
+        "in December 1968. Hide Caption 2 of 23 Photos: The rise and fall of O.J. Simpson"
+    )
+    claims = extract(Corpus(id="g", sources=(make_source("g", "g.txt", text),))).claims
+    assert [c.text for c in claims] == ["nine-to-33-year", "December 1968"]
