@@ -800,3 +800,25 @@ def test_an_age_before_a_name_is_that_persons(make_source):
     assert age.subject == "age of susana gonzalez"
     (child,) = extract_source(make_source("The 2-year-old boy was unhurt."))
     assert child.subject == "age"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Simpson was a running back for the Buffalo Bills from 1969 to 1977.", "from 1969 to 1977", "1969/1977"),
+        ("Kaczynski engaged in a mail bombing spree between 1978 and 1995.", "between 1978 and 1995", "1978/1995"),
+        ("He was arrested around 1976, police said.", "1976", "1976"),
+    ],
+)
+def test_spans_of_years_and_a_rough_year_are_dates(text, span, value):
+    """lb087, lb023: a span of years is one interval; "around 1976," a year, "around 2000 protesters" a count."""
+    from datetime import date
+
+    assert [(d.text, d.value) for d in find_dates(text, anchor=date(2017, 7, 20))] == [(span, value)]
+    assert find_dates("Around 2000 protesters gathered.", anchor=date(2017, 7, 20)) == []
+
+
+def test_one_fifth_is_a_share(make_source):
+    """lb084: "about one-fifth of the participants" is 20 %, as "two-thirds" is 66.67 %."""
+    (share,) = extract_source(make_source("Researchers found about one-fifth of the participants gained weight."))
+    assert (share.text, share.value, share.unit) == ("about one-fifth", 20.0, "percentage")

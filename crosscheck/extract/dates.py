@@ -57,6 +57,7 @@ DATE_RE = re.compile(
         |the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)
         |(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
   | (?P<month_only>\b{_FULL_MONTH}\b(?![\s,]+\d))
+  | (?P<years_span>\b(?i:from|between)\s+{_YEAR}\s+(?:to|and|through|until)\s+{_YEAR}\b)
   | (?P<year_range>(?<![\d$.,/-]){_YEAR}-(?:\d\d|{_YEAR})(?![\d%]))
   | (?P<decade>(?:\b(?:1[89]\d0|20[0-2]0)|'[0-9]0)s\b)
   | (?P<year>(?<![\d$£€.,/#-]){_YEAR}(?![\d%,.]\d|[\d%]|-\d|\s*(?:percent|per\s+cent|people|persons|residents|troops|soldiers|votes|dollars|euros|pounds|feet|miles|meters|metres|kilometers|kilograms|tons|acres|homes|jobs|cases|times)\b))
@@ -172,6 +173,8 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
 def _year_is_date(sentence: str, a: int, b: int) -> bool:
     """'in 2004', 'the 2003 invasion': yes; 'more than 2000 people': no."""
     before = sentence[max(0, a - 16) : a].lower()
+    if re.search(r"(?:about|around|circa)\s*$", before) and re.match(r"\s*(?:[,.;)]|$|when\b|and\b)", sentence[b:]):
+        return True  # "arrested around 1976, police said": a year, roughly; "around 2000 protesters" is a count
     if re.search(r"(?:more than|at least|about|some|nearly|over|up to|almost|around|fewer than|\$)\s*$", before):
         return False
     return True
@@ -187,6 +190,9 @@ def resolve(text: str, kind: str, *, anchor: date | None, future: bool = False) 
         digits = re.sub(r"\D", "", text)
         y = int(digits) if len(digits) == 4 else 1900 + int(digits)
         return f"{y}/{y + 9}"
+    if kind == "years_span":  # "from 1969 to 1977", "between 1978 and 1995"
+        first, last = re.findall(r"\d{4}", text)
+        return f"{first}/{last}" if int(last) > int(first) else None
     if kind == "year_range":
         first, second = text.split("-")
         last = int(second) if len(second) == 4 else int(first[:2] + second)

@@ -172,6 +172,8 @@ _NOT_AFTER_ONE = {
 def _counts_one(toks: list[Token], i: int) -> bool:
     """'one bullet', 'One man': a count; 'one of', 'no one', 'the one who': not."""
     nxt = toks[i + 1]
+    if nxt.text == "-" and i + 2 < len(toks) and toks[i + 2].low in _SHARES:
+        return True  # "one-fifth of the participants": a share
     if not nxt.text[0].isalpha() or nxt.low in _NOT_AFTER_ONE:
         return False
     prev = toks[i - 1].low if i else ""
