@@ -341,7 +341,7 @@ _WEAK_EVENTS = {"remarks", "filed"}
 def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
     """(first token, end token, event) of every event phrase in the sentence."""
     index = _events_by_first()
-    bodies, recordings = _bodies(), _recordings()
+    bodies, recordings = _lexicon_words("bodies"), _lexicon_words("recordings")
     lows = [t.low for t in toks]
     found = []
     for i, w in enumerate(lows):
@@ -359,13 +359,9 @@ def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
 
 
 @cache
-def _bodies() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_data("lexicon.json").get("bodies", []))
-
-
-@cache
-def _recordings() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_data("lexicon.json").get("recordings", []))
+def _lexicon_words(key: str) -> frozenset[str]:
+    """One word list of crosscheck/data/lexicon.json ('bodies', 'recordings'), lower case."""
+    return frozenset(w.lower() for w in load_data("lexicon.json").get(key, []))
 
 
 @cache
