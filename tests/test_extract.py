@@ -822,3 +822,11 @@ def test_one_fifth_is_a_share(make_source):
     """lb084: "about one-fifth of the participants" is 20 %, as "two-thirds" is 66.67 %."""
     (share,) = extract_source(make_source("Researchers found about one-fifth of the participants gained weight."))
     assert (share.text, share.value, share.unit) == ("about one-fifth", 20.0, "percentage")
+
+
+def test_a_range_of_years_ago_is_no_date_of_its_last_digits():
+    """'280,000-50,000 years ago' is no '000 years ago' (the year 2014)."""
+    from datetime import date
+
+    assert find_dates("The site dates to 280,000-50,000 years ago.", anchor=date(2014, 1, 6)) == []
+    assert [d.value for d in find_dates("It happened 20 years ago.", anchor=date(2014, 1, 6))] == ["1994"]

@@ -55,7 +55,7 @@ DATE_RE = re.compile(
         |in\s+the\s+(?:coming|upcoming|next)\s+(?:days|weeks|months)
         |the\s+(?:past|last)\s+(?:decade|year|month|week|(?:few|two|three|four|five|couple\s+of)\s+(?:years|months|weeks|days))
         |the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)
-        |(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
+        |(?<![\d,.])(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
   | (?P<month_only>\b{_FULL_MONTH}\b(?![\s,]+\d))
   | (?P<years_span>\b(?i:from|between)\s+{_YEAR}\s+(?:to|and|through|until)\s+{_YEAR}\b)
   | (?P<year_range>(?<![\d$.,/-]){_YEAR}-(?:\d\d|{_YEAR})(?![\d%]))
