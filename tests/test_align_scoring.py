@@ -84,3 +84,16 @@ def test_one_persons_age_is_one_fact_whatever_else_the_sentences_say(make_source
     (x,), (y,), (z,) = (crosscheck.extract([s]).claims for s in (a, b, c))
     assert same_fact(x, y)
     assert not same_fact(x, z)
+
+
+def test_one_rate_in_one_unit_is_one_fact(make_source):
+    """lb014: "$150 per game" in the suit and in another outlet's summary of it, in other words:
+    one rate, so a different figure there is a conflict; a rate per shoot is another fact."""
+    import crosscheck
+
+    a = make_source("The suit claimed the cheerleaders were paid $150 per game.", source_id="a")
+    b = make_source("Krystal C said she earned $451 per game for home games she cheered.", source_id="b")
+    c = make_source("Cheerleaders featured in photo shoots get up to $400 per shoot.", source_id="c")
+    (x,), (y,), (z,) = (crosscheck.extract([s]).claims for s in (a, b, c))
+    assert same_fact(x, y)
+    assert not same_fact(x, z)

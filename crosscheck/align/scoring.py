@@ -99,6 +99,8 @@ def same_fact(
             return False
         if a.subject and a.subject == b.subject:
             return bool(shared) or similarity >= SIMILARITY - 5
+        if " per " in (a.unit or "") and a.unit == b.unit:
+            return similarity >= SIMILARITY - 15  # "$150 per game" twice in one story: one rate
         return similarity >= SIMILARITY + 15
     # dates of one event
     if a.event is None or a.event != b.event or a.event in recurring_events():
