@@ -97,3 +97,13 @@ def test_one_rate_in_one_unit_is_one_fact(make_source):
     (x,), (y,), (z,) = (crosscheck.extract([s]).claims for s in (a, b, c))
     assert same_fact(x, y)
     assert not same_fact(x, z)
+
+
+def test_a_share_of_more_is_no_part(make_source):
+    """lb084: "117 percent more heart attacks" is a share, not "117 more" of something."""
+    import crosscheck
+    from crosscheck.align.scoring import is_partial
+
+    (share,) = crosscheck.extract([make_source("They had 117 percent more heart attacks.")]).claims
+    (more,) = crosscheck.extract([make_source("Officials said 48 more drones will follow.")]).claims
+    assert not is_partial(share) and is_partial(more)

@@ -186,10 +186,12 @@ _PARTIAL = re.compile(r"\s*(?:other|more|additional|further|new)\b", re.IGNORECA
 
 
 def is_partial(c: Claim) -> bool:
-    """'three other charges', 'another 48': a count of a part, not of the whole."""
+    """'three other charges', 'another 48': a count of a part, not of the whole ("117 percent
+    more heart attacks" is a share of more, not a part)."""
     at = c.end - c.sentence_start
     before = c.sentence[max(0, c.start - c.sentence_start - 9) : c.start - c.sentence_start].lower()
-    return bool(_PARTIAL.match(c.sentence, at)) or before.endswith(("another ", "other "))
+    after = c.unit is None and bool(_PARTIAL.match(c.sentence, at))
+    return after or before.endswith(("another ", "other "))
 
 
 _BARE_YEAR = re.compile(r"(?:in |since |by )?(?:19|20)\d\d")
