@@ -178,7 +178,8 @@ def _as_precise(c: Claim, s: Claim, tol: Tolerances) -> bool:
     if math.isinf(wc) and s.type == "quantity":  # "at least two-thirds" backs "two-thirds", not "73"
         edge = next((x for x in bounds(c, rounding=tol.rounding) if not math.isinf(x)), None)
         value = central(s)
-        return edge is not None and value is not None and abs(value - edge) <= 0.1 * abs(edge) + 1
+        slack = 1 if s.unit is None else 0  # a count's units digit; a measure's base unit may be a kilogram
+        return edge is not None and value is not None and abs(value - edge) <= 0.1 * abs(edge) + slack
     return wc <= 3 * ws + (1 if s.type == "date" else 0.02 * abs(central(s) or 0) + 1)
 
 

@@ -112,3 +112,15 @@ def test_weeks_counted_back_allow_a_day_either_way():
     assert compatible(week_ago, day("May 4", "2016-05-04"))
     assert not compatible(week_ago, day("May 6", "2016-05-06"))
     assert not compatible(day("May 3", "2016-05-03"), day("May 4", "2016-05-04"))
+
+
+def test_weights_and_lengths_compare_in_one_base(make_source):
+    """lb084: "up to 3.9 kg (around 8.6 pounds)"; "150 cm" is "1.5 metres"; 3.9 kg is not 20 pounds."""
+    (kg,) = extract([make_source("She lost 3.9 kg in the study.")]).claims
+    (lb,) = extract([make_source("She lost 8.6 pounds in the study.")]).claims
+    (heavy,) = extract([make_source("She lost 20 pounds in the study.")]).claims
+    (cm,) = extract([make_source("The wall is 150 cm tall.")]).claims
+    (m,) = extract([make_source("The wall is 1.5 metres tall.")]).claims
+    assert compatible(kg, lb) and compatible(cm, m)
+    assert not compatible(kg, heavy)
+    assert base_unit("pound-mass")[0] == base_unit("kilogram")[0] == "kilogram"
