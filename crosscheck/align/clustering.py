@@ -30,8 +30,9 @@ def cluster(
 
     Two claims that disagree may share a group only when they are directly the same fact
     (``same_fact``): a conflict is never the product of a chain of looser ties, and one source
-    never states two different values of one fact, except the age of one named person: a story
-    that gives Lizandra Cosme as 32 and as 97 contradicts itself, and that is reported.
+    never states two different values of one fact, except where it restates that fact with another
+    value in another sentence about the same people, or gives one named person two ages ("Lizandra
+    Cosme, 32," and later "Cosme, 97,"): that source contradicts itself, and the report says so.
     """
 
     def tie(a: Claim, b: Claim) -> bool:
