@@ -103,7 +103,8 @@ def tie(s: Claim, c: Claim, *, common: frozenset[str], rare: frozenset[tuple], t
     similarity = _similarity(s, c)
     shared = bool((entities(s.sentence) & entities(c.sentence)) - common)
     same_words = _value_key(s) == _value_key(c)
-    same_subject = s.subject is not None and s.subject == c.subject
+    # ("age" alone is anyone's: the 87-year-old shoplifter is not the 20-year-old officer)
+    same_subject = s.subject is not None and s.subject == c.subject and s.subject != "age"
     # "three murders" and "three presumed killings"; persons is too broad a class to tie by
     # (a class of things counted: every sum is money, and "money" says nothing of which sum)
     classes = hierarchy().parent

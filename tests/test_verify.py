@@ -273,3 +273,13 @@ def test_the_same_written_year_backs_the_summary_year():
     source = make_source("s1", "s1.txt", '"I was always a dog yearner," she told Glenn Close in a 2008 interview.')
     v = verify('Bacall called herself a "dog yearner" in a 2008 interview, Us reports.', [source])
     assert [c.verdict for c in v.checks] == ["supported"]
+
+
+def test_an_unnamed_age_is_anyones():
+    """multinews-more lb166: the summary's "87-year-old" (the shoplifter) is not contradicted by a
+    source's "20-year-old" (someone else): "age" alone names no one."""
+    from crosscheck.sources import make_source
+
+    source = make_source("s1", "s1.txt", "The 20-year-old officer got the call on Sunday.")
+    v = verify("The officer found that the 87-year-old had taken groceries.", [source])
+    assert [c.verdict for c in v.checks] == ["unsupported"]
