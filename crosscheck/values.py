@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -109,19 +109,8 @@ def bounds(c: Claim, *, rounding: float = DEFAULT_TOLERANCES.rounding) -> tuple[
     return low, high
 
 
-_WEEKS_AGO = re.compile(r"\b(a|one|two|three|four|\d+) weeks? ago\b", re.IGNORECASE)
-
-
 def _date_range(c: Claim) -> tuple[date, date] | None:
-    """The days a date claim allows; "a week ago" is said of six to eight days back as readily as
-    of seven (a day of slack per week counted back)."""
-    r = interval(c.date)
-    m = _WEEKS_AGO.search(c.text) if r is not None else None
-    if r is None or m is None:
-        return r
-    n = int(m.group(1)) if m.group(1).isdigit() else {"two": 2, "three": 3, "four": 4}.get(m.group(1).lower(), 1)
-    slack = timedelta(days=min(n, 3))
-    return r[0] - slack, r[1] + slack
+    return interval(c.date)
 
 
 #: minutes either way of a time said "about 9 p.m." (a time with a qualifier)

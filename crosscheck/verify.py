@@ -106,11 +106,10 @@ def tie(s: Claim, c: Claim, *, common: frozenset[str], rare: frozenset[tuple], t
     # ("age" alone is anyone's: the 87-year-old shoplifter is not the 20-year-old officer)
     same_subject = s.subject is not None and s.subject == c.subject and s.subject != "age"
     # "three murders" and "three presumed killings"; persons is too broad a class to tie by
-    # (a class of things counted: every sum is money, and "money" says nothing of which sum)
-    classes = hierarchy().parent
-    same_subject = same_subject or (
-        s.subject_class in classes and s.subject_class != "persons" and s.subject_class == c.subject_class
-    )
+    same_class = s.subject_class not in (None, "persons") and s.subject_class == c.subject_class
+    # a class of things counted ties as a subject does; a measure's does not: every sum is money,
+    # and "money" says nothing of which sum
+    same_subject = same_subject or (same_class and s.subject_class in hierarchy().parent)
     same_event = s.event is not None and s.event == c.event
     if s.type == "date":
         if s.date is None or c.date is None:
@@ -130,12 +129,7 @@ def tie(s: Claim, c: Claim, *, common: frozenset[str], rare: frozenset[tuple], t
     open_event = same_event or not events_clash(s, c)  # a verb read near one of them is no clash
     if same_subject and open_event:
         return 0.9
-    if (
-        s.subject_class is not None
-        and s.subject_class == c.subject_class
-        and s.subject_class != "persons"
-        and open_event
-    ):
+    if same_class and open_event:
         return 0.8  # two sums of money, two spans of time: alike enough to back, too alike to contradict
     if same_words and not small and (value_key(s) in rare or similarity >= tol.similarity - 25 or shared):
         return 0.8

@@ -103,12 +103,17 @@ def test_times_of_day_are_compared_to_the_minute(make_source):
 
 def test_weeks_counted_back_allow_a_day_either_way():
     """'a week ago' in a story of May 10 is said of May 2 to 4 as readily as of May 3 (lb141)."""
+    from datetime import date
+
+    from crosscheck.extract.dates import find_dates
     from crosscheck.model import Claim
 
     def day(text: str, iso: str) -> Claim:
         return Claim(id=text, source="s", type="date", text=text, start=0, end=len(text), sentence=text, date=iso)
 
-    week_ago = day("a week ago", "2016-05-03")
+    (span,) = find_dates("She was taken a week ago.", anchor=date(2016, 5, 10))
+    week_ago = day(span.text, span.value)
+    assert span.value == "2016-05-02/2016-05-04"
     assert compatible(week_ago, day("May 4", "2016-05-04"))
     assert not compatible(week_ago, day("May 6", "2016-05-06"))
     assert not compatible(day("May 3", "2016-05-03"), day("May 4", "2016-05-04"))

@@ -327,7 +327,8 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
                     crime = _charge_named(toks, at[x + n - 1] + 1)
                     return f"{crime} {found}" if crime else found
                 return found
-    known = [w for w in words if w in frames.hierarchy().by_word]
+    classed = frames.hierarchy().by_word
+    known = [w for w in words if w in classed]
     if known:  # the head of the noun phrase the subject classes name: "90 arson charges" -> charges
         return known[-1]
     plural = [w for w in words if w.endswith("s") and not w.endswith("ss") and len(w) > 3]

@@ -292,8 +292,9 @@ def _relative(text: str, anchor: date) -> str | None:
         unit = m.group(2)
         if unit == "day":
             return (anchor - timedelta(days=n)).isoformat()
-        if unit == "week":
-            return (anchor - timedelta(weeks=n)).isoformat()
+        if unit == "week":  # "a week ago" is said of six to eight days back: a day of slack a week
+            then, slack = anchor - timedelta(weeks=n), timedelta(days=min(n, 3))
+            return f"{then - slack}/{then + slack}"
         if unit == "month":
             mm = anchor.month - n
             y = year + (mm - 1) // 12

@@ -359,10 +359,11 @@ def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
     if (i > 0 and toks[i - 1].text == "^") or (i + 1 < len(toks) and toks[i + 1].text == "^"):
         return True  # "10^1000": a power, written as no one writes an amount
     lows = [x.low for x in toks[max(0, i - 3) : i]]
-    if t.text == "911" and lows and lows[-1] in ("call", "called", "calling", "calls", "dial", "dialed", "dialled"):
-        return True  # the emergency number, not 911 of anything
-    if t.text == "911" and i + 1 < len(toks) and toks[i + 1].low in _EMERGENCY_LINE:
-        return True  # "a quick-thinking 911 dispatcher", "the 911 communications center"
+    if t.text == "911" and (
+        (lows and lows[-1] in ("call", "called", "calling", "calls", "dial", "dialed", "dialled"))
+        or (i + 1 < len(toks) and toks[i + 1].low in _EMERGENCY_LINE)
+    ):
+        return True  # the emergency number ("called 911", "a 911 dispatcher"), not 911 of anything
     if (lows and lows[-1] == "box") or (len(lows) == 3 and lows[0] == "page" and lows[2] == "-"):
         return True  # "P.O. Box 1234", "page A - 10"
     if re.fullmatch(r"\d{5}", t.text) and i > 0 and re.fullmatch(r"[A-Z]{2}", toks[i - 1].text):
