@@ -107,3 +107,29 @@ def test_a_share_of_more_is_no_part(make_source):
     (share,) = crosscheck.extract([make_source("They had 117 percent more heart attacks.")]).claims
     (more,) = crosscheck.extract([make_source("Officials said 48 more drones will follow.")]).claims
     assert not is_partial(share) and is_partial(more)
+
+
+def test_a_court_named_beside_a_sum_makes_it_no_part(make_source):
+    """Multi-News lb118: the $20,000 'according to papers filed ... in Manhattan Surrogate's Court'
+    is the $20,000 Maria Santos received; only a count with a place is a part of a larger toll."""
+    from crosscheck import Corpus, extract
+    from crosscheck.align.scoring import _frames_differ
+
+    a = make_source(
+        "Ilsa Hernandez was left $15,000 and Maria Santos was given $20,000, according to papers filed "
+        "Friday in Manhattan Surrogate's Court.",
+        source_id="a",
+    )
+    b = make_source(
+        "Household staffer Maria Santos received $60,000 while another employee got $15,000.", source_id="b"
+    )
+    corpus = extract(Corpus(id="w", sources=(a, b)))
+    given = next(c for c in corpus.claims if c.source == "a" and c.text == "$20,000")
+    received = next(c for c in corpus.claims if c.source == "b" and c.text == "$60,000")
+    assert given.place is not None
+    assert not _frames_differ(given, received, frozenset())
+    c = make_source("Fifteen people were killed in Jabalia on Sunday.", source_id="c")
+    d = make_source("In all, 116 people were killed on Sunday.", source_id="d")
+    tolls = extract(Corpus(id="g", sources=(c, d))).claims
+    part, whole = (next(x for x in tolls if x.source == s and x.type == "quantity") for s in "cd")
+    assert _frames_differ(part, whole, frozenset())

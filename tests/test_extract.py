@@ -830,3 +830,21 @@ def test_a_range_of_years_ago_is_no_date_of_its_last_digits():
 
     assert find_dates("The site dates to 280,000-50,000 years ago.", anchor=date(2014, 1, 6)) == []
     assert [d.value for d in find_dates("It happened 20 years ago.", anchor=date(2014, 1, 6))] == ["1994"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "age"),
+    [
+        ("Lauren Bacall, who died Aug. 12 at the age of 89, had an estate worth more than $26 million.", "89", True),
+        ("The actress, who passed away in her Manhattan home last week at age 89, left $250,000.", "89", True),
+        ("Lauren Bacall, who died Aug. 12 at 89, left $10,000 for the care of her dog.", "89", True),
+        ("They'll have access to the rest of the cash when they turn 30.", "30", True),
+        ("He died at 3 hospitals in one week.", "3", False),
+        ("The age of 12 children was not known.", "12", False),
+    ],
+)
+def test_an_age_said_with_age_or_dying(make_source, text, figure, age):
+    """Multi-News lb118: 'at the age of 89', 'at age 89', 'died ... at 89' and 'turn 30' give an age
+    (so three outlets' 89 is one fact); a count after 'at' is not one."""
+    (claim,) = [c for c in extract_source(make_source(text)) if c.text == figure]
+    assert (claim.subject == "age") is age

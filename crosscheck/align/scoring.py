@@ -216,8 +216,10 @@ def _frames_differ(a: Claim, b: Claim, common: frozenset[str]) -> bool:
         return True
     places = [_place_key(c) for c in (a, b)]
     places = [p if p not in common else None for p in places]  # the story's own setting tells nothing
-    if a.type == "quantity" and (places[0] is None) != (places[1] is None):
+    if a.type == "quantity" and a.unit is None and (places[0] is None) != (places[1] is None):
         # "15 killed in Jabalia" and "116 killed": the one with a place and the smaller figure is a part
+        # (of a count only: "$20,000 ... according to papers filed in Manhattan Surrogate's Court" is
+        # where a sum was read, not a share of a larger one)
         placed, other = (a, b) if places[0] else (b, a)
         cp, co = central(placed), central(other)
         if cp and co and co >= 2 * cp:

@@ -89,6 +89,10 @@ MAX_SENTENCE = 2000
 CLAIMS_CAP_NOTE = "max_claims in [tool.crosscheck]"
 
 
+#: words of dying that make "at 89" an age
+_DIED = frozenset({"died", "dies", "dead", "die", "death"})
+
+
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence between start and end."""
     for a, b in _sentences(text, start, end):
@@ -624,7 +628,7 @@ def _sentence_claims(
             unit is None
             and q.first > 0
             and (
-                toks[q.first - 1].low in ("turned", "turns")
+                toks[q.first - 1].low in ("turned", "turns", "turn")
                 or (toks[q.first - 1].low == "now" and (q.first == 1 or toks[q.first - 2].text in (",", "(")))
             )
             and q.value is not None
@@ -637,6 +641,34 @@ def _sentence_claims(
             )
         ):
             unit, subject = "year", "age"  # "Now 70, Simpson ...", "turned 70 on July 9"
+        if (
+            (subject is None or (q.after < len(toks) and toks[q.after].low == "of"))
+            and unit is None
+            and q.first > 1
+            and toks[q.first - 1].low == "at"
+            and any(t.low in _DIED for t in toks[max(0, q.first - 5) : q.first - 1])
+            and q.value is not None
+            and 1 <= q.value <= 110
+            and q.qualifier is None
+            and (
+                q.after >= len(toks)
+                or toks[q.after].text in (",", ".", ";", ")")
+                or toks[q.after].low in ("of", "in", "on", "after")
+            )
+        ):
+            unit, subject = "year", "age"  # "Bacall, who died Aug. 12 at 89", "dies at 89 of cancer"
+        if (
+            unit is None
+            and subject is None
+            and q.first > 0
+            and (
+                toks[q.first - 1].low in ("age", "aged")
+                or (q.first > 1 and toks[q.first - 1].low == "of" and toks[q.first - 2].low == "age")
+            )
+            and q.value is not None
+            and 0 < q.value <= 120
+        ):
+            unit, subject = "year", "age"  # "at the age of 89", "at age 19", "aged 34"
         if unit in ("year", "month", "week", "day") and q.after > 1 and toks[q.after - 1].low in OLD:
             subject = "age"  # "53-year-old", "2-year-olds", "6 weeks old"
         if unit == "year" and q.after < len(toks) and toks[q.after].low == "birthday":
