@@ -848,3 +848,17 @@ def test_an_age_said_with_age_or_dying(make_source, text, figure, age):
     (so three outlets' 89 is one fact); a count after 'at' is not one."""
     (claim,) = [c for c in extract_source(make_source(text)) if c.text == figure]
     assert (claim.subject == "age") is age
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "dollars"),
+    [
+        ("Considering other famous four-legged heirs, Sophie's 10 grand isn't shocking.", "10 grand", 10_000),
+        ("He was paid 5 grand for the job.", "5 grand", 5_000),
+        ("Two grand juries met on Friday.", "Two", None),
+    ],
+)
+def test_grand_is_a_thousand_dollars_unless_it_describes_a_noun(make_source, text, figure, dollars):
+    """Multi-News lb118's summary: 'Sophie's 10 grand' is the $10,000 bequest; a grand jury is no sum."""
+    (claim,) = [c for c in extract_source(make_source(text)) if c.text == figure]
+    assert (claim.value if claim.unit == "dollar" else None) == dollars

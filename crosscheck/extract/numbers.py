@@ -264,6 +264,21 @@ def _number_at(toks: list[Token], i: int, text: str) -> tuple[float, int] | None
     return value, j
 
 
+def _grand(toks: list[Token], j: int) -> bool:
+    """Whether "grand" at j is slang for a thousand dollars: not a noun's adjective ("grand jury")."""
+    if j >= len(toks) or toks[j].low != "grand":
+        return False
+    after = toks[j + 1] if j + 1 < len(toks) else None
+    return after is None or not after.text[:1].isalpha() or after.low in _AFTER_GRAND
+
+
+#: words that may follow the slang "grand": function words and verbs, never a noun it describes
+_AFTER_GRAND = frozenset(
+    "a an and as at each for from in of on or per than the to was were is are isn isn't wasn wasn't "
+    "will would went goes go isnt apiece".split()
+)
+
+
 #: denominators written as words: "two-thirds" is 66.67 %
 _SHARES = {"thirds": 3, "third": 3, "quarters": 4, "quarter": 4, "fifths": 5, "fifth": 5, "halves": 2, "tenths": 10}
 _FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3, "\u215b": 0.125}
@@ -620,6 +635,9 @@ def find_quantities(
         if currency:
             unit = currency
             # "$4 million" already scaled; "4 million dollars" handled by unit word
+        elif unit is None and _grand(toks, j):  # "10 grand" is $10,000 ("three grand slams" is not)
+            value, unit, j2 = value * 1000, "dollar", j + 1
+            high_value = high_value * 1000 if high_value is not None else None
         j = j2
         # "7 years, 1 month", "7-year-and-one-month" -> 85 months
         if unit == "year" and high_value is None:
