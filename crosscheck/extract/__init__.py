@@ -93,6 +93,32 @@ CLAIMS_CAP_NOTE = "max_claims in [tool.crosscheck]"
 _DIED = frozenset({"died", "dies", "dead", "die", "death"})
 
 
+def _said_age(toks: list[Token], q: QuantitySpan, subject: str | None) -> bool:
+    """Whether a bare figure is an age by the words around it: "Now 70, Simpson ...", "turned 70 on
+    July 9", "at the age of 89", "aged 34", "Bacall, who died Aug. 12 at 89", "dies at 89 of cancer"."""
+    if q.value is None or q.first == 0:
+        return False
+    before, after = toks[q.first - 1].low, (toks[q.after] if q.after < len(toks) else None)
+    ends = after is None or after.text in (",", ".", ";", ")")  # nothing counted follows the figure
+    next_word = after.low if after is not None else ""
+    if before in ("turned", "turns", "turn") or (
+        before == "now" and (q.first == 1 or toks[q.first - 2].text in (",", "("))
+    ):
+        return 1 <= q.value <= 110 and q.qualifier is None and (ends or next_word in ("on", "in", "last"))
+    if subject is None and (
+        before in ("age", "aged") or (before == "of" and q.first > 1 and toks[q.first - 2].low == "age")
+    ):
+        return 0 < q.value <= 120
+    if before == "at" and q.first > 1 and any(t.low in _DIED for t in toks[max(0, q.first - 5) : q.first - 1]):
+        return (
+            (subject is None or next_word == "of")
+            and 1 <= q.value <= 110
+            and q.qualifier is None
+            and (ends or next_word in ("of", "in", "on", "after"))
+        )
+    return False
+
+
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence between start and end."""
     for a, b in _sentences(text, start, end):
@@ -624,51 +650,8 @@ def _sentence_claims(
                 k -= 1
             name = " ".join(t.low for t in toks[k : q.first - 1])
             unit, subject = "year", f"age of {name}"
-        if (
-            unit is None
-            and q.first > 0
-            and (
-                toks[q.first - 1].low in ("turned", "turns", "turn")
-                or (toks[q.first - 1].low == "now" and (q.first == 1 or toks[q.first - 2].text in (",", "(")))
-            )
-            and q.value is not None
-            and 1 <= q.value <= 110
-            and q.qualifier is None
-            and (
-                q.after >= len(toks)
-                or toks[q.after].text in (",", ".", ";")
-                or toks[q.after].low in ("on", "in", "last")
-            )
-        ):
-            unit, subject = "year", "age"  # "Now 70, Simpson ...", "turned 70 on July 9"
-        if (
-            (subject is None or (q.after < len(toks) and toks[q.after].low == "of"))
-            and unit is None
-            and q.first > 1
-            and toks[q.first - 1].low == "at"
-            and any(t.low in _DIED for t in toks[max(0, q.first - 5) : q.first - 1])
-            and q.value is not None
-            and 1 <= q.value <= 110
-            and q.qualifier is None
-            and (
-                q.after >= len(toks)
-                or toks[q.after].text in (",", ".", ";", ")")
-                or toks[q.after].low in ("of", "in", "on", "after")
-            )
-        ):
-            unit, subject = "year", "age"  # "Bacall, who died Aug. 12 at 89", "dies at 89 of cancer"
-        if (
-            unit is None
-            and subject is None
-            and q.first > 0
-            and (
-                toks[q.first - 1].low in ("age", "aged")
-                or (q.first > 1 and toks[q.first - 1].low == "of" and toks[q.first - 2].low == "age")
-            )
-            and q.value is not None
-            and 0 < q.value <= 120
-        ):
-            unit, subject = "year", "age"  # "at the age of 89", "at age 19", "aged 34"
+        if unit is None and _said_age(toks, q, subject):
+            unit, subject = "year", "age"
         if unit in ("year", "month", "week", "day") and q.after > 1 and toks[q.after - 1].low in OLD:
             subject = "age"  # "53-year-old", "2-year-olds", "6 weeks old"
         if unit == "year" and q.after < len(toks) and toks[q.after].low == "birthday":

@@ -264,19 +264,15 @@ def _number_at(toks: list[Token], i: int, text: str) -> tuple[float, int] | None
     return value, j
 
 
-def _grand(toks: list[Token], j: int) -> bool:
-    """Whether "grand" at j is slang for a thousand dollars: not a noun's adjective ("grand jury")."""
-    if j >= len(toks) or toks[j].low != "grand":
-        return False
+def _slang_thousands(toks: list[Token], j: int) -> str | None:
+    """The currency of a slang word for thousands at j ("10 grand"), unless it describes a noun
+    ("grand jury"): quantities.json 'slang_thousands'."""
+    if j >= len(toks) or (slang := _q().get("slang_thousands", {}).get(toks[j].low)) is None:
+        return None
     after = toks[j + 1] if j + 1 < len(toks) else None
-    return after is None or not after.text[:1].isalpha() or after.low in _AFTER_GRAND
-
-
-#: words that may follow the slang "grand": function words and verbs, never a noun it describes
-_AFTER_GRAND = frozenset(
-    "a an and as at each for from in of on or per than the to was were is are isn isn't wasn wasn't "
-    "will would went goes go isnt apiece".split()
-)
+    if after is None or not after.text[:1].isalpha() or after.low in slang["followed_by"]:
+        return str(slang["unit"])
+    return None
 
 
 #: denominators written as words: "two-thirds" is 66.67 %
@@ -635,8 +631,8 @@ def find_quantities(
         if currency:
             unit = currency
             # "$4 million" already scaled; "4 million dollars" handled by unit word
-        elif unit is None and _grand(toks, j):  # "10 grand" is $10,000 ("three grand slams" is not)
-            value, unit, j2 = value * 1000, "dollar", j + 1
+        elif unit is None and (slang := _slang_thousands(toks, j)):  # "10 grand" is $10,000
+            value, unit, j2 = value * 1000, slang, j + 1
             high_value = high_value * 1000 if high_value is not None else None
         j = j2
         # "7 years, 1 month", "7-year-and-one-month" -> 85 months
