@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from .extract.dates import interval
+from .extract.dates import interval, loose_day, same_day
 from .model import Claim
 from .settings import DEFAULT_TOLERANCES, Tolerances
 from .sources import load_data
@@ -34,6 +34,7 @@ __all__ = [
     "fmt_num",
     "interpretation",
     "interval",
+    "loose",
     "range_text",
     "value_range",
     "when_text",
@@ -117,6 +118,25 @@ def _date_range(c: Claim) -> tuple[date, date] | None:
 APPROXIMATE_MINUTES = 15
 
 
+def loose(c: Claim) -> tuple[int, int] | None:
+    """The weekday or month and day of a date claim its source could not anchor (no date of
+    its own), else None."""
+    return loose_day(c.text) if c.date is None and c.type == "date" else None
+
+
+def _loose_clash(a: Claim, b: Claim) -> bool:
+    """Two dates that name different days though one or both could not be anchored: "Sunday"
+    and "Wednesday", "Dec. 1" and "December 4", or "Sunday" and a Wednesday's date."""
+    la, lb = loose(a), loose(b)
+    if la and lb:
+        return (la[0] == 0) == (lb[0] == 0) and la != lb
+    if la and b.date:
+        return same_day(la, b.date) is False
+    if lb and a.date:
+        return same_day(lb, a.date) is False
+    return False
+
+
 def _clock_range(c: Claim) -> tuple[int, int] | None:
     """The minutes of the day a time claim allows ("about 9 p.m." 20:45 to 21:15), or None."""
     if not c.date or "T" not in c.date:
@@ -145,6 +165,8 @@ def compatible(a: Claim, b: Claim, *, tol: Tolerances = DEFAULT_TOLERANCES) -> b
     if a.type == "date":
         ra, rb = _date_range(a), _date_range(b)
         if not (ra is None or rb is None or (ra[0] <= rb[1] and rb[0] <= ra[1])):
+            return False
+        if _loose_clash(a, b):
             return False
         ta, tb = _clock_range(a), _clock_range(b)
         return ta is None or tb is None or (ta[0] <= tb[1] and tb[0] <= ta[1])

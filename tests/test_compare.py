@@ -279,3 +279,38 @@ def test_topics_of_ages_bare_dates_rates_and_participles():
     assert _topic([claim(type="date", date="2014-01-05")]) == "date: Sunday 5 January 2014"
     assert _topic([claim(type="quantity", unit="dollar per season", event="worked")]) == "dollars per season worked"
     assert _topic([claim(type="date", date="2013", event="made")]) == "date it was made"
+
+
+def test_undated_outlets_naming_different_weekdays_of_one_event_conflict(make_source):
+    """lb014: neither article has a date of its own, both say the court approved the settlement on
+    Wednesday; had one said Saturday, that is a conflict, not two facts no one can compare."""
+    from crosscheck import Corpus, compare, extract
+
+    ny = "The Jets cheerleaders scored a $325,000 settlement from Gang Green on Wednesday in a New Jersey court."
+    ap = "A New Jersey court approved a $325,000 settlement between the cheerleaders and the Jets on {day}."
+
+    def day_finding(day: str):
+        a = make_source(ny, source_id="a", published=None)
+        b = make_source(ap.format(day=day), source_id="b", published=None)
+        corpus = compare(extract(Corpus(id="c", sources=(a, b))))
+        (finding,) = [f for f in corpus.findings if f.type == "date"]
+        return finding
+
+    assert day_finding("Wednesday").verdict is Verdict.AGREE
+    conflict = day_finding("Saturday")
+    assert conflict.verdict is Verdict.CONFLICT and "different dates" in conflict.explanation
+
+
+def test_undated_weekdays_are_never_joined_by_a_chain_of_looser_ties(corpus_doc):
+    """lb160: CNN's "Tuesday night's $636 million Mega Millions jackpot" and Reuters' "The prize
+    swelled to $586 million on Monday" share a topic word and, through "March 2012", a group; two
+    days that only looser ties join are no conflict."""
+    from crosscheck import Corpus, compare, extract
+    from crosscheck.sources import make_source
+
+    cluster = "multinews-lb160-mega-millions-636m-jackpot"
+    sources = tuple(make_source(f"{cluster}/{n}", "x.txt", corpus_doc(cluster, n)) for n in (0, 1))
+    corpus = compare(extract(Corpus(id="c", sources=sources)))
+    assert any(c.text == "Monday" and c.date is None for c in corpus.claims)  # the articles are undated
+    days = [f for f in corpus.findings if f.type == "date" and f.verdict is Verdict.CONFLICT]
+    assert days == []

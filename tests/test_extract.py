@@ -862,3 +862,19 @@ def test_grand_is_a_thousand_dollars_unless_it_describes_a_noun(make_source, tex
     """Multi-News lb118's summary: 'Sophie's 10 grand' is the $10,000 bequest; a grand jury is no sum."""
     (claim,) = [c for c in extract_source(make_source(text)) if c.text == figure]
     assert (claim.value if claim.unit == "dollar" else None) == dollars
+
+
+def test_a_date_before_and_dates_the_verb_before_it(make_source):
+    """lb033: "was arrested about 1:30 p.m. Sunday and charged with five counts": Sunday is the day
+    of the arrest, as the other outlets say ("was arrested Sunday"), not of the charges."""
+    from crosscheck import Corpus, extract
+
+    text = (
+        "Lizandra Cosme, of the Humboldt Park neighborhood, was arrested about 1:30 p.m. Sunday and charged "
+        "with five counts of aggravated battery of a child."
+    )
+    corpus = extract(Corpus(id="v", sources=(make_source(text, published=None),)))
+    (sunday,) = [c for c in corpus.claims if c.text == "Sunday"]
+    assert sunday.event == "arrested"
+    corpus = extract(Corpus(id="v", sources=(make_source("The hall was closed Sunday and renamed Monday."),)))
+    assert {c.text: c.event for c in corpus.claims if c.type == "date"}["Monday"] == "renamed"

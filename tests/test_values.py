@@ -129,3 +129,30 @@ def test_weights_and_lengths_compare_in_one_base(make_source):
     assert compatible(kg, lb) and compatible(cm, m)
     assert not compatible(kg, heavy)
     assert base_unit("pound-mass")[0] == base_unit("kilogram")[0] == "kilogram"
+
+
+def test_dates_no_source_could_anchor_still_name_their_day(make_source):
+    """Two undated articles (Multi-News lb014, lb033) say "Wednesday", "Dec. 1": no calendar day,
+    but still a weekday or a day of a month, so "Saturday" or "December 4" cannot both be right."""
+    undated = {"published": None}
+
+    def day(text: str, figure: str, **kw):
+        corpus = extract(Corpus(id="v", sources=(make_source(text, **kw),)))
+        return next(c for c in corpus.claims if c.text == figure)
+
+    wednesday = day("A New Jersey court approved a $325,000 settlement on Wednesday.", "Wednesday", **undated)
+    saturday = day("A New Jersey court approved a $325,000 settlement on Saturday.", "Saturday", **undated)
+    again = day("The cheerleaders scored a $325,000 settlement on Wednesday.", "Wednesday", **undated)
+    assert wednesday.date is None and saturday.date is None
+    assert compatible(wednesday, again) and not compatible(wednesday, saturday)
+    dec1 = day("Cosme allegedly caused injury to the children on Dec. 1 at the daycare.", "Dec. 1", **undated)
+    dec4 = day("Cosme allegedly caused injury to the children on December 4 at the daycare.", "December 4", **undated)
+    assert not compatible(dec1, dec4) and compatible(dec1, dec1)
+    # a weekday against an anchored day: Monday 6 January 2014 is a Monday, not a Sunday
+    anchored = day("Officials said on Monday that the fighting went on.", "Monday")
+    assert anchored.date == "2014-01-06"
+    monday = day("Officials said on Monday that the fighting went on.", "Monday", **undated)
+    sunday = day("Officials said on Sunday that the fighting went on.", "Sunday", **undated)
+    assert compatible(anchored, monday) and not compatible(anchored, sunday)
+    # a weekday and a day of a month say different things: neither rules the other out
+    assert compatible(wednesday, dec1)

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from ..model import Claim
 from ..settings import DEFAULT_TOLERANCES, Tolerances
-from ..values import compatible, value_range
+from ..values import compatible, loose, value_range
 from .blocking import CAP_NOTE, candidate_pairs, value_classes
 from .scoring import alike, entities, same_fact, same_person
 
@@ -84,8 +84,11 @@ def cluster(
     pairs.sort()
     members: dict[int, list[int]] = {i: [i] for i in range(len(classes))}
     root = list(range(len(classes)))
-    # the values every member allows (intervals on a line: pairwise overlap = a common overlap)
-    common_range: dict[int, tuple[float, float] | None] = {i: value_range(k.rep, tol) for i, k in enumerate(classes)}
+    # the values every member allows (intervals on a line: pairwise overlap = a common overlap);
+    # a weekday its source could not anchor is on no line: a group holding one checks each pair
+    common_range: dict[int, tuple[float, float] | None] = {
+        i: None if loose(k.rep) else value_range(k.rep, tol) for i, k in enumerate(classes)
+    }
     for _, i, j in pairs:
         ri, rj = root[i], root[j]
         if ri == rj:

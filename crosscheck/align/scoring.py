@@ -19,7 +19,7 @@ from ..extract.frames import hierarchy
 from ..model import Claim
 from ..settings import DEFAULT_TOLERANCES, Tolerances
 from ..sources import load_data
-from ..values import base_unit, central
+from ..values import base_unit, central, loose
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
 
@@ -105,9 +105,14 @@ def same_fact(
     # dates of one event
     if a.event is None or a.event != b.event or a.event in recurring_events():
         return False
-    if a.date is None or b.date is None:  # not anchored: only the same words can be compared
+    if not (_day_known(a) and _day_known(b)):  # not anchored: only the same words can be compared
         return a.date is None and b.date is None and a.text.lower() == b.text.lower() and similarity >= SIMILARITY
     return (bool(shared) and similarity >= SIMILARITY - 5) or similarity >= SIMILARITY + 15
+
+
+def _day_known(c: Claim) -> bool:
+    """A date claim that names a day, anchored or not ("Sunday" in an undated article)."""
+    return c.date is not None or loose(c) is not None
 
 
 def same_person(a: Claim, b: Claim) -> bool:

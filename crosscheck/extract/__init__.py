@@ -404,6 +404,10 @@ def _events_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
+#: a date before one of these has closed its clause: the event after it is the next one's
+_CONJUNCTIONS = frozenset({"and", "but", "then"})
+
+
 def _event(
     toks: list[Token],
     a: int,
@@ -436,6 +440,8 @@ def _event(
             lo, hi = min(i, a), max(i, b)
             if bisect_left(semicolons, hi) > bisect_left(semicolons, lo):
                 dist += 30
+        if after_penalty and i >= b and any(t.low in _CONJUNCTIONS for t in toks[b:i]):
+            dist += 5  # "arrested about 1:30 p.m. Sunday and charged with": Sunday ends the arrest
         if ev in _WEAK_EVENTS:
             dist += 6
         if best is None or dist < best[0]:

@@ -422,3 +422,29 @@ def interval(value: str | None) -> tuple[date, date] | None:
         return d, d
     except ValueError:
         return None
+
+
+_ONE_WEEKDAY = re.compile(rf"({_WEEKDAY}){_DAYPART}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def loose_day(text: str) -> tuple[int, int] | None:
+    """What a date that could not be anchored still says: (0, weekday) for "Sunday" or "Sunday
+    night", (month, day) for "Dec. 1" or "Tuesday, Sept. 25" without a year; None for anything
+    else. An article with no date of its own still says its arrest was on a Sunday, not a
+    Wednesday: two such claims of one event can be compared."""
+    t = re.sub(r"\s+", " ", text.strip())
+    if m := _ONE_WEEKDAY.fullmatch(t):
+        return 0, WEEKDAYS.index(m.group(1).capitalize())
+    core = re.sub(rf"^{_WEEKDAY},?\s+", "", t, flags=re.IGNORECASE)
+    written = None if re.search(_YEAR, core) else read_written(core, ("day", "month"))
+    return (written[1], written[2]) if written else None
+
+
+def same_day(day: tuple[int, int], value: str) -> bool | None:
+    """Whether an anchored value (one day) is the loose day; None when the value is no single day."""
+    span = interval(value)
+    if span is None or span[0] != span[1]:
+        return None
+    month, n = day
+    return span[0].weekday() == n if month == 0 else (span[0].month, span[0].day) == (month, n)
