@@ -878,3 +878,23 @@ def test_a_date_before_and_dates_the_verb_before_it(make_source):
     assert sunday.event == "arrested"
     corpus = extract(Corpus(id="v", sources=(make_source("The hall was closed Sunday and renamed Monday."),)))
     assert {c.text: c.event for c in corpus.claims if c.type == "date"}["Monday"] == "renamed"
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # lb084's summary and its source: the ages of the study's participants, one range each
+        (
+            "They followed nearly 10,000 men and women with CHD between the ages of 35 and 75 for five years.",
+            "35 and 75",
+        ),
+        (
+            "Bangalore analyzed the data of 9,509 men and women with CHD aged between 35 and 75 years.",
+            "35 and 75 years",
+        ),
+    ],
+)
+def test_a_range_of_ages_is_one_age_range(make_source, text, span):
+    (ages,) = [c for c in extract_source(make_source(text)) if c.text == span]
+    assert (ages.low, ages.high, ages.unit, ages.subject) == (35, 75, "year", "age")
+    assert not [c for c in extract_source(make_source(text)) if c.text in ("35", "75")]

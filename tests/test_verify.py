@@ -283,3 +283,15 @@ def test_an_unnamed_age_is_anyones():
     source = make_source("s1", "s1.txt", "The 20-year-old officer got the call on Sunday.")
     v = verify("The officer found that the 87-year-old had taken groceries.", [source])
     assert [c.verdict for c in v.checks] == ["unsupported"]
+
+
+def test_an_undated_weekday_never_backs_a_day_of_a_month(make_source):
+    """lb133: the source's undated "In a securities filing Friday" says nothing of whether the
+    units were awarded on February 6: a weekday and a day of a month are no one fact."""
+    source = make_source(
+        "In a securities filing Friday, Alphabet said it awarded Mr. Pichai 273,328 Class C Google stock units.",
+        published=None,
+    )
+    summary = "Alphabet stated that Pichai was awarded 273,328 Class C Google stock units on February 6."
+    checks = {k.claim.text: k.verdict for k in crosscheck.verify(summary, [source]).checks}
+    assert checks == {"273,328": "supported", "February 6": "unsupported"}

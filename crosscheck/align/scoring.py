@@ -105,14 +105,18 @@ def same_fact(
     # dates of one event
     if a.event is None or a.event != b.event or a.event in recurring_events():
         return False
-    if not (_day_known(a) and _day_known(b)):  # not anchored: only the same words can be compared
+    if (a.date is None or b.date is None) and not _loose_alike(a, b):
+        # not anchored, and not two weekdays (or days of a month) of undated articles: only the
+        # same words can be compared; an undated "Friday" does not make "February 6" one fact
         return a.date is None and b.date is None and a.text.lower() == b.text.lower() and similarity >= SIMILARITY
     return (bool(shared) and similarity >= SIMILARITY - 5) or similarity >= SIMILARITY + 15
 
 
-def _day_known(c: Claim) -> bool:
-    """A date claim that names a day, anchored or not ("Sunday" in an undated article)."""
-    return c.date is not None or loose(c) is not None
+def _loose_alike(a: Claim, b: Claim) -> bool:
+    """Two dates undated articles could not anchor that say the same kind of day: two weekdays,
+    or two days of a month."""
+    la, lb = loose(a), loose(b)
+    return la is not None and lb is not None and (la[0] == 0) == (lb[0] == 0)
 
 
 def same_person(a: Claim, b: Claim) -> bool:

@@ -105,9 +105,10 @@ def _said_age(toks: list[Token], q: QuantitySpan, subject: str | None) -> bool:
         before == "now" and (q.first == 1 or toks[q.first - 2].text in (",", "("))
     ):
         return 1 <= q.value <= 110 and q.qualifier is None and (ends or next_word in ("on", "in", "last"))
-    if subject is None and (
-        before in ("age", "aged") or (before == "of" and q.first > 1 and toks[q.first - 2].low == "age")
-    ):
+    two_back = toks[q.first - 2].low if q.first > 1 else ""
+    if before == "between":  # "aged between 35 and 75 years"
+        before, two_back = two_back, (toks[q.first - 3].low if q.first > 2 else "")
+    if subject is None and (before in ("age", "aged") or (before == "of" and two_back in ("age", "ages"))):
         return 0 < q.value <= 120
     if before == "at" and q.first > 1 and any(t.low in _DIED for t in toks[max(0, q.first - 5) : q.first - 1]):
         return (
@@ -656,7 +657,7 @@ def _sentence_claims(
                 k -= 1
             name = " ".join(t.low for t in toks[k : q.first - 1])
             unit, subject = "year", f"age of {name}"
-        if unit is None and _said_age(toks, q, subject):
+        if unit in (None, "year") and _said_age(toks, q, subject):
             unit, subject = "year", "age"
         if unit in ("year", "month", "week", "day") and q.after > 1 and toks[q.after - 1].low in OLD:
             subject = "age"  # "53-year-old", "2-year-olds", "6 weeks old"

@@ -280,6 +280,17 @@ _SHARES = {"thirds": 3, "third": 3, "quarters": 4, "quarter": 4, "fifths": 5, "f
 _FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3, "\u215b": 0.125}
 
 
+def _between_before(toks: list[Token], i: int) -> bool:
+    """Whether "between" opens the figure at ``i``: "between 3 and 5", "between the ages of 35 and
+    75" (a range, where "35 and 75" alone are two figures)."""
+    before = [t.low for t in toks[max(0, i - 4) : i]]
+    return (
+        before[-1:] == ["between"]
+        or before[-4:] == ["between", "the", "ages", "of"]
+        or before[-3:] == ["between", "ages", "of"]
+    )
+
+
 def _skip_hyphen(toks: list[Token], j: int) -> int:
     if j < len(toks) and toks[j].text == "-" and j + 1 < len(toks) and toks[j].start == toks[j - 1].end:
         return j + 1
@@ -614,10 +625,7 @@ def find_quantities(
                 if (
                     second
                     and second[0] > value
-                    and (
-                        toks[k].low != "and"
-                        or (num_i > 0 and toks[num_i - 1 - (1 if currency else 0)].low == "between")
-                    )
+                    and (toks[k].low != "and" or _between_before(toks, num_i - (1 if currency else 0)))
                 ):
                     if toks[k].low == "or" and second[0] > value * 10:
                         second = None
