@@ -898,3 +898,18 @@ def test_a_range_of_ages_is_one_age_range(make_source, text, span):
     (ages,) = [c for c in extract_source(make_source(text)) if c.text == span]
     assert (ages.low, ages.high, ages.unit, ages.subject) == (35, 75, "year", "age")
     assert not [c for c in extract_source(make_source(text)) if c.text in ("35", "75")]
+
+
+def test_a_share_counts_what_follows_its_comparative(make_source):
+    """lb084: one outlet writes "a 117 percent higher risk of heart attack", another "117 percent
+    more heart attacks": both are shares of heart attacks, so a third figure for them can conflict;
+    a share with no comparative after it keeps its own reading."""
+    one = "Those with the largest fluctuations had a 117 percent higher risk of heart attack and a 124 percent higher risk of death."
+    two = "Patients whose weight varied most had 117 percent more heart attacks and 124 percent more deaths."
+    for text in (one, two):
+        assert {c.text: c.subject for c in extract_source(make_source(text))} == {
+            "117 percent": "attacks",
+            "124 percent": "deaths",
+        }
+    (rise,) = extract_source(make_source("There was a 20 percent increase in arrests."))
+    assert rise.subject == "increase"

@@ -317,6 +317,30 @@ def _charge_named(toks: list[Token], k: int) -> str | None:
     return None
 
 
+def _share_of(toks: list[Token], j: int) -> str | None:
+    """What a share compares, after the comparative that follows it: "117 percent higher risk of
+    heart attack" and "117 percent more heart attacks" both count heart attacks (plural, so the
+    two read alike); None when no comparative follows ("5 percent in March")."""
+    k = j
+    while k < len(toks) and toks[k].low in _COMPARATIVES:
+        k += 1
+    if k == j:
+        return None
+    if k + 1 < len(toks) and toks[k].low in _CHANCES and toks[k + 1].low in ("of", "in", "for"):
+        k += 2
+    noun = _head_noun(toks, k)
+    if noun is None or noun in _CHANCES:
+        return None
+    return noun if noun.endswith("s") else _plural(noun)
+
+
+#: what may stand between a share and what it is a share of ("percent higher risk of")
+_COMPARATIVES = frozenset(
+    "more higher greater lower less fewer increased elevated reduced bigger larger smaller".split()
+)
+_CHANCES = frozenset("risk chance chances likelihood odds rate rates incidence".split())
+
+
 def _head_noun(toks: list[Token], j: int) -> str | None:
     """The counted noun after a number: '25 Islamist militants,' -> 'militants'."""
     subjects, _, _ = _lexicon()
@@ -639,6 +663,8 @@ def _sentence_claims(
     for q in quantities:
         subject = _head_noun(toks, q.after)
         unit = q.unit
+        if unit == "percentage":
+            subject = _share_of(toks, q.after) or subject
         # "Lizandra Cosme, 32," / "Durst, 73," : an age
         if (
             subject is None
