@@ -453,10 +453,16 @@ _FULL_DATE = re.compile(
 )
 
 
+#: a date that dates an archive photo ("This Sept. 30, 2003, file photo"), never the story
+_FILE_PHOTO = re.compile(r",? file (?:photo|image)", re.IGNORECASE)
+
+
 def latest_full_date(source: Source) -> date | None:
-    """The latest fully written date in the article's own text ("Wednesday, April 27, 2016")."""
+    """The latest fully written date of the whole page ("Wednesday, April 27, 2016"), furniture
+    included: an embedded tweet's "July 20, 2017" or a video's "4:30 p.m., September 26, 2018"
+    say when the page was live, though they are no claims; an archive photo's date does not."""
     norm = normalise(source.text)
-    matches = (m.group() for a, b in source.body for m in _FULL_DATE.finditer(norm, a, b))
+    matches = (m.group() for m in _FULL_DATE.finditer(norm) if not _FILE_PHOTO.match(norm, m.end()))
     parsed = (parse_date(text) for text in itertools.islice(matches, 200))  # an article states a few
     found = [d for d in parsed if d is not None]
     return max(found) if found else None

@@ -484,3 +484,78 @@ def test_a_gallery_counter_run_into_the_text_is_furniture():
     )
     claims = extract(Corpus(id="g", sources=(make_source("g", "g.txt", text),))).claims
     assert [c.text for c in claims] == ["nine-to-33-year", "December 1968"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the Internet Archive's own page, saved in place of four Multi-News articles (lb011, lb087)
+        'The goal is to fix all broken links on the web . Crawls of supported "No More 404" sites.',
+        "[Related: Celebrities We Lost in 2014]",  # lb118
+        "Click here to see the 50 least powerful people in the world.",  # lb071
+        "This story was originally posted at 1:47 p.m. Monday:",  # lb069
+        "Updated on Oct. 8, 2013 : An update has been attached to this article.",  # lb069: a metadata line
+    ],
+)
+def test_more_furniture_lines_of_unseen_pages_yield_no_claims(line):
+    from crosscheck import Corpus, extract
+    from crosscheck.sources import make_source
+
+    source = make_source("p", "p.txt", f"{line}\nPolice said 12 people were arrested.")
+    assert [c.text for c in extract(Corpus(id="p", sources=(source,))).claims] == ["12"]
+
+
+def test_an_updated_on_line_dates_the_update():
+    from crosscheck.sources import find_dates
+
+    text = "Updated on Oct. 8, 2013 : An update has been attached to this article.\nPolice said 12 people came."
+    assert find_dates(text) == (None, date(2013, 10, 8))
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # lb000 (Reuters) and lb052 (SFGate): a slideshow's counters run into the captions
+        ("1 of 6. The Occupy Los Angeles encampment is seen before the deadline for eviction.", []),
+        (
+            "Getty Images Image 1 of / 47 Caption Close Feds thought she was missing 1 / 47 Back to Gallery",
+            [],
+        ),
+        # lb087 (CNN): an embedded tweet's signature; the tweet's own words stay
+        (
+            "O.J. Simpson wins parole after serving nine years https://t.co/di9NLhRSI6 \u2014 CNN (@CNN) July 20, 2017",
+            ["nine years"],
+        ),
+    ],
+)
+def test_slideshow_counters_and_tweet_signatures_are_cut_from_the_text(text, kept):
+    from crosscheck import Corpus, extract
+    from crosscheck.sources import make_source
+
+    source = make_source("p", "p.txt", text)
+    assert [c.text for c in extract(Corpus(id="p", sources=(source,))).claims] == kept
+    body = " ".join(text[a:b] for a, b in source.body)
+    assert not any(cut in body for cut in ("1 of 6", "1 of / 47", "1 / 47", "@CNN", "July 20"))
+    assert body.split()[-1] in ("eviction.", "missing", "https://t.co/di9NLhRSI6")  # the words around stay
+
+
+def test_a_page_with_no_date_of_its_own_is_dated_by_its_newest_date_but_not_by_a_file_photo():
+    """lb087 (CNN) writes no dateline, only an embedded tweet of July 20, 2017 and older dates;
+    lb165 (AP) writes "This Sept. 30, 2003, file photo" beside "announced on Monday, Aug. 15, 2016"."""
+    from crosscheck.sources import infer_published, make_source
+
+    tweet = make_source(
+        "t",
+        "t.txt",
+        "He was granted parole on Thursday. Simpson, in a hearing on May 13, 2013, said he was sorry.\n"
+        "O.J. Simpson wins parole https://t.co/di9NLhRSI6 \u2014 CNN (@CNN) July 20, 2017",
+    )
+    (dated,) = infer_published([tweet])
+    assert dated.published == date(2017, 7, 20) and dated.published_inferred
+    photo = make_source(
+        "f",
+        "f.txt",
+        "FILE - This Sept. 30, 2023, file photo, shows the hall. The university announced on Monday, Aug. 15, 2016, a deal.",
+    )
+    (dated,) = infer_published([photo])
+    assert dated.published == date(2016, 8, 15)
