@@ -707,6 +707,10 @@ def test_an_event_word_naming_a_body_reports_no_event(make_source):
     [
         "Now, the battle is headed to court, Page Six reports.",  # lb020: a tabloid's name
         "She was saved by a quick-thinking 911 dispatcher and a lowly flip phone.",  # lb116
+        "Jason Barbour, Johnston County's 911 director, said all 911 centers can receive text messages.",  # lb116
+        "Johnston County 911 Shift Supervisor Tim Medlin got a text.",  # lb116
+        "The victim was shot outside his apartment at 191 Barre Street in Montpelier.",  # lb190: addresses
+        "Cary lives with Caballero at 1099 South Barre Road in Barre.",
         "The guitar was thought to be the last one he played before taking his life.",  # lb020
     ],
 )

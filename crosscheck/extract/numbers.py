@@ -370,9 +370,21 @@ def _bounds(value: float, kind: str | None, *, count: bool = True) -> tuple[floa
     return value, value
 
 
-_EMERGENCY_LINE = frozenset(
-    "dispatcher dispatchers operator operators call calls caller callers center centre communications line system".split()
-)
+@cache
+def _word_set(key: str) -> frozenset[str]:
+    """A word list of quantities.json, lower case."""
+    return frozenset(w.lower() for w in _q()[key])
+
+
+def _address(toks: list[Token], i: int) -> bool:
+    """'at 191 Barre Street', '1099 South Barre Road': a house number, a few capitalised words and
+    a street word."""
+    k = i + 1
+    while k < len(toks) and k - i <= 4 and toks[k].text[:1].isupper() and toks[k].text.isalpha():
+        if k > i + 1 and toks[k].low in _word_set("street_words"):
+            return True
+        k += 1
+    return False
 
 
 def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
@@ -383,9 +395,11 @@ def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
     lows = [x.low for x in toks[max(0, i - 3) : i]]
     if t.text == "911" and (
         (lows and lows[-1] in ("call", "called", "calling", "calls", "dial", "dialed", "dialled"))
-        or (i + 1 < len(toks) and toks[i + 1].low in _EMERGENCY_LINE)
+        or (i + 1 < len(toks) and toks[i + 1].low in _word_set("emergency_line"))
     ):
         return True  # the emergency number ("called 911", "a 911 dispatcher"), not 911 of anything
+    if _address(toks, i):
+        return True
     if (lows and lows[-1] == "box") or (len(lows) == 3 and lows[0] == "page" and lows[2] == "-"):
         return True  # "P.O. Box 1234", "page A - 10"
     if re.fullmatch(r"\d{5}", t.text) and i > 0 and re.fullmatch(r"[A-Z]{2}", toks[i - 1].text):
