@@ -167,8 +167,13 @@ def score_extraction(corpus: Corpus, gold: dict[str, Any]) -> Score:
 
 
 def _outlet_key(name: str | None) -> str | None:
+    """One outlet under any of its names in crosscheck/data/outlets.json ("Associated Press" and
+    "AP" are one), else its name without case, "the" or dots."""
     if not name:
         return None
+    from .sources import outlet_aliases
+
+    name = outlet_aliases().get(name.lower().strip(), name)
     key = name.lower().strip()
     return key.removeprefix("the ").replace(".", "")
 

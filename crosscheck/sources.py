@@ -135,6 +135,11 @@ def _outlets() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, str], list[
     return signatures, aliases, credits
 
 
+def outlet_aliases() -> dict[str, str]:
+    """Every outlet's other names, lower case, to its name ("associated press" -> "AP")."""
+    return _outlets()[1]
+
+
 def wire_names() -> frozenset[str]:
     return frozenset(o["name"] for o in load_data("outlets.json")["outlets"] if o.get("wire"))
 

@@ -154,3 +154,12 @@ def test_planted_values_cannot_agree():
 def test_seed_conflicts_found_and_planted_discrepancies_flagged(seed_score):
     assert seed_score.conflicts_found == seed_score.conflicts_gold == 2
     assert seed_score.injected >= 3 and seed_score.injected_flagged == seed_score.injected, seed_score.finding_errors
+
+
+def test_score_reads_an_outlet_under_any_of_its_names():
+    """Gold written "Associated Press" and a report's "AP" are one outlet (outlets.json aliases)."""
+    from crosscheck.score import _outlet_key
+
+    assert _outlet_key("Associated Press") == _outlet_key("AP") == _outlet_key("The Associated Press")
+    assert _outlet_key("ABC News") == _outlet_key("ABC") != _outlet_key("CBS")
+    assert _outlet_key("The Advocate (New Orleans)") == "advocate (new orleans)"

@@ -51,6 +51,18 @@ def test_outlet_detection(seed, source_id, outlet):
         ("  3. Skip to more DW sites", "DW"),
         ("Get unlimited Monitor journalism.", "Christian Science Monitor"),
         ('He warned that Fallujah could face the "danger of armed clashes" if the military moves in.', None),
+        # the writer's own outlet, in credits and self-references of unseen Multi-News pages
+        ("bross@nydailynews.com", "New York Daily News"),  # lb118
+        ("Twitter: @anblanx    andrew.blankstein@latimes.com", "Los Angeles Times"),  # lb109
+        ("Write to Sarah Kent at sarah.kent@wsj.com", "Wall Street Journal"),  # lb038
+        ("Contact Sean Whaley at swhaley@reviewjournal.com or 775-461-3820.", "Las Vegas Review-Journal"),  # lb144
+        (
+            "The Cumberland County District Court did not immediately respond to ABC News' request for information.",
+            "ABC",
+        ),
+        ("His boss told ABC11 Monday he's going to buy a smart phone for the team.", "ABC"),  # lb116
+        ("Message: * A friend wanted you to see this item from WRAL.com: http://wr.al/1755W", "WRAL"),
+        ("Barbour said the Los Angeles Times and the Daily News called him.", None),  # a mention is no credit
     ],
 )
 def test_find_outlet_on_signature_lines(line, outlet):
