@@ -314,3 +314,27 @@ def test_undated_weekdays_are_never_joined_by_a_chain_of_looser_ties(corpus_doc)
     assert any(c.text == "Monday" and c.date is None for c in corpus.claims)  # the articles are undated
     days = [f for f in corpus.findings if f.type == "date" and f.verdict is Verdict.CONFLICT]
     assert days == []
+
+
+def test_undated_days_of_a_month_with_no_event_read_conflict_when_said_alike(corpus_doc):
+    """lb033: two undated outlets write that Cosme "caused injury" to the five children "on Dec. 1
+    at the Children's Learning Place" (too far from the verb for an event to be read); had one
+    written December 4, the same words about the same names make it a conflict."""
+    from crosscheck import Corpus, compare, extract
+    from crosscheck.sources import make_source
+
+    cluster = "multinews-lb033-chicago-daycare-hot-glue"
+    docs = [corpus_doc(cluster, n) for n in (1, 2)]
+    assert "on Dec. 1 at the Children" in docs[1]
+
+    def dec1(second: str):
+        texts = (docs[0], second)
+        sources = tuple(make_source(f"{cluster}/{n}", "x.txt", t) for n, t in enumerate(texts))
+        corpus = compare(extract(Corpus(id="c", sources=sources)))
+        assert all(s.published is None for s in corpus.sources)
+        return [f for f in corpus.findings if f.type == "date" and len(f.sources) == 2 and "'Dec. 1'" in f.explanation]
+
+    (agree,) = dec1(docs[1])
+    assert agree.verdict is Verdict.AGREE
+    (conflict,) = dec1(docs[1].replace("on Dec. 1 at the Children", "on December 4 at the Children"))
+    assert conflict.verdict is Verdict.CONFLICT and "'December 4'" in conflict.explanation

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from ..model import Claim
-from ..values import base_unit
+from ..values import base_unit, loose
 from .scoring import entities, is_partial, value_key
 
 #: a bucket of more classes than this is cut (pathological input: thousands of different figures
@@ -38,6 +38,8 @@ def bucket_keys(c: Claim, rare: frozenset[tuple] = frozenset()) -> list[tuple]:
         keys: list[tuple] = [("date", c.date or c.text.lower())]
         if c.event:
             keys.append(("event", c.event))
+        if (day := loose(c)) is not None:  # undated "Sunday" and "Wednesday" may be one arrest
+            keys.append(("loose", day[0] == 0))
         return keys
     if c.unit is None:  # counts: the same thing counted and scope (and event, or an unknown one)
         keys = [("count", c.subject, c.date, None)]

@@ -102,8 +102,10 @@ def same_fact(
         if " per " in (a.unit or "") and a.unit == b.unit:
             return similarity >= SIMILARITY - 15  # "$150 per game" twice in one story: one rate
         return similarity >= SIMILARITY + 15
-    # dates of one event
-    if a.event is None or a.event != b.event or a.event in recurring_events():
+    # dates of one event, or with no event read, of the same words about the same names ("caused
+    # injury to the five 2-year-old children ... on Dec. 1 at the Children's Learning Place")
+    unread = a.event is None and b.event is None and bool(shared) and similarity >= SIMILARITY + 25
+    if not unread and (a.event is None or a.event != b.event or a.event in recurring_events()):
         return False
     if (a.date is None or b.date is None) and not _loose_alike(a, b):
         # not anchored, and not two weekdays (or days of a month) of undated articles: only the
