@@ -338,3 +338,29 @@ def test_undated_days_of_a_month_with_no_event_read_conflict_when_said_alike(cor
     assert agree.verdict is Verdict.AGREE
     (conflict,) = dec1(docs[1].replace("on Dec. 1 at the Children", "on December 4 at the Children"))
     assert conflict.verdict is Verdict.CONFLICT and "'December 4'" in conflict.explanation
+
+
+def test_a_date_whose_event_one_outlet_names_and_another_does_not_can_conflict(make_source):
+    """lb118 (short excerpts): one outlet writes "papers filed Friday in Manhattan Surrogate's
+    Court", another "filed in a rush order at Manhattan Surrogate's Court on Friday" (too far from
+    "filed" for the event to be read); had it said Monday, the same court and words make a conflict."""
+    from crosscheck import Corpus, compare, extract
+
+    daily = (
+        "Bacall's will, signed last fall, also remembered two of her employees, according to papers filed "
+        "Friday in Manhattan Surrogate's Court."
+    )
+    post = (
+        "The estate documents, filed in a rush order at Manhattan Surrogate's Court on {day} because the family "
+        "plans to auction off her artwork this fall, evenly split her property among her children."
+    )
+
+    def friday(day: str):
+        a = make_source(daily, source_id="a", published=None)
+        b = make_source(post.format(day=day), source_id="b", published=None)
+        corpus = compare(extract(Corpus(id="c", sources=(a, b))))
+        (finding,) = [f for f in corpus.findings if f.type == "date" and len(f.sources) == 2]
+        return finding
+
+    assert friday("Friday").verdict is Verdict.AGREE
+    assert friday("Monday").verdict is Verdict.CONFLICT

@@ -105,7 +105,10 @@ def same_fact(
     # dates of one event, or with no event read, of the same words about the same names ("caused
     # injury to the five 2-year-old children ... on Dec. 1 at the Children's Learning Place")
     unread = a.event is None and b.event is None and bool(shared) and similarity >= SIMILARITY + 25
-    if not unread and (a.event is None or a.event != b.event or a.event in recurring_events()):
+    # an event read on one side only: the same names and words about like things may still date it
+    one_side = (a.event is None) != (b.event is None) and (a.event or b.event) not in recurring_events()
+    one_side = one_side and bool(shared) and similarity >= SIMILARITY + 10
+    if not (unread or one_side) and (a.event is None or a.event != b.event or a.event in recurring_events()):
         return False
     if (a.date is None or b.date is None) and not _loose_alike(a, b):
         # not anchored, and not two weekdays (or days of a month) of undated articles: only the
