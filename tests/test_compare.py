@@ -364,3 +364,29 @@ def test_a_date_whose_event_one_outlet_names_and_another_does_not_can_conflict(m
 
     assert friday("Friday").verdict is Verdict.AGREE
     assert friday("Monday").verdict is Verdict.CONFLICT
+
+
+def test_two_spans_of_one_named_sentencing_conflict_when_they_differ(make_source):
+    """lb184: Reuters "sentenced ... Robert Durst to seven years in prison", the AP "approved a plea
+    agreement for Durst to serve 7 years, 1 month": one sentence, compatible; 22 years is not."""
+    from crosscheck import Corpus, compare, extract
+
+    reuters = (
+        "NEW ORLEANS (Reuters) - A New Orleans judge on Wednesday sentenced real estate scion Robert Durst to "
+        "seven years in prison for a federal gun crime."
+    )
+    ap = (
+        "New Orleans Federal Judge Kurt Engelhardt on Wednesday, April 27, 2016, approved a plea agreement for "
+        "Durst to serve {term} in prison on a weapons charge."
+    )
+
+    def term(written: str):
+        a = make_source(reuters, source_id="a", published=date(2016, 4, 27))
+        b = make_source(ap.format(term=written), source_id="b", published=date(2016, 4, 27))
+        corpus = compare(extract(Corpus(id="c", sources=(a, b))))
+        return [f for f in corpus.findings if f.type == "quantity" and len(f.sources) == 2]
+
+    (agree,) = term("7 years, 1 month")
+    assert agree.verdict is Verdict.AGREE
+    (conflict,) = term("22 years")
+    assert conflict.verdict is Verdict.CONFLICT

@@ -99,6 +99,14 @@ def same_fact(
             return False
         if a.subject and a.subject == b.subject:
             return bool(shared) or similarity >= SIMILARITY - 5
+        if (
+            a.subject_class == b.subject_class == "time"
+            and a.event == b.event
+            and a.event in lexicon_events()
+            and shared
+        ):
+            # one span of one named event: "sentenced Durst to seven years", "to 7 years, 1 month"
+            return similarity >= SIMILARITY - 15
         if " per " in (a.unit or "") and a.unit == b.unit:
             return similarity >= SIMILARITY - 15  # "$150 per game" twice in one story: one rate
         return similarity >= SIMILARITY + 15
