@@ -33,6 +33,10 @@ DEV_MORE = [
     "multinews-lb116-dispatcher-texts-woman-trunk",
     "multinews-lb118-lauren-bacall-dog-sophie-will",
     "multinews-lb190-montpelier-first-murder-century",
+    # added 2026-12-03 and scored once before any tuning (recall 70.6 %, findings 10/14, injected 0/9)
+    "multinews-lb112-portland-reservoir-teen",
+    "multinews-lb166-florida-cop-kindness",
+    "multinews-lb167-tsarnaev-lawyers",
 ]
 #: gold annotated by helpers who never saw the tool's output, and never tuned on: the fair figures
 HELD_OUT = [
@@ -120,14 +124,15 @@ def test_multinews_findings(multinews_scores):
 
 
 def test_held_out_floors(held_out_scores):
-    """Held-out clusters: floors just under what is measured today (recall 0.69, precision 0.89,
-    findings 0.59 on 8 clusters), so a regression fails; the targets of issue 10 are higher."""
+    """Held-out clusters: floors just under what is measured today (recall 0.71, precision 0.87 since
+    "several", "a few" and "multiple" are read as amounts, findings 0.61 on 8 clusters), so a
+    regression fails; the targets of issue 10 are higher."""
     gold = sum(s.gold for s in held_out_scores)
     correct = sum(s.correct for s in held_out_scores)
     matched = sum(s.matched for s in held_out_scores)
     extracted = sum(s.extracted for s in held_out_scores)
-    assert correct / gold >= 0.67
-    assert matched / extracted >= 0.87
+    assert correct / gold >= 0.69
+    assert matched / extracted >= 0.85
     assert sum(s.false_conflicts for s in held_out_scores) == 0
     right = sum(s.findings_right for s in held_out_scores)
     total = sum(s.findings_gold for s in held_out_scores)

@@ -917,3 +917,41 @@ def test_a_share_counts_what_follows_its_comparative(make_source):
         }
     (rise,) = extract_source(make_source("There was a 20 percent increase in arrests."))
     assert rise.subject == "increase"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        (
+            "Hall said the altercation involved several others, some of whom have been interviewed by police.",
+            "several",
+            3,
+            None,
+            None,
+        ),  # lb190
+        (
+            '"The call then dropped, and his multiple attempts to call her back were unsuccessful."',
+            "multiple",
+            2,
+            None,
+            None,
+        ),  # lb116
+        (
+            "Cosby spent a few hours at the county jail before heading to SCI Phoenix.",
+            "a few hours",
+            2,
+            5,
+            "hour",
+        ),  # lb058
+        (
+            "Simpson ticked off several mitigating factors that made him a good candidate for release.",
+            "several",
+            3,
+            None,
+            None,
+        ),  # lb087
+    ],
+)
+def test_several_a_few_and_multiple_are_vague_amounts(make_source, text, span, low, high, unit):
+    (claim,) = [c for c in extract_source(make_source(text)) if c.type == "quantity"]
+    assert (claim.text, claim.low, claim.high, claim.unit, claim.value) == (span, low, high, unit, None)

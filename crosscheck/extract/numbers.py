@@ -558,7 +558,7 @@ def find_quantities(
             value: float | None
             if is_vague:
                 bounds = cast(Sequence[float], rng)
-                low, high, value = float(bounds[0]), float(bounds[1]), None
+                low, high, value = float(bounds[0]), (None if bounds[1] is None else float(bounds[1])), None
                 after = i + n
             else:
                 value = float(cast(float, rng))
