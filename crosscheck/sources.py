@@ -338,7 +338,18 @@ def find_outlet(text: str) -> str | None:
         m = pattern.search(text)
         if m and (best is None or (m.start(), rank) < best[:2]):
             best = (m.start(), rank, name)
-    return best[2] if best else None
+    if best:
+        return best[2]
+    # a dateline's credit names the writer's outlet: "PLANTATION, Fla. (WSVN) --", "(KTLA) —"
+    credit = _DATELINE_CREDIT.search(text)
+    return _outlets()[1].get(credit.group("name").lower(), credit.group("name")) if credit else None
+
+
+_DATELINE_CREDIT = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}, (?:[A-Z][A-Za-z.]+ ?){1,3} )?"
+    r"\((?P<name>[A-Z][A-Za-z0-9]{1,9}(?:-TV)?)\)\s*(?:--|[-\u2013\u2014])",
+    re.MULTILINE,
+)
 
 
 @cache
@@ -460,6 +471,8 @@ _FULL_DATE = re.compile(
 
 #: a date that dates an archive photo ("This Sept. 30, 2003, file photo"), never the story
 _FILE_PHOTO = re.compile(r",? file (?:photo|image)", re.IGNORECASE)
+#: a date that names a past event ("the April 15, 2013, blasts"), never the day of the story
+_ATTRIBUTIVE = re.compile(r"\b[Tt]he $")
 
 
 def latest_full_date(source: Source) -> date | None:
@@ -467,7 +480,11 @@ def latest_full_date(source: Source) -> date | None:
     included: an embedded tweet's "July 20, 2017" or a video's "4:30 p.m., September 26, 2018"
     say when the page was live, though they are no claims; an archive photo's date does not."""
     norm = normalise(source.text)
-    matches = (m.group() for m in _FULL_DATE.finditer(norm) if not _FILE_PHOTO.match(norm, m.end()))
+    matches = (
+        m.group()
+        for m in _FULL_DATE.finditer(norm)
+        if not _FILE_PHOTO.match(norm, m.end()) and not _ATTRIBUTIVE.search(norm, max(0, m.start() - 4), m.start())
+    )
     parsed = (parse_date(text) for text in itertools.islice(matches, 200))  # an article states a few
     found = [d for d in parsed if d is not None]
     return max(found) if found else None

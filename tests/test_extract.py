@@ -711,6 +711,7 @@ def test_an_event_word_naming_a_body_reports_no_event(make_source):
         "Johnston County 911 Shift Supervisor Tim Medlin got a text.",  # lb116
         "The victim was shot outside his apartment at 191 Barre Street in Montpelier.",  # lb190: addresses
         "Cary lives with Caballero at 1099 South Barre Road in Barre.",
+        "Instead, Delynn said he urinated on the wall next to Reservoir 5.",  # lb112: a name
         "The guitar was thought to be the last one he played before taking his life.",  # lb020
     ],
 )
@@ -950,8 +951,15 @@ def test_a_share_counts_what_follows_its_comparative(make_source):
             None,
             None,
         ),  # lb087
+        (
+            "Mount Tabor Park is home to five uncovered reservoirs and a handful of excellent hill runs.",
+            "a handful",
+            2,
+            5,
+            None,
+        ),  # lb112
     ],
 )
 def test_several_a_few_and_multiple_are_vague_amounts(make_source, text, span, low, high, unit):
-    (claim,) = [c for c in extract_source(make_source(text)) if c.type == "quantity"]
+    (claim,) = [c for c in extract_source(make_source(text)) if c.type == "quantity" and c.value is None]
     assert (claim.text, claim.low, claim.high, claim.unit, claim.value) == (span, low, high, unit, None)

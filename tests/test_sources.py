@@ -63,6 +63,11 @@ def test_outlet_detection(seed, source_id, outlet):
         ("His boss told ABC11 Monday he's going to buy a smart phone for the team.", "ABC"),  # lb116
         ("Message: * A friend wanted you to see this item from WRAL.com: http://wr.al/1755W", "WRAL"),
         ("Barbour said the Los Angeles Times and the Daily News called him.", None),  # a mention is no credit
+        (
+            "PLANTATION, Fla. (WSVN) -- An elderly woman got her engagement ring back.",
+            "WSVN",
+        ),  # lb166: a dateline's credit
+        ("BOSTON (AP) — Lawyers for Boston Marathon bomber Dzhokhar Tsarnaev", "AP"),
     ],
 )
 def test_find_outlet_on_signature_lines(line, outlet):
@@ -571,3 +576,46 @@ def test_a_page_with_no_date_of_its_own_is_dated_by_its_newest_date_but_not_by_a
     )
     (dated,) = infer_published([photo])
     assert dated.published == date(2016, 8, 15)
+
+
+def test_a_posted_stamp_inside_a_headline_line_dates_the_page():
+    """lb166 (WSVN): "... after theft at hospital Posted: Monday, June 23, 2014 11:03 PM EDT Updated:
+    Monday, August 18, 2014 11:03 PM EDT": published June 23; the line is metadata, not claims."""
+    from crosscheck import Corpus, extract
+    from crosscheck.sources import find_dates, make_source
+
+    text = (
+        "Officer replaces woman's engagement ring after theft at hospital Posted: Monday, June 23, 2014 11:03 PM EDT "
+        "Updated: Monday, August 18, 2014 11:03 PM EDT\nPolice said the ring cost $400 in 1946."
+    )
+    assert find_dates(text)[0] == date(2014, 6, 23)
+    source = make_source("w", "w.txt", text)
+    assert [c.text for c in extract(Corpus(id="w", sources=(source,))).claims] == ["$400", "1946"]
+
+
+def test_the_date_of_a_past_event_named_in_passing_does_not_date_the_page():
+    """lb167: "sentenced to death in June for helping his older brother carry out the April 15, 2013,
+    blasts": the bombing's date, not the day of a story about his appeal; the page stays undated."""
+    from crosscheck.sources import infer_published, make_source
+
+    text = (
+        "Tsarnaev was sentenced to death in June for helping his older brother carry out the April 15, 2013, "
+        "blasts that killed three people. His lawyers filed the motion on Monday."
+    )
+    (source,) = infer_published([make_source("b", "b.txt", text)])
+    assert source.published is None
+    dated = "Judge Kurt Engelhardt on Wednesday, April 27, 2016, approved a plea agreement."
+    (source,) = infer_published([make_source("d", "d.txt", dated)])
+    assert source.published == date(2016, 4, 27)
+
+
+def test_phone_numbers_and_photo_counters_are_cut_from_the_text():
+    from crosscheck import Corpus, extract
+    from crosscheck.sources import make_source
+
+    text = (
+        "If you have any information on this theft, call Broward County Crime Stoppers at 954-493-TIPS.\n"  # lb166
+        "7 PHOTOS Police officer replaces old woman's stolen ring\n"
+        "Reach Adam Tamburin at 615-726-5986 and on Twitter @tamburintweets."  # lb165
+    )
+    assert extract(Corpus(id="p", sources=(make_source("p", "p.txt", text),))).claims == ()
