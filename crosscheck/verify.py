@@ -137,8 +137,8 @@ def tie(s: Claim, c: Claim, *, common: frozenset[str], rare: frozenset[tuple], t
         return 0.7
     if similarity >= tol.similarity + 5 and (same_event or shared):
         return 0.6
-    if same_event and None in (s.subject_class, c.subject_class) and similarity >= tol.similarity:
-        return 0.6  # "three others were injured" and "at least three were injured"
+    if same_event and None in (s.subject, c.subject) and similarity >= tol.similarity:
+        return 0.6  # "three others were injured" and "at least three were injured" (no noun named)
     return 0.0
 
 

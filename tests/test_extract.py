@@ -963,3 +963,26 @@ def test_a_share_counts_what_follows_its_comparative(make_source):
 def test_several_a_few_and_multiple_are_vague_amounts(make_source, text, span, low, high, unit):
     (claim,) = [c for c in extract_source(make_source(text)) if c.type == "quantity" and c.value is None]
     assert (claim.text, claim.low, claim.high, claim.unit, claim.value) == (span, low, high, unit, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject_class"),
+    [
+        ("The typical adult human bladder can hold two or so cups of urine.", "two or so", "volume"),  # lb112: cups
+        (
+            "Delynn also told Kavanaugh he thinks it's silly to flush 38 million gallons of water.",
+            "38 million gallons",
+            "volume",
+        ),
+        ("Delynn and two friends were given written citations for trespassing.", "two", "persons"),  # lb112
+        # lb167: no noun follows the count of the injured, but people were injured
+        (
+            "He was convicted of 30 federal charges in the bombing, which killed three people and injured more than 260.",
+            "more than 260",
+            "persons",
+        ),
+    ],
+)
+def test_volumes_friends_and_the_unnamed_injured_have_their_class(make_source, text, figure, subject_class):
+    (claim,) = [c for c in extract_source(make_source(text)) if c.text == figure]
+    assert claim.subject_class == subject_class

@@ -725,6 +725,10 @@ def _sentence_claims(
         previous_event = (subject, event) if event else previous_event
         noun = subject_class(subject) if subject else None
         kind = "age" if noun and noun.startswith("age") else frames.hierarchy().classify(noun, unit)
+        if kind is None and unit is None and event in _lexicon_words("of_persons"):
+            # "killed three people and injured more than 260": people, though no noun names them
+            # (the subject stays unnamed: "killing two" is no count to line up with another)
+            kind = "persons"
         claims.append(
             Claim(
                 id=_claim_id(source.id, s + q.start, s + q.end, "quantity"),
