@@ -986,3 +986,10 @@ def test_several_a_few_and_multiple_are_vague_amounts(make_source, text, span, l
 def test_volumes_friends_and_the_unnamed_injured_have_their_class(make_source, text, figure, subject_class):
     (claim,) = [c for c in extract_source(make_source(text)) if c.text == figure]
     assert claim.subject_class == subject_class
+
+
+def test_maimed_is_wounded(make_source):
+    """lb167: "blasts that killed three people and injured and maimed more than 200 others"."""
+    text = "He helped carry out the blasts that killed three people and injured and maimed more than 200 others."
+    events = {c.text: c.event for c in extract_source(make_source(text)) if c.type == "quantity"}
+    assert events == {"three": "killed", "more than 200": "wounded"}
