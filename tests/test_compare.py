@@ -390,3 +390,19 @@ def test_two_spans_of_one_named_sentencing_conflict_when_they_differ(make_source
     assert agree.verdict is Verdict.AGREE
     (conflict,) = term("22 years")
     assert conflict.verdict is Verdict.CONFLICT
+
+
+def test_one_span_said_with_the_same_verb_in_like_words_is_one_fact(make_source):
+    """lb166: '"A promise kept for 67 years is worth something," Graber said.' and, in another outlet,
+    "But 67 years of a promise kept should be recognized."; had it said 202 years, a conflict."""
+    from crosscheck import Corpus, compare, extract
+
+    def kept(years: str):
+        a = make_source('"A promise kept for 67 years is worth something," Graber said.', source_id="a")
+        b = make_source(f"But {years} years of a promise kept should be recognized.", source_id="b")
+        corpus = compare(extract(Corpus(id="c", sources=(a, b))))
+        (finding,) = [f for f in corpus.findings if len(f.sources) == 2]
+        return finding
+
+    assert kept("67").verdict is Verdict.AGREE
+    assert kept("202").verdict is Verdict.CONFLICT

@@ -107,6 +107,10 @@ def same_fact(
         ):
             # one span of one named event: "sentenced Durst to seven years", "to 7 years, 1 month"
             return similarity >= SIMILARITY - 15
+        if a.subject_class == b.subject_class == "time" and a.event is not None and a.event == b.event:
+            # one span said with the same verb in like words: "a promise kept for 67 years" (not sums:
+            # "$25 million" and "$33.5 million" were both "paid", by different people)
+            return similarity >= SIMILARITY + 10
         if " per " in (a.unit or "") and a.unit == b.unit:
             return similarity >= SIMILARITY - 15  # "$150 per game" twice in one story: one rate
         return similarity >= SIMILARITY + 15
