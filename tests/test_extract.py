@@ -406,7 +406,7 @@ def test_count_before_a_demonym_and_comma(corpus_sentence):
         (CSM_TRUCK, "Sunday, Jan. 5", "2014-01-05"),
         (F24_LAST_YEAR, "last year", "2013"),
         (F24_LAST_YEAR, "2008", "2008"),
-        (RFE_SPRING, "this spring", "2014-03-20/2014-06-20"),
+        (RFE_SPRING, "this spring", "2014-03/2014-05"),  # seasons as news means them: March to May
     ],
 )
 def test_dates_anchored_to_monday_6_january_2014(sentence, text, value):
@@ -993,3 +993,27 @@ def test_maimed_is_wounded(make_source):
     text = "He helped carry out the blasts that killed three people and injured and maimed more than 200 others."
     events = {c.text: c.event for c in extract_source(make_source(text)) if c.type == "quantity"}
     assert events == {"three": "killed", "more than 200": "wounded"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # lb166 (WSVN) and lb165 (Tennessean), read by helpers as months: a season is three months
+        (
+            "When Arthur Wagner asked Betty to be his bride in the summer of 1946, he said yes.",
+            "summer of 1946",
+            "1946-06/1946-08",
+        ),
+        ("The Vanderbilt Board of Trust authorized the move this summer.", "this summer", "2016-06/2016-08"),
+        (
+            "Students argued passionately to remove the word at a town hall on the subject last fall.",
+            "last fall",
+            "2015-09/2015-11",
+        ),
+    ],
+)
+def test_seasons_are_their_months(text, span, value):
+    from crosscheck.extract.dates import find_dates
+
+    (found,) = find_dates(text, anchor=date(2016, 8, 15))
+    assert (found.text, found.value) == (span, value)

@@ -56,6 +56,7 @@ DATE_RE = re.compile(
         |the\s+(?:past|last)\s+(?:decade|year|month|week|(?:few|two|three|four|five|couple\s+of)\s+(?:years|months|weeks|days))
         |the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)
         |(?<![\d,.])(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
+  | (?P<season_year>\b(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_YEAR}\b)
   | (?P<month_only>\b{_FULL_MONTH}\b(?![\s,]+\d))
   | (?P<years_span>\b(?i:from|between)\s+{_YEAR}\s+(?:to|and|through|until)\s+{_YEAR}\b)
   | (?P<year_range>(?<![\d$.,/-]){_YEAR}-(?:\d\d|{_YEAR})(?![\d%]))
@@ -70,13 +71,16 @@ FUTURE_CUES = re.compile(
     r"|as early as|could be released|eligible|slated|poised to)\b",
     re.IGNORECASE,
 )
-_SEASONS = {
-    "spring": ((3, 20), (6, 20)),
-    "summer": ((6, 21), (9, 22)),
-    "fall": ((9, 23), (12, 20)),
-    "autumn": ((9, 23), (12, 20)),
-    "winter": ((12, 21), (3, 19)),
-}
+#: the months of a season as news means them (meteorological: "this summer" is June to August)
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+
+
+def season(name: str, year: int) -> str:
+    """ "2016-06/2016-08" for the summer of 2016; a winter runs into the next year."""
+    m1, m2 = _SEASONS[name.lower()]
+    return f"{year:04d}-{m1:02d}/{year + (1 if m2 < m1 else 0):04d}-{m2:02d}"
+
+
 _SMALL = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 #: names that contain a weekday or month but are not dates
 _NOT_DATES = re.compile(
@@ -199,6 +203,8 @@ def resolve(text: str, kind: str, *, anchor: date | None, future: bool = False) 
         return f"{first}/{last}" if last > int(first) else None
     if kind == "month_year":
         return _parse(text, anchor, "past", ("month", "year"))
+    if kind == "season_year":  # "the summer of 1946", "spring 2015"
+        return season(text.split()[0], int(text[-4:]))
     if kind == "weekday_date":
         explicit = re.search(_YEAR, text)
         core = re.sub(rf"^{_WEEKDAY},?\s+", "", text)
@@ -246,10 +252,7 @@ def _relative(text: str, anchor: date) -> str | None:
     if m:
         which, unit = m.groups()
         if unit in _SEASONS:
-            (m1, d1), (m2, d2) = _SEASONS[unit]
-            y = year - (1 if which == "last" else 0) + (1 if which == "next" else 0)
-            end_year = y + 1 if m2 < m1 else y
-            return f"{date(y, m1, d1)}/{date(end_year, m2, d2)}"
+            return season(unit, year - (1 if which == "last" else 0) + (1 if which == "next" else 0))
         shift = {"this": 0, "last": -1, "next": 1}[which]
         if unit == "weekend":
             sat = anchor - timedelta(days=(anchor.weekday() - 5) % 7) + timedelta(weeks=shift if which == "next" else 0)
