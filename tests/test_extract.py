@@ -1017,3 +1017,25 @@ def test_seasons_are_their_months(text, span, value):
 
     (found,) = find_dates(text, anchor=date(2016, 8, 15))
     assert (found.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high"),
+    [
+        (
+            "Collector Morace Park's purchase back in 2009 is set to command a six-figure sum.",
+            "six-figure",
+            100000,
+            999999,
+        ),  # lb023
+        ("Bacall gave him five figures to cover canine costs.", "five figures", 10000, 99999),  # lb118
+    ],
+)
+def test_a_sum_said_in_figures_is_its_range(make_source, text, span, low, high):
+    (claim,) = [c for c in extract_source(make_source(text)) if c.text == span]
+    assert (claim.low, claim.high, claim.value) == (low, high, None)
+    assert not [
+        c
+        for c in extract_source(make_source("The photo shows the six figures in the painting."))
+        if c.type == "quantity"
+    ]

@@ -549,6 +549,7 @@ def find_quantities(
                 prev in _q()["number_words"]
                 or prev[:1].isdigit()
                 or (prev in ("of", "the", "by") and phrase == ("scores",))
+                or (prev in ("the", "these", "those", "all") and phrase[-1] == "figures")  # "the six figures in it"
             ):
                 i += n
                 continue
