@@ -1039,3 +1039,23 @@ def test_a_sum_said_in_figures_is_its_range(make_source, text, span, low, high):
         for c in extract_source(make_source("The photo shows the six figures in the painting."))
         if c.type == "quantity"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high"),
+    [
+        ("Around half of the participants regained the weight they lost.", "Around half", 45, 55),  # lb084
+        (
+            "Almost half of those on federal death row were put there by just three states.",
+            "Almost half",
+            45,
+            50,
+        ),  # lb167
+    ],
+)
+def test_half_with_a_qualifier_is_a_share(make_source, text, span, low, high):
+    (claim,) = [c for c in extract_source(make_source(text)) if c.text == span]
+    assert (claim.value, claim.low, claim.high, claim.unit) == (50, low, high, "percentage")
+    assert not [
+        c for c in extract_source(make_source("Cosby waited an hour and a half.")) if c.text.lower().endswith("half")
+    ]

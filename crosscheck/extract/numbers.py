@@ -529,7 +529,14 @@ def find_quantities(
     while i < len(toks):
         t = toks[i]
         c = t.text[0]
-        if not (c.isdigit() or c in "$€£¥" or t.low in triggers) or inside(t):
+        if not (c.isdigit() or c in "$€£¥" or t.low in triggers or t.low == "half") or inside(t):
+            i += 1
+            continue
+        if t.low == "half":  # "around half", "almost half of them": a share; "an hour and a half" is none
+            qual, kind, first = _qualifier_before(toks, i)
+            if qual or (i + 1 < len(toks) and toks[i + 1].low == "of" and (i == 0 or toks[i - 1].low != "a")):
+                share = _bounds(50.0, kind, count=False) if qual else (50.0, 50.0)
+                out.append(QuantitySpan(toks[first].start, t.end, 50.0, *share, "percentage", qual, i + 1, first))
             i += 1
             continue
         # vague and word amounts: "Scores of", "tens of thousands", "a dozen"
