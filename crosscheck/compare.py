@@ -259,8 +259,8 @@ def _reconcile(claims: Sequence[Claim], verdict: Verdict) -> tuple:
         best = common[0] if len(common) == 1 and values.count(common[0]) * 2 > len(claims) else None
     elif inside:
         best = statistics.median(inside)
-    elif low is not None and high is not None:
-        best = None  # "hundreds" is 200 to 999, not 599.5
+    elif (low is not None and high is not None) or not values:
+        best = None  # "hundreds" is 200 to 999, not 599.5; "several" is 3 or more, not 3
     else:
         best = low if low is not None else high
     return low, best, high

@@ -406,3 +406,10 @@ def test_one_span_said_with_the_same_verb_in_like_words_is_one_fact(make_source)
 
     assert kept("67").verdict is Verdict.AGREE
     assert kept("202").verdict is Verdict.CONFLICT
+
+
+def test_a_vague_amount_alone_has_no_best_estimate(seed_compared):
+    """'After several years of fighting' (RFE/RL): three or more years, with no single best figure."""
+    (claim,) = [c for c in seed_compared.claims if c.text == "several years"]
+    (finding,) = [f for f in seed_compared.findings if claim.id in f.claims]
+    assert (finding.low, finding.best, finding.high) == (3, None, None)
