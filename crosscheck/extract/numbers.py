@@ -488,7 +488,7 @@ def is_time(toks: list[Token], i: int, j: int) -> bool:
     return False
 
 
-_PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\d{1,2}[ .-]\d{3}[ .-]\d{3}[ .-]\d{3,4}\b")
+_PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-](?:\d{4}|[A-Z]{4})\b|\d{1,2}[ .-]\d{3}[ .-]\d{3}[ .-]\d{3,4}\b")
 
 
 def phone_end(sentence: str, a: int) -> int | None:
