@@ -61,10 +61,23 @@ _SPACED_THOUSANDS = re.compile(r"(?<=\d)[\u2009\u202f\u00a0](?=\d{3}(?!\d))")
 
 
 def normalise(text: str) -> str:
-    """Non-breaking spaces, curly quotes and dashes as plain ASCII, length preserved."""
+    """Non-breaking spaces, curly quotes and dashes as plain ASCII, length preserved. Loading,
+    dating, copy detection and extraction each read an article's normalised text: an article (up to
+    ``_REMEMBERED`` characters) is normalised once."""
+    return _normalised(text) if len(text) <= _REMEMBERED else _normalise(text)
+
+
+#: articles longer than this are normalised afresh each time, so the cache stays small
+_REMEMBERED = 200_000
+
+
+def _normalise(text: str) -> str:
     if "\u2009" in text or "\u202f" in text or "\u00a0" in text:
         text = _SPACED_THOUSANDS.sub(",", text)
     return text.translate(_NORMALISE)
+
+
+_normalised = lru_cache(maxsize=1024)(_normalise)
 
 
 def example_corpus() -> Path:
