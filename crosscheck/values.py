@@ -35,6 +35,7 @@ __all__ = [
     "interpretation",
     "interval",
     "loose",
+    "loose_alike",
     "range_text",
     "value_range",
     "when_text",
@@ -124,12 +125,19 @@ def loose(c: Claim) -> tuple[int, int] | None:
     return loose_day(c.text) if c.date is None and c.type == "date" else None
 
 
+def loose_alike(a: Claim, b: Claim) -> bool:
+    """Two dates undated articles could not anchor that say the same kind of day: two weekdays,
+    or two days of a month (a weekday and a day of a month say nothing of each other)."""
+    la, lb = loose(a), loose(b)
+    return la is not None and lb is not None and (la[0] == 0) == (lb[0] == 0)
+
+
 def _loose_clash(a: Claim, b: Claim) -> bool:
     """Two dates that name different days though one or both could not be anchored: "Sunday"
     and "Wednesday", "Dec. 1" and "December 4", or "Sunday" and a Wednesday's date."""
     la, lb = loose(a), loose(b)
     if la and lb:
-        return (la[0] == 0) == (lb[0] == 0) and la != lb
+        return loose_alike(a, b) and la != lb
     if la and b.date:
         return same_day(la, b.date) is False
     if lb and a.date:

@@ -19,7 +19,7 @@ from ..extract.frames import hierarchy
 from ..model import Claim
 from ..settings import DEFAULT_TOLERANCES, Tolerances
 from ..sources import load_data
-from ..values import base_unit, central, loose
+from ..values import base_unit, central, loose_alike
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
 
@@ -122,18 +122,11 @@ def same_fact(
     one_side = one_side and bool(shared) and similarity >= SIMILARITY + 10
     if not (unread or one_side) and (a.event is None or a.event != b.event or a.event in recurring_events()):
         return False
-    if (a.date is None or b.date is None) and not _loose_alike(a, b):
+    if (a.date is None or b.date is None) and not loose_alike(a, b):
         # not anchored, and not two weekdays (or days of a month) of undated articles: only the
         # same words can be compared; an undated "Friday" does not make "February 6" one fact
         return a.date is None and b.date is None and a.text.lower() == b.text.lower() and similarity >= SIMILARITY
     return (bool(shared) and similarity >= SIMILARITY - 5) or similarity >= SIMILARITY + 15
-
-
-def _loose_alike(a: Claim, b: Claim) -> bool:
-    """Two dates undated articles could not anchor that say the same kind of day: two weekdays,
-    or two days of a month."""
-    la, lb = loose(a), loose(b)
-    return la is not None and lb is not None and (la[0] == 0) == (lb[0] == 0)
 
 
 def same_person(a: Claim, b: Claim) -> bool:
