@@ -355,7 +355,7 @@ def find_outlet(text: str) -> str | None:
         return best[2]
     # a dateline's credit names the writer's outlet: "PLANTATION, Fla. (WSVN) --", "(KTLA) —"
     credit = _DATELINE_CREDIT.search(text)
-    return _outlets()[1].get(credit.group("name").lower(), credit.group("name")) if credit else None
+    return outlet_aliases().get(credit.group("name").lower(), credit.group("name")) if credit else None
 
 
 _DATELINE_CREDIT = re.compile(

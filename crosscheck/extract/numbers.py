@@ -502,7 +502,7 @@ def phone_end(sentence: str, a: int) -> int | None:
 def _triggers() -> frozenset[str]:
     """Lower-case words that can start a quantity (besides digits and currency signs)."""
     q = _q()
-    words = set(q["number_words"]) | {"one", "a", "an"}
+    words = set(q["number_words"]) | {"one", "a", "an", "half"}
     words |= {p[0] for p in _phrases("vague")} | {p[0] for p in _phrases("exact_words")}
     return frozenset(words)
 
@@ -529,7 +529,7 @@ def find_quantities(
     while i < len(toks):
         t = toks[i]
         c = t.text[0]
-        if not (c.isdigit() or c in "$€£¥" or t.low in triggers or t.low == "half") or inside(t):
+        if not (c.isdigit() or c in "$€£¥" or t.low in triggers) or inside(t):
             i += 1
             continue
         if t.low == "half":  # "around half", "almost half of them": a share; "an hour and a half" is none
