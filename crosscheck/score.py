@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,7 @@ from .errors import InputError
 from .extract.dates import MONTHS as _MONTHS
 from .extract.dates import WEEKDAYS as _WEEKDAYS
 from .model import Claim, Corpus, Verdict
-from .sources import example_corpus, load
+from .sources import example_corpus, load, load_data
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -198,6 +199,19 @@ def score_sources(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
     return s
 
 
+@cache
+def _event_words() -> dict[str, str]:
+    lexicon = load_data("lexicon.json")["events"]
+    return {w.lower(): ev for ev, words in lexicon.items() for w in words} | {ev: ev for ev in lexicon}
+
+
+def _canonical_event(event: str | None) -> str | None:
+    """An event as the lexicon names it: an annotator's "died" is the tool's "killed"."""
+    if event is None:
+        return None
+    return _event_words().get(event.lower(), event.lower())
+
+
 def score_frames(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
     """What core quantity claims count (subject class) and what happened (event).
 
@@ -219,7 +233,7 @@ def score_frames(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
             s.misses.append(f"{g['source']}: {g['text']!r} counts {g['subject_class']}, got {c.subject_class}")
         if g.get("event"):
             s.event_gold += 1
-            if c.event == g["event"]:
+            if _canonical_event(c.event) == _canonical_event(g["event"]):
                 s.event_right += 1
             else:
                 s.misses.append(f"{g['source']}: {g['text']!r} event {g['event']}, got {c.event}")

@@ -168,3 +168,12 @@ def test_score_reads_an_outlet_under_any_of_its_names():
     assert _outlet_key("Associated Press") == _outlet_key("AP") == _outlet_key("The Associated Press")
     assert _outlet_key("ABC News") == _outlet_key("ABC") != _outlet_key("CBS")
     assert _outlet_key("The Advocate (New Orleans)") == "advocate (new orleans)"
+
+
+def test_score_reads_an_event_as_the_lexicon_names_it():
+    """An annotator's "died" or "passed away" is the report's "killed"; other verbs stay themselves."""
+    from crosscheck.score import _canonical_event
+
+    assert _canonical_event("died") == _canonical_event("passed away") == _canonical_event("killed") == "killed"
+    assert _canonical_event("Detained") == "arrested" and _canonical_event("dumped") == "dumped"
+    assert _canonical_event(None) is None

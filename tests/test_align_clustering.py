@@ -61,3 +61,19 @@ def test_copies_of_one_article_cluster_as_the_article_does(seed_extracted):
     # a figure that says neither what it counts nor a unit ("hundreds" fled) is never aligned
     bare = [c for c in seed_extracted.claims if c.type == "quantity" and not (c.subject or c.unit)]
     assert all(where[c.id] != where[c.id + "-copy"] for c in bare)
+
+
+def test_a_bare_count_of_the_injured_is_lined_up(make_source):
+    """lb033: "caused injury to five" names no noun, but counts people: another outlet's sixteen
+    injured in the same words is the same fact, and a conflict (a count with no class at all,
+    "five" alone, is never lined up)."""
+    a = make_source("Investigators said Cosme caused injury to five at the Children's Learning Place.", source_id="a")
+    b = make_source("Investigators said Cosme caused injury to 16 at the Children's Learning Place.", source_id="b")
+    corpus = crosscheck.compare(crosscheck.extract([a, b]))
+    (conflict,) = [f for f in corpus.findings if f.verdict == "conflict"]
+    assert sorted(corpus.claim(i).value for i in conflict.claims) == [5, 16]
+    assert {corpus.claim(i).subject_class for i in conflict.claims} == {"persons"}
+    c = make_source("Investigators said Cosme saw five at the Children's Learning Place.", source_id="c")
+    d = make_source("Investigators said Cosme saw 16 at the Children's Learning Place.", source_id="d")
+    corpus = crosscheck.compare(crosscheck.extract([c, d]))
+    assert [f.verdict for f in corpus.findings] == ["single-source", "single-source"]

@@ -38,6 +38,21 @@ def test_subject_class(sentence, span, subject_class):
     assert quantity(sentence, span).subject_class == subject_class
 
 
+def test_an_age_between_a_figure_and_its_noun_describes_it():
+    """lb033: "caused injury to the five 2-year-old children": five children, each two years old."""
+    claims = claims_of("Cosme allegedly caused injury to the five 2-year-old children on Dec. 1.")
+    assert [(c.text, c.subject, c.subject_class) for c in claims if c.type == "quantity"] == [
+        ("five", "children", "children"),
+        ("2-year-old", "age", "age"),
+    ]
+
+
+def test_an_age_after_a_name_with_a_suffix_is_that_persons():
+    """lb161: "Kenny Caulder Jr., 19, of Fairmont" is Caulder's age, as "Austin Seth Hunt, 19," is Hunt's."""
+    c = quantity("Kenny Caulder Jr., 19, of Fairmont was charged with two counts of arson.", "19")
+    assert (c.unit, c.subject, c.subject_class) == ("year", "age of kenny caulder", "age")
+
+
 def test_whom_stands_for_its_antecedent():
     c = quantity("Police detained 20 protesters, up to 15 of whom were seen throwing stones.", "up to 15")
     assert c.subject == "protesters" and c.high == 15
@@ -56,6 +71,35 @@ def test_hierarchy_narrower_classes_are_persons():
 def test_each_figure_of_a_coordinated_sentence_gets_its_own_event():
     claims = claims_of("Six people died and 14 were hurt in the blast, police said.")
     assert [(c.text, c.event) for c in claims if c.type == "quantity"] == [("Six", "killed"), ("14", "wounded")]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, event",
+    [
+        # lb118: the verb of the sum, not the filing named at the head of the sentence
+        (
+            "According to papers filed Friday in Manhattan Surrogate's Court, the actress set aside $10,000 "
+            "for the care for her Papillon.",
+            "$10,000",
+            "set",
+        ),
+        # lb118: the estate is split; the Dakota "where John Lennon lived and died" killed no one of it
+        (
+            "The majority of Bacall's sizable estate, which includes her apartment in the famed Dakota building "
+            "(where John Lennon lived and died), is to be split between her three children.",
+            "three",
+            "split",
+        ),
+        ("Six people died and 14 were hurt in the blast, police said.", "14", "wounded"),
+    ],
+)
+def test_a_near_verb_beats_a_far_event_word(sentence, span, event):
+    assert quantity(sentence, span).event == event
+
+
+def test_passed_away_is_a_death():
+    claims = claims_of("The actress, who passed away in her Manhattan home last week, was 89.")
+    assert {c.text: c.event for c in claims}["last week"] == "killed"
 
 
 def test_a_shared_predicate_is_one_event():

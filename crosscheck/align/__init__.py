@@ -64,7 +64,7 @@ def align(
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     singles: list[list[Claim]] = []
     for c in claims:
-        if c.type == "quantity" and c.subject is None and c.unit is None:
+        if c.type == "quantity" and c.subject is None and c.subject_class is None and c.unit is None:
             singles.append([c])
         else:
             blocks[block_key(c)].append(c)

@@ -93,6 +93,10 @@ CLAIMS_CAP_NOTE = "max_claims in [tool.crosscheck]"
 _DIED = frozenset({"died", "dies", "dead", "die", "death"})
 
 
+#: what may follow a name before its age: "Kenny Caulder Jr., 19,"
+_NAME_SUFFIXES = frozenset({"Jr", "Sr"})
+
+
 def _said_age(toks: list[Token], q: QuantitySpan, subject: str | None) -> bool:
     """Whether a bare figure is an age by the words around it: "Now 70, Simpson ...", "turned 70 on
     July 9", "at the age of 89", "aged 34", "Bacall, who died Aug. 12 at 89", "dies at 89 of cancer"."""
@@ -356,6 +360,10 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
     k = j
     while k < len(toks) and len(words) < 4:
         t = toks[k]
+        if not words and t.text.isdigit() and [x.low for x in toks[k + 1 : k + 5]][::2] == ["-", "-"]:
+            if toks[k + 4].low == "old":  # "the five 2-year-old children": the age describes, the noun counts
+                k += 5
+                continue
         if not t.text[0].isalpha() or t.low in _STOP_AFTER:
             if (t.text == "-" and words) or t.text in ('"', "\u201c", "\u201d"):
                 k += 1  # 'the world's 50 "least powerful" people': quoted words inside the noun phrase
@@ -429,6 +437,9 @@ def _events_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
+#: a verb this many tokens nearer a figure than the nearest lexicon word is its event
+VERB_MARGIN = 4
+
 #: a date before one of these has closed its clause: the event after it is the next one's
 _CONJUNCTIONS = frozenset({"and", "but", "then"})
 
@@ -444,6 +455,30 @@ def _event(
     semicolons: list[int] | None = None,
     comma_penalty: int = 0,
 ) -> str | None:
+    found = _event_near(
+        toks,
+        a,
+        b,
+        mentions,
+        reach=reach,
+        after_penalty=after_penalty,
+        semicolons=semicolons,
+        comma_penalty=comma_penalty,
+    )
+    return found[1] if found else None
+
+
+def _event_near(
+    toks: list[Token],
+    a: int,
+    b: int,
+    mentions: list[tuple[int, int, str]] | None = None,
+    *,
+    reach: int = 25,
+    after_penalty: int = 0,
+    semicolons: list[int] | None = None,
+    comma_penalty: int = 0,
+) -> tuple[int, str] | None:
     """The event word nearest to tokens a..b in the same clause.
 
     A date mostly dates what comes before it ("fighting broke out ... on December 30"), so for
@@ -471,7 +506,7 @@ def _event(
             dist += 6
         if best is None or dist < best[0]:
             best = (dist, ev)
-    return best[1] if best and best[0] <= reach else None
+    return best if best and best[0] <= reach else None
 
 
 def _context(toks: list[Token], skip: tuple[int, int], *, window: int = 10, starts: list[int] | None = None) -> str:
@@ -665,23 +700,26 @@ def _sentence_claims(
         unit = q.unit
         if unit == "percentage":
             subject = _share_of(toks, q.after) or subject
-        # "Lizandra Cosme, 32," / "Durst, 73," : an age
+        # "Lizandra Cosme, 32," / "Durst, 73," / "Kenny Caulder Jr., 19,": an age
+        suffix = int(q.first >= 3 and toks[q.first - 2].text == "." and toks[q.first - 3].text in _NAME_SUFFIXES)
         if (
             subject is None
             and unit is None
             and q.first > 0
             and toks[q.first - 1].text == ","
-            and q.first >= 2
-            and toks[q.first - 2].text[:1].isupper()
+            and q.first >= 2 + suffix
+            and toks[q.first - 2 - suffix].text[:1].isupper()
             and q.after < len(toks)
             and toks[q.after].text in (",", ")", ".")
             and q.value is not None
             and 1 <= q.value <= 110
         ):
-            k = q.first - 2  # the whole name before the comma: "Austin Seth Hunt, 19," (two Hunts are two people)
-            while k > 0 and q.first - 2 - k < 3 and toks[k - 1].text[:1].isupper() and toks[k - 1].text.isalpha():
+            k = q.first - 2 - suffix  # the whole name before the comma: "Austin Seth Hunt, 19," (two Hunts)
+            while (
+                k > 0 and q.first - 2 - suffix - k < 3 and toks[k - 1].text[:1].isupper() and toks[k - 1].text.isalpha()
+            ):
                 k -= 1
-            name = " ".join(t.low for t in toks[k : q.first - 1])
+            name = " ".join(t.low for t in toks[k : q.first - 1 - 2 * suffix] if t.text != ".")
             unit, subject = "year", f"age of {name}"
         if unit in (None, "year") and _said_age(toks, q, subject):
             unit, subject = "year", "age"
@@ -710,7 +748,11 @@ def _sentence_claims(
         if frames.is_speaker(toks, q.after):  # "Two Anbar government officials told the AP": who talks
             event = None
         else:
-            event = _event(toks, q.first, q.after, mentions, semicolons=breaks, comma_penalty=2)
+            near = _event_near(toks, q.first, q.after, mentions, semicolons=breaks, comma_penalty=2)
+            verb = frames.verb_near(toks, q.first, q.after, clause)
+            if near and verb and verb[0] + VERB_MARGIN < near[0]:
+                near = verb  # "left behind an estate worth $26.6 million" after "passed away": left
+            event = near[1] if near else None
             # a list carries its first item's event: "charged with one count of X, two counts of Y"
             if (
                 event is None

@@ -398,6 +398,14 @@ def is_speaker(toks: list[Token], after: int) -> bool:
 def verb_event(toks: list[Token], first: int, after: int, clause: tuple[int, int], *, back: int = 3) -> str | None:
     """What happened, when the event lexicon names nothing: the nearest past-tense verb of the
     figure's clause, after it first ("a $5,000 bond was set" -> set; "raised $3,000" -> raised)."""
+    found = verb_near(toks, first, after, clause, back=back)
+    return found[1] if found else None
+
+
+def verb_near(
+    toks: list[Token], first: int, after: int, clause: tuple[int, int], *, back: int = 3
+) -> tuple[int, str] | None:
+    """``verb_event`` with how many tokens lie between the verb and the figure."""
     irregular, not_events, saying = past_forms()
     lo, hi = clause
 
@@ -413,10 +421,10 @@ def verb_event(toks: list[Token], first: int, after: int, clause: tuple[int, int
         if toks[k].text in (",", ";", ".") and k > after + 1:
             break
         if (v := verb(k)) is not None:
-            return v
+            return k - after, v
     for k in range(first - 1, max(lo - 1, first - 1 - back), -1):
         if (v := verb(k)) is not None:
-            return v
+            return first - 1 - k, v
     return None
 
 
