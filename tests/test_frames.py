@@ -148,11 +148,22 @@ def test_attribution_and_place():
         ("He was sentenced to 3 ½ years in prison.", "3 ½ years", 3.5, 3.5, 3.5),
         ("The city spent two-thirds of that on repairs.", "two-thirds", 66.67, 66.67, 66.67),
         ("The tools are 280,000-50,000 years old.", "280,000-50,000 years old", 50000, 50000, 280000),
+        # multinews-more lb020: "mil" is million
+        ("Isaiah claims Frances has upwards of $100 mil in her dad's estate.", "upwards of $100 mil", 1e8, 1e8, None),
     ],
 )
 def test_figures(sentence, span, value, low, high):
     c = quantity(sentence, span)
     assert (c.value, c.low, c.high) == (value, low, high)
+
+
+def test_a_byline_with_a_date_is_metadata():
+    """multinews-lb153: "By Alex Acquisto , BDN Staff • June 14, 2017 2:30 pm" dates the story."""
+    source = make_source(
+        "t", "t.txt", "By Alex Acquisto , BDN Staff \u2022 June 14, 2017 2:30 pm\nThe fire destroyed 40 homes."
+    )
+    assert str(source.published) == "2017-06-14"
+    assert [c.text for c in extract([source]).claims] == ["40"]
 
 
 def test_a_change_is_two_figures_not_a_range():
@@ -173,6 +184,16 @@ def test_a_change_is_two_figures_not_a_range():
         "Write to P.O. Box 1234 with any tips.",
         "The story continued on page A - 10 of the paper.",
         "The office is at 200 Main St., Miami, FL 33169.",
+        # multinews-more (not in the gold), read by a helper: names and titles, not amounts or days
+        "Kinect for Xbox 360 was designed and built with strong privacy protections in place.",
+        "She urged Maroon 5 to pull out of the Super Bowl Halftime Show.",
+        "The current mission of the space station, officially called Expedition 38, is scheduled to go on.",
+        "Her follow-up, Zero Dark Thirty, got a Best Picture nod, too.",
+        "He amplified the argument in an interview with George Stephanopoulos on ABC\u2019s This Week.",
+        "Netflix renewed the series for seasons 5, 6 and 7.",
+        "Ariel attended a screening of Modern Family\u2019s season eight finale.",
+        "The researchers say the technology could one day be used to broadcast imagery.",
+        "Ashes of the Apostle were found near the town of Debelt in today's Burgas District.",
     ],
 )
 def test_names_numbers_and_hypothetical_days_are_not_claims(text):
@@ -180,7 +201,21 @@ def test_names_numbers_and_hypothetical_days_are_not_claims(text):
 
 
 @pytest.mark.parametrize(
-    "line", ["Hide Caption 12 of 43", "Photos: 3 of 12", "0:00 / 1:23", "Throwback Thursday: 5 recipes"]
+    "line",
+    [
+        "Hide Caption 12 of 43",
+        "Photos: 3 of 12",
+        "0:00 / 1:23",
+        "Throwback Thursday: 5 recipes",
+        # multinews-more, read by a helper
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive.",
+        "Related PHOTOS: No Apologies: All 102 Nirvana Songs Ranked",
+        "Reach her at 442-1400, extension 317, or linda@northcoastjournal.com.",
+        "An ICBM test by North Korea on Sept. 9? 9:04 PM ET Sun, 3 Sept 2017 | 02:51",
+        "\U0001f618 A post shared by ARIEL WINTER (@arielwinter) on May 4, 2017 at 5:57pm PDT",
+        "That's all for today's trending, do check back tomorrow for more!",
+        "MPAA Definition of R: Restricted. Under 17 requires accompanying parent or adult guardian.",
+    ],
 )
 def test_page_furniture_yields_nothing(line):
     claims = claims_of(f"{line}\nThe fire destroyed 40 homes on Sunday.")

@@ -55,7 +55,7 @@ DATE_RE = re.compile(
         |in\s+the\s+(?:coming|upcoming|next)\s+(?:days|weeks|months)
         |the\s+(?:past|last)\s+(?:decade|year|month|week|(?:few|two|three|four|five|couple\s+of)\s+(?:years|months|weeks|days))
         |the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)
-        |(?<![\d,.])(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
+        |(?<![\d,.-])(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
   | (?P<season_year>\b(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_YEAR}\b)
   | (?P<month_only>\b{_FULL_MONTH}\b(?![\s,]+\d))
   | (?P<years_span>\b(?i:from|between)\s+{_YEAR}\s+(?:to|and|through|until)\s+{_YEAR}\b)
@@ -133,6 +133,8 @@ def read_time(text: str) -> str | None:
 
 
 _GLOSS = re.compile(r"\s*\($")
+#: "today's Turkey", "today's Burgas": the place as it is now, no day
+_PRESENT_DAY = re.compile(r"['\u2019]s [A-Z][a-z]")
 
 
 def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
@@ -149,6 +151,8 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
             continue
         if kind == "month_only" and not _MONTH_CUE.search(sentence, max(0, a - 10), a):
             continue
+        if kind == "relative" and (_PRESENT_DAY.match(sentence, b) or (a and " " in text and text.istitle())):
+            continue  # "today's Turkey" is the present-day country; ABC's "This Week" a show
         if kind == "year" and not _year_is_date(sentence, a, b):
             continue
         # plans ("is scheduled to return to court on Dec. 26") look forward; the cue must be close

@@ -251,7 +251,7 @@ def _number_at(toks: list[Token], i: int, text: str) -> tuple[float, int] | None
     while j < len(toks):
         s = toks[j]
         adjacent = s.start == toks[j - 1].end
-        if s.low in ("hundred", "thousand", "million", "billion", "trillion", "dozen") or (
+        if s.low in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "mil") or (
             adjacent and s.text in ("k", "m", "bn", "b", "tn", "mln", "K", "M", "B", "BN")
         ):
             value *= scales.get(s.low, 12)  # "two dozen" is 24
@@ -387,6 +387,44 @@ def _address(toks: list[Token], i: int) -> bool:
     return False
 
 
+#: capitalised words that open a phrase before a figure rather than name something ("In 2014")
+_NOT_NAME_WORDS = frozenset(
+    "In On At By For From About Some Only All Nearly Almost Around Over Under Since Until After Before Of "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec January February March April May June July August "
+    "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+#: words that may follow a name ending in a figure ("Motel 6 in Fresno", "Xbox 360 and")
+_AFTER_NAME = frozenset("in on at of and or is was 's were are has had with for to from".split())
+
+
+#: words before which "one day" is some day ("will one day", "hopes to one day")
+_SOMEDAY = frozenset("will would could might may can should must shall to".split())
+#: lower-case words after which a figure says which one ("season five", "episode 3")
+_SERIAL = frozenset("season seasons episode episodes chapter verse".split())
+
+
+def _named_number(toks: list[Token], i: int, *, words: bool = False) -> bool:
+    """'Xbox 360', 'Motel 6', 'Maroon 5', 'Expedition 39': a small figure right after a capitalised
+    word inside a sentence ends a name, unless it goes on to count something ("Ramadi 22 soldiers").
+    ``words``: a capitalised number word ending a title ("Zero Dark Thirty", "World War Two")."""
+    p = toks[i - 1]
+    figure = toks[i].text[:1].isupper() and toks[i].text.isalpha() if words else re.fullmatch(r"\d{1,3}", toks[i].text)
+    if not (
+        i >= 2
+        and figure
+        and p.text[:1].isupper()
+        and p.text[1:].islower()
+        and p.text.isalpha()
+        and p.text not in _NOT_NAME_WORDS
+        and toks[i - 2].text not in (".", "!", "?", '"', "\u201c", ":", ";", "(")
+    ):
+        return False
+    n = toks[i + 1] if i + 1 < len(toks) else None
+    if words:  # a title ends with its number word: "Ten Volunteer Firefighters" in a headline counts
+        return n is None or (n.text != "-" and not n.text[0].isalpha()) or n.low in _AFTER_NAME
+    return n is None or not n.text[0].isalpha() or n.text[0].isupper() or n.low in _AFTER_NAME
+
+
 def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
     """'FRANCE 24', 'F-16', 'Chapter 11', '16x9', '24/7', 'No. 2': names, not amounts."""
     t = toks[i]
@@ -422,6 +460,8 @@ def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
         if p.text in _q()["designator_words"] or (
             p.text[:1].isupper() and p.text.isupper() and len(p.text) > 1 and p.text not in ("US", "UN", "EU", "UK")
         ):
+            return True
+        if _named_number(toks, i):
             return True
     if i + 1 < len(toks):
         n = toks[i + 1]
@@ -539,6 +579,9 @@ def find_quantities(
                 out.append(QuantitySpan(toks[first].start, t.end, 50.0, *share, "percentage", qual, i + 1, first))
             i += 1
             continue
+        if t.low == "one" and lows[i + 1 : i + 2] == ["day"] and i and lows[i - 1] in _SOMEDAY:
+            i += 2  # "she hopes to one day return": some day, no span of one day
+            continue
         # vague and word amounts: "Scores of", "tens of thousands", "a dozen"
         hit = None
         for table, is_vague in ((vague, True), (exact, False)):
@@ -600,6 +643,12 @@ def find_quantities(
         if j + 1 < len(toks) and toks[j].text == "-" and toks[j + 1].low in _q().get("descriptive_compounds", ()):
             i = j + 2  # "four-legged heirs": a kind of heir, not a count of legs
             continue
+        if num_i > 0 and toks[num_i - 1].low in _SERIAL and not currency:
+            # "season five", "seasons 5, 6 and 7": which ones, not how many
+            while j + 1 < len(toks) and toks[j].low in (",", "and", "or") and toks[j + 1].text[0].isdigit():
+                j += 2
+            i = j
+            continue
         if nt.text[0].isdigit() and not currency:
             phone = phone_end(sentence, nt.start)
             if phone is not None:
@@ -619,8 +668,12 @@ def find_quantities(
             if is_designator(toks, num_i, sentence):
                 i = j
                 continue
-        elif num_i > 0 and nt.text[:1].isupper() and toks[num_i - 1].text in _q()["designator_words"]:
-            i = j  # "Page Six reports", "Channel Four": a name, as "Page 6" is
+        elif (
+            num_i > 0
+            and nt.text[:1].isupper()
+            and (toks[num_i - 1].text in _q()["designator_words"] or _named_number(toks, num_i, words=True))
+        ):
+            i = j  # "Page Six reports", "Channel Four", "Zero Dark Thirty": a name, as "Page 6" is
             continue
         if is_time(toks, num_i, j):
             i = j
