@@ -166,6 +166,39 @@ def test_a_byline_with_a_date_is_metadata():
     assert [c.text for c in extract([source]).claims] == ["40"]
 
 
+@pytest.mark.parametrize(
+    "sentence, span, event",
+    [
+        # lb109, lb000: none hurt, none arrested is a count, and it is 0
+        ("No one was injured in the small blast, but Disneyland briefly evacuated the section.", "No one", "wounded"),
+        ("No arrests have yet been made.", "No arrests", "arrested"),
+        ("Nobody was seriously hurt, police said.", "Nobody", "wounded"),
+    ],
+)
+def test_none_harmed_is_a_count_of_zero(sentence, span, event):
+    c = quantity(sentence, span)
+    assert (c.value, c.low, c.high, c.event, c.subject_class) == (0, 0, 0, event, "persons")
+    assert [c.text for c in claims_of("No one knows why the blast happened.")] == []
+
+
+def test_a_third_of_is_a_share():
+    """lb000: "roughly a third of what originally was about 300 tents"; "a quarter of an hour" is no share."""
+    c = quantity("By 7:15 p.m. Sunday, roughly a third of the tents were gone.", "roughly a third")
+    assert (c.unit, round(c.value), c.subject) == ("percentage", 33, "tents")
+    assert [c.text for c in claims_of("It ended in a quarter of an hour.") if c.unit == "percentage"] == []
+
+
+def test_a_date_far_before_a_figure_does_not_scope_it():
+    """lb123: Trump spoke on Saturday; the shooting that "left nine dead" was not on Saturday."""
+    text = (
+        "FRANKLIN, Tenn. (AP) \u2014 Republican presidential candidate Donald Trump on Saturday channeled 1970s "
+        "action star Charles Bronson in defending Second Amendment rights in the aftermath of the shooting at "
+        "an Oregon community college that left nine dead."
+    )
+    assert quantity(text, "nine").date is None
+    assert quantity("Nine people were killed on Oct. 1, 2015.", "Nine").date == "2015-10-01"
+
+
 def test_a_change_is_two_figures_not_a_range():
     claims = [c for c in claims_of("Ticket prices rose from $65 to $70 this year.") if c.type == "quantity"]
     assert [(c.text, c.value, c.low, c.high) for c in claims] == [("$65", 65, 65, 65), ("$70", 70, 70, 70)]

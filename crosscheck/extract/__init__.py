@@ -541,6 +541,12 @@ def _scope_dates(dates: list[DateSpan]) -> tuple[list[DateSpan], list[int]]:
     return usable, [d.start for d in usable]
 
 
+#: how far (in characters; a date before the figure counts half again) a date may stand from a
+#: figure and still scope it: "Trump on Saturday channeled ... the shooting ... that left nine
+#: dead" did not kill nine on Saturday
+SCOPE_REACH = 150
+
+
 def _scope(scoping: tuple[list[DateSpan], list[int]], q: QuantitySpan) -> str | None:
     """The time scope of a quantity: the nearest dated expression of its sentence, after it first."""
     usable, starts = scoping
@@ -550,6 +556,8 @@ def _scope(scoping: tuple[list[DateSpan], list[int]], q: QuantitySpan) -> str | 
     best = None
     for d in usable[max(0, k - 2) : k + 2]:  # dates are in text order: the neighbours decide
         dist = d.start - q.end if d.start >= q.end else (q.start - d.end) * 1.5
+        if dist > SCOPE_REACH:
+            continue
         if best is None or dist < best[0]:
             best = (dist, d.value)
     return best[1] if best else None
@@ -660,7 +668,8 @@ _HINT_PATTERN = (
     r"\b(?:this|last|next|later|earlier|coming|upcoming)\s+(?:week|month|year|spring|summer|fall|autumn|winter|days|weeks|months)|ago\b|"
     r"\b(?:one|a|an)\s+(?:day|week|month|year|decade|hour|minute|century|hundred|thousand|million|billion)\b|"
     r"\b(?:next|following|previous)\s+day\b|\bday\s+(?:before|after)\b|\b(?:past|last)\s+(?:decade|year|month|week)|"
-    r"\bone-(?:third|quarter|fifth|tenth)|\b(?:trio|duo|several|multiple)\b|\ba (?:few|handful)\b|\bhalf\b"
+    r"\b(?:one|a)[- ](?:third|quarter|fifth|tenth)|\b(?:trio|duo|several|multiple)\b|\ba (?:few|handful)\b|\bhalf\b|"
+    r"\bno (?:one|arrests|injuries|deaths|fatalities)\b|\bnobody\b"
 )
 #: searched in the lowercased sentence, case-sensitively: twice as fast as IGNORECASE
 _HINT = re.compile(_HINT_PATTERN.lower())

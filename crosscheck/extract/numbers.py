@@ -236,6 +236,15 @@ def _number_at(toks: list[Token], i: int, text: str) -> tuple[float, int] | None
     elif t.low == "one" and i + 1 < len(toks) and _counts_one(toks, i):
         return 1.0, i + 1
     elif (
+        t.low in ("a", "an")
+        and i + 2 < len(toks)
+        and toks[i + 1].low in ("third", "quarter", "fifth", "tenth")
+        and toks[i + 2].low == "of"
+        and toks[i + 3 : i + 4]
+        and toks[i + 3].low not in ("a", "an")  # "a quarter of an hour" is a span
+    ):
+        return 1.0, i + 1  # "roughly a third of the tents": a share (read on as one third)
+    elif (
         i + 1 < len(toks)
         and toks[i + 1].low in _SINGLE_UNITS
         and (t.low == "one" or (t.low in ("a", "an") and i > 0 and toks[i - 1].low in _BEFORE_A_UNIT))
@@ -397,6 +406,23 @@ _NOT_NAME_WORDS = frozenset(
 _AFTER_NAME = frozenset("in on at of and or is was 's were are has had with for to from".split())
 
 
+#: the harms of which "no" counts none
+_HARMS = frozenset("arrests injuries deaths fatalities".split())
+#: what "no one" may be said to have suffered for it to count people ("No one was seriously hurt")
+_HARMED = frozenset("killed died hurt injured wounded harmed arrested".split())
+
+
+def _harmed(lows: list[str], k: int) -> int | None:
+    """The token after the harm "no one" suffered ("No one was seriously hurt"), or None."""
+    if lows[k : k + 1] in (["was"], ["were"], ["has"]):
+        k += 1
+    if lows[k : k + 1] == ["been"]:
+        k += 1
+    if k < len(lows) and lows[k].endswith("ly"):  # "seriously", "critically"
+        k += 1
+    return k + 1 if k < len(lows) and lows[k] in _HARMED else None
+
+
 #: words before which "one day" is some day ("will one day", "hopes to one day")
 _SOMEDAY = frozenset("will would could might may can should must shall to".split())
 #: lower-case words after which a figure says which one ("season five", "episode 3")
@@ -542,7 +568,7 @@ def phone_end(sentence: str, a: int) -> int | None:
 def _triggers() -> frozenset[str]:
     """Lower-case words that can start a quantity (besides digits and currency signs)."""
     q = _q()
-    words = set(q["number_words"]) | {"one", "a", "an", "half"}
+    words = set(q["number_words"]) | {"one", "a", "an", "half", "no", "nobody"}
     words |= {p[0] for p in _phrases("vague")} | {p[0] for p in _phrases("exact_words")}
     return frozenset(words)
 
@@ -578,6 +604,15 @@ def find_quantities(
                 share = _bounds(50.0, kind, count=False) if qual else (50.0, 50.0)
                 out.append(QuantitySpan(toks[first].start, t.end, 50.0, *share, "percentage", qual, i + 1, first))
             i += 1
+            continue
+        if t.low in ("no", "nobody"):
+            n = 2 if lows[i + 1 : i + 2] == ["one"] else 1 if t.low == "nobody" else 0
+            harmed = _harmed(lows, i + n) if n else None
+            if t.low == "no" and lows[i + 1 : i + 2] and lows[i + 1] in _HARMS:
+                n, harmed = 2, i + 2  # "No arrests have yet been made", "no injuries were reported"
+            if harmed is not None:  # "No one was injured": a count of the injured, and it is 0
+                out.append(QuantitySpan(t.start, toks[i + n - 1].end, 0.0, 0.0, 0.0, None, None, harmed, i))
+            i += max(n, 1)
             continue
         if t.low == "one" and lows[i + 1 : i + 2] == ["day"] and i and lows[i - 1] in _SOMEDAY:
             i += 2  # "she hopes to one day return": some day, no span of one day
