@@ -318,10 +318,18 @@ def planted_value(target: dict[str, Any], others: list[dict[str, Any]]) -> str |
         m = _NUMBER.search(text)
         if not m:
             return None
+        low, high = _bound(target, "low"), _bound(target, "high")
+        if low is not None and high is not None and low != high and len(_NUMBER.findall(text)) > 1:
+            return None  # "three-to-10-year": one figure rewritten would be no figure at all
         highs = [_bound(o, "high") for o in others]
         lows = [x for o in others if (x := _bound(o, "low")) is not None]
         finite = [h for h in highs if h is not None]
-        if finite and len(finite) == len(highs):
+        if target.get("subject_class") == "age" and finite and len(finite) == len(highs):
+            # an age stays an age: 268 is read as no one's age at all, 20 years older is a real error
+            new = int(max(finite) + 20) if max(finite) + 20 <= 110 else int(min(lows or finite) - 20)
+            if new <= 0:
+                return None
+        elif finite and len(finite) == len(highs):
             new = int(max(finite) * 3 + 1)
         elif lows and min(lows) > 3:
             new = int(min(lows) / 3)
@@ -338,12 +346,23 @@ def planted_value(target: dict[str, Any], others: list[dict[str, Any]]) -> str |
     from datetime import date, timedelta
 
     moved = date.fromisoformat(day) + timedelta(days=3)
+    if any(_within(moved, o.get("date")) for o in others):
+        return None  # "2013" allows April 18 as well as April 15: no date three days off is ruled out
     for w in _WEEKDAYS:
         if text.startswith(w) and text.strip() == w:
             return _WEEKDAYS[moved.weekday()]
     if any(mo in text or mo[:3] in text for mo in _MONTHS):
         return f"{_MONTHS[moved.month - 1]} {moved.day}" + (f", {moved.year}" if re.search(r"\d{4}", text) else "")
     return None
+
+
+def _within(day: Any, value: str | None) -> bool:
+    """Whether a day lies inside a gold date ("2013", "2013-04", "2013-04-15/2013-04-20")."""
+    if not value:
+        return False
+    first, _, last = value.partition("/")
+    iso = day.isoformat()
+    return (iso[: len(first)] >= first) and (iso[: len(last or first)] <= (last or first))
 
 
 def score_injected(corpus: Corpus, gold: dict[str, Any], s: Score, *, settings: Any = None) -> Score:

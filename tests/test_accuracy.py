@@ -161,6 +161,23 @@ def test_planted_values_cannot_agree():
     assert planted_value(dec, [dec]) == "January 2"
 
 
+def test_planted_values_are_errors_a_writer_could_make():
+    """An age stays an age (Bacall's 89 becomes 109, not 268, which no one would read as an age);
+    a range is not half rewritten ("31-to-10-year"); a date inside another outlet's "2013" is
+    ruled out by nothing, so none is planted there."""
+    from crosscheck.score import planted_value
+
+    age = {"type": "quantity", "text": "89", "value": 89, "low": 89, "high": 89, "subject_class": "age"}
+    assert planted_value(age, [age]) == "109"
+    old = {**age, "text": "95", "value": 95, "low": 95, "high": 95}
+    assert planted_value(old, [old]) == "75"
+    span = {"type": "quantity", "text": "three-to-10-year", "value": 3, "low": 3, "high": 10}
+    assert planted_value(span, [span]) is None
+    day = {"type": "date", "text": "April 15, 2013", "date": "2013-04-15"}
+    assert planted_value(day, [{"type": "date", "text": "2013", "date": "2013"}]) is None
+    assert planted_value(day, [day]) == "April 18, 2013"
+
+
 def test_seed_conflicts_found_and_planted_discrepancies_flagged(seed_score):
     assert seed_score.conflicts_found == seed_score.conflicts_gold == 2
     assert seed_score.injected >= 3 and seed_score.injected_flagged == seed_score.injected, seed_score.finding_errors
