@@ -97,6 +97,12 @@ def test_a_near_verb_beats_a_far_event_word(sentence, span, event):
     assert quantity(sentence, span).event == event
 
 
+def test_an_announcement_is_a_statement():
+    """lb165: "made the announcement Monday" dates the statement Vanderbilt made, as "announced" does."""
+    claims = claims_of("Chancellor Nicholas S. Zeppos made the announcement Monday, capping a yearlong effort.")
+    assert {c.text: c.event for c in claims}["Monday"] == "statement"
+
+
 def test_passed_away_is_a_death():
     claims = claims_of("The actress, who passed away in her Manhattan home last week, was 89.")
     assert {c.text: c.event for c in claims}["last week"] == "killed"
