@@ -49,6 +49,18 @@ def _date_topics() -> dict[str, str]:
     return dict(load_data("lexicon.json").get("date_topics", {}))
 
 
+def _plural_unit(unit: str) -> str:
+    """ "dollars", "years"; a percentage of nothing named is a share ("share killed", never
+    "percentages killed")."""
+    return "share" if unit == "percentage" else f"{unit}s"
+
+
+@cache
+def _event_of_word() -> dict[str, str]:
+    """The lexicon event each event word names ("deaths" -> killed)."""
+    return {w.lower(): ev for ev, words in load_data("lexicon.json")["events"].items() for w in words}
+
+
 def _topic(claims: Sequence[Claim]) -> str:
     """What the finding is about, in plain words: "people killed on Sunday 5 January 2014",
     "date help was offered"."""
@@ -63,10 +75,12 @@ def _topic(claims: Sequence[Claim]) -> str:
         owner = c.subject.removeprefix("age").removeprefix(" of ")
         return f"age of {owner.title()}" if owner else "age"
     rate, _, per = (c.unit or "").partition(" per ")
-    what = c.subject or (c.unit and (f"{rate}s per {per}" if per else f"{c.unit}s")) or "amount"
+    what = c.subject or (c.unit and (f"{rate}s per {per}" if per else _plural_unit(c.unit))) or "amount"
     if c.unit is None and c.event in _cumulative() and what in ("amount", c.event):
         what = "people"  # "12 killed": people killed, never "killed killed" or "amount killed"
-    event = c.event if c.event and c.event not in what.split() else None
+    # "deaths killed", "arrests arrested": the counted noun already says what happened
+    named = {_event_of_word().get(w) for w in what.split()}
+    event = c.event if c.event and c.event not in what.split() and c.event not in named else None
     scope = next((x.date for x in claims if x.date), None)
     return " ".join(p for p in (what, event, when_text(scope) if scope else None) if p)
 

@@ -244,6 +244,10 @@ def test_topics_read_as_plain_english(seed_compared, make_source):
     for text in ("The blast left 12 killed on Monday.", "Police said the killed were 12 on Monday."):
         corpus = crosscheck.compare(crosscheck.extract([make_source(text, source_id="k")]))
         assert {f.topic for f in corpus.findings} == {"people killed on Monday 6 January 2014", "date of the killings"}
+    # lb084: the share of deaths is about deaths, not "deaths killed"
+    text = "The one-fifth with the highest weight variability had a 124 percent higher risk of death."
+    corpus = crosscheck.compare(crosscheck.extract([make_source(text, source_id="d")]))
+    assert sorted(f.topic for f in corpus.findings) == ["deaths", "share killed"]
 
 
 def test_a_source_that_gives_one_person_two_ages_contradicts_itself():

@@ -47,6 +47,15 @@ def test_an_age_between_a_figure_and_its_noun_describes_it():
     ]
 
 
+def test_a_name_before_a_noun_says_which_not_whose_age():
+    """lb109: "a 22-year-old Disneyland employee" is no age of Disneyland; "27-year-old Susana
+    Gonzalez" is Gonzalez's."""
+    assert quantity("Police arrested a 22-year-old Disneyland employee on Wednesday.", "22-year-old").subject == "age"
+    c = quantity("The 27-year-old Susana Gonzalez was charged.", "27-year-old")
+    assert c.subject == "age of susana gonzalez"
+    assert quantity("His body was found over 150 metres lower down.", "over 150 metres").subject is None
+
+
 def test_an_age_after_a_name_with_a_suffix_is_that_persons():
     """lb161: "Kenny Caulder Jr., 19, of Fairmont" is Caulder's age, as "Austin Seth Hunt, 19," is Hunt's."""
     c = quantity("Kenny Caulder Jr., 19, of Fairmont was charged with two counts of arson.", "19")
@@ -233,6 +242,7 @@ def test_a_change_is_two_figures_not_a_range():
         "Ariel attended a screening of Modern Family\u2019s season eight finale.",
         "The researchers say the technology could one day be used to broadcast imagery.",
         "Ashes of the Apostle were found near the town of Debelt in today's Burgas District.",
+        "\u201cThe No. 1 thing we try to remind people of is that it is fatal.\u201d",
     ],
 )
 def test_names_numbers_and_hypothetical_days_are_not_claims(text):

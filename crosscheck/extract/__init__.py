@@ -283,6 +283,10 @@ _NOT_SUBJECTS = {
     "late",
     "straight",
     "total",
+    "down",
+    "up",
+    "lower",
+    "higher",
     # pronouns: "$2,500 per season they've worked" counts no "they"
     "they",
     "they've",
@@ -610,6 +614,9 @@ def _named_after(c: Claim) -> Claim:
     words = [w for w in m.group(1).split() if not w.endswith(".")] if m else []
     if not words or words[0] in _NOT_NAMES:
         return c
+    after = re.match(r"\s+([a-z]+)", c.sentence[m.end() :]) if m else None
+    if after and after.group(1) in frames.hierarchy().by_word:
+        return c  # "the 22-year-old Disneyland employee": a name that says which employee, not whose age
     return replace(c, subject="age of " + " ".join(w.lower() for w in words))
 
 

@@ -489,6 +489,8 @@ def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
             return True
         if _named_number(toks, i):
             return True
+        if p.text == "." and i > 1 and toks[i - 2].text in ("No", "no", "Nos"):
+            return True  # "The No. 1 thing": a rank
     if i + 1 < len(toks):
         n = toks[i + 1]
         # "1 World Trade Center.", "the 3100-block of"
