@@ -56,6 +56,11 @@ def _plural_unit(unit: str) -> str:
 
 
 @cache
+def _of_persons() -> frozenset[str]:
+    return frozenset(load_data("lexicon.json").get("of_persons", []))
+
+
+@cache
 def _event_of_word() -> dict[str, str]:
     """The lexicon event each event word names ("deaths" -> killed)."""
     return {w.lower(): ev for ev, words in load_data("lexicon.json")["events"].items() for w in words}
@@ -81,6 +86,8 @@ def _topic(claims: Sequence[Claim]) -> str:
     # "deaths killed", "arrests arrested": the counted noun already says what happened
     named = {_event_of_word().get(w) for w in what.split()}
     event = c.event if c.event and c.event not in what.split() and c.event not in named else None
+    if c.unit and c.unit != "percentage" and event in _of_persons():
+        event = None  # "40 miles west of Ramadi" were not wounded: a distance, not "miles wounded"
     scope = next((x.date for x in claims if x.date), None)
     return " ".join(p for p in (what, event, when_text(scope) if scope else None) if p)
 

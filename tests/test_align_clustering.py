@@ -77,3 +77,31 @@ def test_a_bare_count_of_the_injured_is_lined_up(make_source):
     d = make_source("Investigators said Cosme saw 16 at the Children's Learning Place.", source_id="d")
     corpus = crosscheck.compare(crosscheck.extract([c, d]))
     assert [f.verdict for f in corpus.findings] == ["single-source", "single-source"]
+
+
+def test_two_defendants_with_one_count_are_two_facts(make_source):
+    """lb161: each outlet lists ten defendants, several "charged with two counts of felony arson":
+    one outlet's two defendants are two facts, so their counts never make one agreement; and two
+    Stricklands (Willie Fuentes, William Kendall) are two people, so "three" and "one" counts of
+    conspiracy are no contradiction."""
+    abc = make_source(
+        "Austin Seth Hunt, 23, of Rowland, is charged with two counts of felony arson. "
+        "Shellia Huggins, 42, of Fairmont, is charged with two counts of felony arson. "
+        "Willie Fuentes Strickland, 42, of Fairmont, is charged with three counts of felony conspiracy. "
+        "William Kendall Strickland, 18, of Fairmont, is charged with one count of felony conspiracy.",
+        source_id="abc",
+    )
+    wral = make_source(
+        "Austin Seth Hunt, 23, of Rowland, was charged with two counts of felony arson. "
+        "Shellia Huggins, 42, of Fairmont, was charged with two counts of felony arson. "
+        "Willie Fuentes Strickland, 42, of Fairmont, was charged with three counts of felony conspiracy. "
+        "William Kendall Strickland, 18, of Fairmont, was charged with one count of felony conspiracy.",
+        source_id="wral",
+    )
+    corpus = crosscheck.compare(crosscheck.extract([abc, wral]))
+    assert not [f for f in corpus.findings if f.verdict == "conflict"]
+    for f in corpus.findings:
+        sources = [corpus.claim(i).source for i in f.claims]
+        assert len(sources) == len(set(sources)), f.explanation  # one claim of each outlet per fact
+    arson = [f for f in corpus.findings if f.verdict == "agree" and "arson" in f.topic]
+    assert len(arson) == 2

@@ -10,7 +10,7 @@ from ..model import Claim
 from ..settings import DEFAULT_TOLERANCES, Tolerances
 from ..values import compatible, loose, value_range
 from .blocking import CAP_NOTE, candidate_pairs, value_classes
-from .scoring import alike, entities, same_fact, same_person
+from .scoring import _actor_keys, alike, entities, same_fact, same_person, value_key
 
 #: two groups that disagree somewhere are merged only after checking every pair of their value
 #: classes, up to this many; past it they stay apart and the report says so (CAP_NOTE), never
@@ -89,9 +89,18 @@ def cluster(
     common_range: dict[int, tuple[float, float] | None] = {
         i: None if loose(k.rep) else value_range(k.rep, tol) for i, k in enumerate(classes)
     }
+    # each group's claims by source: one source's two claims about different named people (the
+    # "two counts of arson" of each of ten defendants) are two facts, never one group
+    by_source: dict[int, dict[str, list[Claim]]] = {}
+    for i, k in enumerate(classes):
+        by_source[i] = {}
+        for c in k.claims:
+            by_source[i].setdefault(c.source, []).append(c)
     for _, i, j in pairs:
         ri, rj = root[i], root[j]
         if ri == rj:
+            continue
+        if _other_people(by_source[ri], by_source[rj], common):
             continue
         ra, rb = common_range[ri], common_range[rj]
         overlap = (max(ra[0], rb[0]), min(ra[1], rb[1])) if ra and rb else None
@@ -110,10 +119,30 @@ def cluster(
         for x in members[rj]:
             root[x] = ri
         members[ri].extend(members.pop(rj))
+        for src, claims in by_source.pop(rj).items():
+            by_source[ri].setdefault(src, []).extend(claims)
         common_range[ri] = overlap
         del common_range[rj]
     groups = [sorted((c for i in m for c in classes[i].claims), key=block_order(block)) for m in members.values()]
     return groups
+
+
+def _other_people(a: dict[str, list[Claim]], b: dict[str, list[Claim]], common: frozenset[str]) -> bool:
+    """Whether one source has a claim in each group about different named actors."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    for src, claims in small.items():
+        others = large.get(src)
+        if not others:
+            continue
+        for p in claims:
+            kp = _actor_keys(p) - common
+            if not kp:
+                continue
+            for q in others:
+                kq = _actor_keys(q) - common
+                if kq and not kp & kq and p.sentence_start != q.sentence_start and value_key(p) == value_key(q):
+                    return True
+    return False
 
 
 def _listed(block: Sequence[Claim]) -> set[str]:

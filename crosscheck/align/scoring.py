@@ -197,6 +197,17 @@ def _name_keys(actors: tuple[str, ...]) -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=65536)
+def _people(actors: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """(first name, surname) of the actors named as people in full ("Willie Fuentes Strickland")."""
+    out = set()
+    for name in actors:
+        words = name.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() and w[1:].islower() for w in words):
+            out.add((words[0], words[-1]))
+    return frozenset(out)
+
+
 def _place_key(c: Claim) -> str | None:
     return c.place.split()[-1].removesuffix("'s").lower()[:5] if c.place else None
 
@@ -225,6 +236,9 @@ def _frames_differ(a: Claim, b: Claim, common: frozenset[str]) -> bool:
     ka, kb = _actor_keys(a) - common, _actor_keys(b) - common
     if ka and kb and not ka & kb:
         return True
+    pa, pb = _people(a.actors), _people(b.actors)
+    if pa and pb and not pa & pb and {last for _, last in pa} & {last for _, last in pb}:
+        return True  # Willie Fuentes Strickland is not William Kendall Strickland, though both are Stricklands
     # a plan is not a count ("10 drones in the coming weeks" are not the 10 delivered); a sum "to
     # be paid" and one "paid" may well be the one sum of a settlement
     if a.modality != b.modality and "stated" in (a.modality, b.modality) and (a.type == "date" or a.unit is None):
@@ -294,6 +308,8 @@ def alike(
         return False
     if a.type == "quantity" and events_clash(a, b):
         return False  # approved is not rejected, whatever the figures
+    if _owner(a) and _owner(b) and not same_person(a, b):
+        return False  # Ashley Marie Oxendine, 18, and Kenny Caulder Jr., 18, are two people of one age
     SIMILARITY = tol.similarity  # noqa: N806
     similarity = fuzz.token_set_ratio(a.context, b.context)
     shared = (entities(a.sentence) & entities(b.sentence)) - common
