@@ -214,6 +214,20 @@ def test_a_date_far_before_a_figure_does_not_scope_it():
     assert quantity("Nine people were killed on Oct. 1, 2015.", "Nine").date == "2015-10-01"
 
 
+def test_years_later_is_a_year_counted_from_the_last_one():
+    """lb118: "... to her Maltese, Trouble, in 2007. Three years later, fashion designer Alexander
+    McQueen ... left $82,000": 2010, a date, not a span of three years."""
+    claims = claims_of(
+        "Leona Helmsley left a whopping $12 million to her Maltese, Trouble, in 2007. Three years later, "
+        "fashion designer Alexander McQueen left $82,000 to his dogs. Five years earlier she had married."
+    )
+    later = {c.text: (c.type, c.date) for c in claims}
+    assert later["Three years later"] == ("date", "2010") and later["Five years earlier"] == ("date", "2005")
+    assert [(c.type, c.unit) for c in claims_of("He was sentenced to three years.") if c.text == "three years"] == [
+        ("quantity", "year")
+    ]
+
+
 def test_a_change_is_two_figures_not_a_range():
     claims = [c for c in claims_of("Ticket prices rose from $65 to $70 this year.") if c.type == "quantity"]
     assert [(c.text, c.value, c.low, c.high) for c in claims] == [("$65", 65, 65, 65), ("$70", 70, 70, 70)]

@@ -602,6 +602,51 @@ def _day_after(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+_LATER = re.compile(r"\s+(later|earlier)\b")
+#: how far back (characters) the year a "two years later" counts from may stand
+YEARS_LATER_REACH = 400
+
+
+def _years_later(source: Source, claims: list[Claim]) -> list[Claim]:
+    """ "in 2007. Three years later, ...": a year counted from the year the story just named (2010),
+    a date rather than a span of three years."""
+    last: tuple[int, int] | None = None  # (year, where it ends)
+    out = []
+    for c in claims:
+        if c.type == "date" and c.date and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", c.date):
+            last = (int(c.date[:4]), c.end)
+        elif (
+            c.type == "quantity"
+            and c.unit == "year"
+            and c.value is not None
+            and c.low == c.high == c.value
+            and c.value.is_integer()
+            and last is not None
+            and c.start - last[1] <= YEARS_LATER_REACH
+            and (m := _LATER.match(source.text, c.end))
+        ):
+            year = last[0] + int(c.value) * (1 if m.group(1) == "later" else -1)
+            end = m.end()
+            c = replace(
+                c,
+                id=_claim_id(source.id, c.start, end, "date"),
+                type="date",
+                text=source.text[c.start : end],
+                end=end,
+                value=None,
+                low=None,
+                high=None,
+                unit=None,
+                subject=None,
+                subject_class=None,
+                qualifier=None,
+                date=str(year),
+            )
+            last = (year, end)  # the story's clock has moved on
+        out.append(c)
+    return out
+
+
 _THE = re.compile(r"(?:^|\b)[Tt]he\s+$")
 #: the name right after an age: "the 27-year-old Susana D. Gonzalez"
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){0,3})")
@@ -662,8 +707,8 @@ def extract_source(source: Source, *, limit: int = MAX_CLAIMS) -> list[Claim]:
         for s, e in sentences(norm, a, b):
             claims.extend(_sentence_claims(source, norm, s, e, anchor, limit=limit + 1 - len(claims)))
             if len(claims) > limit:
-                return _age_owners(_day_after(claims[: limit + 1]))
-    return _age_owners(_day_after(claims))
+                return _age_owners(_years_later(source, _day_after(claims[: limit + 1])))
+    return _age_owners(_years_later(source, _day_after(claims)))
 
 
 #: a sentence without any of these holds no claim: most sentences are skipped at regex speed
