@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from functools import cache
+from typing import Any
 
 from ..model import Claim, Corpus, Source
 from ..sources import DATELINE, load_data, normalise
@@ -449,26 +450,10 @@ _CONJUNCTIONS = frozenset({"and", "but", "then"})
 
 
 def _event(
-    toks: list[Token],
-    a: int,
-    b: int,
-    mentions: list[tuple[int, int, str]] | None = None,
-    *,
-    reach: int = 25,
-    after_penalty: int = 0,
-    semicolons: list[int] | None = None,
-    comma_penalty: int = 0,
+    toks: list[Token], a: int, b: int, mentions: list[tuple[int, int, str]] | None = None, **options: Any
 ) -> str | None:
-    found = _event_near(
-        toks,
-        a,
-        b,
-        mentions,
-        reach=reach,
-        after_penalty=after_penalty,
-        semicolons=semicolons,
-        comma_penalty=comma_penalty,
-    )
+    """The event ``_event_near`` finds, without its distance."""
+    found = _event_near(toks, a, b, mentions, **options)
     return found[1] if found else None
 
 
