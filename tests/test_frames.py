@@ -196,6 +196,12 @@ def test_none_harmed_is_a_count_of_zero(sentence, span, event):
     assert [c.text for c in claims_of("No one knows why the blast happened.")] == []
 
 
+def test_one_day_after_to_is_a_day_when_no_verb_follows():
+    c = quantity("He was sentenced to one day in jail.", "one day")
+    assert (c.value, c.unit) == (1, "day")
+    assert [c.text for c in claims_of("She hopes to one day return to the stage.")] == []
+
+
 def test_a_third_of_is_a_share():
     """lb000: "roughly a third of what originally was about 300 tents"; "a quarter of an hour" is no share."""
     c = quantity("By 7:15 p.m. Sunday, roughly a third of the tents were gone.", "roughly a third")

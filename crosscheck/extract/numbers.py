@@ -617,8 +617,13 @@ def find_quantities(
             i += max(n, 1)
             continue
         if t.low == "one" and lows[i + 1 : i + 2] == ["day"] and i and lows[i - 1] in _SOMEDAY:
-            i += 2  # "she hopes to one day return": some day, no span of one day
-            continue
+            after = toks[i + 2] if i + 2 < len(toks) else None
+            verb_after = (
+                after is not None and after.text.isalpha() and after.text.islower() and after.low not in _AFTER_NAME
+            )
+            if lows[i - 1] != "to" or verb_after:  # "sentenced to one day in jail" is a day
+                i += 2  # "she hopes to one day return": some day, no span of one day
+                continue
         # vague and word amounts: "Scores of", "tens of thousands", "a dozen"
         hit = None
         for table, is_vague in ((vague, True), (exact, False)):
