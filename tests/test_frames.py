@@ -54,6 +54,7 @@ def test_a_name_before_a_noun_says_which_not_whose_age():
     c = quantity("The 27-year-old Susana Gonzalez was charged.", "27-year-old")
     assert c.subject == "age of susana gonzalez"
     assert quantity("His body was found over 150 metres lower down.", "over 150 metres").subject is None
+    assert quantity("He spent one day there.", "one day").subject is None
 
 
 def test_an_age_after_a_name_with_a_suffix_is_that_persons():

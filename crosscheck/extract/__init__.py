@@ -288,6 +288,12 @@ _NOT_SUBJECTS = {
     "up",
     "lower",
     "higher",
+    "there",
+    "here",
+    "now",
+    "then",
+    "again",
+    "together",
     # pronouns: "$2,500 per season they've worked" counts no "they"
     "they",
     "they've",
