@@ -85,14 +85,14 @@ def test_two_defendants_with_one_count_are_two_facts(make_source):
     Stricklands (Willie Fuentes, William Kendall) are two people, so "three" and "one" counts of
     conspiracy are no contradiction."""
     abc = make_source(
-        "Austin Seth Hunt, 23, of Rowland, is charged with two counts of felony arson. "
+        "Austin Seth Hunt, 23, of Fairmont, is charged with two counts of felony arson. "
         "Shellia Huggins, 42, of Fairmont, is charged with two counts of felony arson. "
         "Willie Fuentes Strickland, 42, of Fairmont, is charged with three counts of felony conspiracy. "
         "William Kendall Strickland, 18, of Fairmont, is charged with one count of felony conspiracy.",
         source_id="abc",
     )
     wral = make_source(
-        "Austin Seth Hunt, 23, of Rowland, was charged with two counts of felony arson. "
+        "Austin Seth Hunt, 23, of Fairmont, was charged with two counts of felony arson. "
         "Shellia Huggins, 42, of Fairmont, was charged with two counts of felony arson. "
         "Willie Fuentes Strickland, 42, of Fairmont, was charged with three counts of felony conspiracy. "
         "William Kendall Strickland, 18, of Fairmont, was charged with one count of felony conspiracy.",

@@ -869,6 +869,16 @@ def test_grand_is_a_thousand_dollars_unless_it_describes_a_noun(make_source, tex
     assert (claim.value if claim.unit == "dollar" else None) == dollars
 
 
+def test_the_day_something_was_said_is_the_day_of_remarks(make_source):
+    """lb058: "it was confirmed on Wednesday morning, Cosby would serve his sentence": Wednesday
+    dates the confirmation (remarks, never lined up by day), not the sentencing of Tuesday."""
+    from crosscheck import Corpus, extract
+
+    text = "However, it was confirmed on Wednesday morning, Cosby would serve his sentence at SCI Phoenix."
+    corpus = extract(Corpus(id="v", sources=(make_source(text),)))
+    assert [(c.text, c.event) for c in corpus.claims] == [("Wednesday morning", "remarks")]
+
+
 def test_a_date_before_and_dates_the_verb_before_it(make_source):
     """lb033: "was arrested about 1:30 p.m. Sunday and charged with five counts": Sunday is the day
     of the arrest, as the other outlets say ("was arrested Sunday"), not of the charges."""

@@ -10,7 +10,7 @@ from ..model import Claim
 from ..settings import DEFAULT_TOLERANCES, Tolerances
 from ..values import compatible, loose, value_range
 from .blocking import CAP_NOTE, candidate_pairs, value_classes
-from .scoring import _actor_keys, alike, entities, same_fact, same_person, value_key
+from .scoring import _actor_keys, _people, alike, entities, same_fact, same_person, value_key
 
 #: two groups that disagree somewhere are merged only after checking every pair of their value
 #: classes, up to this many; past it they stay apart and the report says so (CAP_NOTE), never
@@ -135,12 +135,14 @@ def _other_people(a: dict[str, list[Claim]], b: dict[str, list[Claim]], common: 
         if not others:
             continue
         for p in claims:
-            kp = _actor_keys(p) - common
+            kp, pp = _actor_keys(p) - common, _people(p.actors)
             if not kp:
                 continue
             for q in others:
-                kq = _actor_keys(q) - common
-                if kq and not kp & kq and p.sentence_start != q.sentence_start and value_key(p) == value_key(q):
+                if p.sentence_start == q.sentence_start or value_key(p) != value_key(q):
+                    continue
+                kq, pq = _actor_keys(q) - common, _people(q.actors)
+                if (kq and not kp & kq) or (pp and pq and not pp & pq):
                     return True
     return False
 

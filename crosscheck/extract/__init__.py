@@ -451,6 +451,24 @@ def _events_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 #: a verb this many tokens nearer a figure than the nearest lexicon word is its event
 VERB_MARGIN = 4
 
+
+def _said_on(toks: list[Token], i: int) -> bool:
+    """ "said Tuesday", "it was confirmed on Wednesday morning": the day something was said, which
+    is no day of what it was said about (remarks, recurring, are never lined up by their day)."""
+    _, _, saying = frames.past_forms()
+    k = i - 1 if i and toks[i - 1].low != "on" else i - 2
+    return k >= 0 and toks[k].low in saying
+
+
+def _nearest_event(word: tuple[int, str] | None, verb: tuple[int, str] | None) -> str | None:
+    """The event word, unless a verb stands much nearer: "left behind an estate worth $26.6
+    million" after "passed away" was left; "it was confirmed on Wednesday morning, Cosby would
+    serve his sentence" dates the confirmation, not the sentencing."""
+    if word and verb and verb[0] + VERB_MARGIN < word[0]:
+        return verb[1]
+    return word[1] if word else verb[1] if verb else None
+
+
 #: a date before one of these has closed its clause: the event after it is the next one's
 _CONJUNCTIONS = frozenset({"and", "but", "then"})
 
@@ -800,11 +818,10 @@ def _sentence_claims(
         if frames.is_speaker(toks, q.after):  # "Two Anbar government officials told the AP": who talks
             event = None
         else:
-            near = _event_near(toks, q.first, q.after, mentions, semicolons=breaks, comma_penalty=2)
-            verb = frames.verb_near(toks, q.first, q.after, clause)
-            if near and verb and verb[0] + VERB_MARGIN < near[0]:
-                near = verb  # "left behind an estate worth $26.6 million" after "passed away": left
-            event = near[1] if near else None
+            event = _nearest_event(
+                _event_near(toks, q.first, q.after, mentions, semicolons=breaks, comma_penalty=2),
+                frames.verb_near(toks, q.first, q.after, clause),
+            )
             # a list carries its first item's event: "charged with one count of X, two counts of Y"
             if (
                 event is None
@@ -872,7 +889,12 @@ def _sentence_claims(
                 sentence=original,
                 date=d.value,
                 qualifier=d.qualifier,
-                event=_event(toks, i, j, mentions, reach=10, after_penalty=3, semicolons=breaks)
+                event="remarks"
+                if _said_on(toks, i)
+                else _nearest_event(
+                    _event_near(toks, i, j, mentions, reach=10, after_penalty=3, semicolons=breaks),
+                    frames.verb_near(toks, i, j, clause, back=5, ahead=False),
+                )
                 or frames.verb_event(toks, i, j, clause, back=5),  # "renamed the hall on Monday"
                 sentence_start=s,
                 context=_context(toks, (d.start, d.end), starts=starts),

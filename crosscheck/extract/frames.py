@@ -403,9 +403,10 @@ def verb_event(toks: list[Token], first: int, after: int, clause: tuple[int, int
 
 
 def verb_near(
-    toks: list[Token], first: int, after: int, clause: tuple[int, int], *, back: int = 3
+    toks: list[Token], first: int, after: int, clause: tuple[int, int], *, back: int = 3, ahead: bool = True
 ) -> tuple[int, str] | None:
-    """``verb_event`` with how many tokens lie between the verb and the figure."""
+    """``verb_event`` with how many tokens lie between the verb and the figure (``ahead``: looking
+    after the figure too)."""
     irregular, not_events, saying = past_forms()
     lo, hi = clause
 
@@ -417,7 +418,7 @@ def verb_near(
             return w
         return None
 
-    for k in range(after, min(hi, after + 6)):
+    for k in range(after, min(hi, after + 6) if ahead else after):
         if toks[k].text in (",", ";", ".") and k > after + 1:
             break
         if (v := verb(k)) is not None:

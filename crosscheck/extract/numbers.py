@@ -617,9 +617,9 @@ def find_quantities(
             i += max(n, 1)
             continue
         if t.low == "one" and lows[i + 1 : i + 2] == ["day"] and i and lows[i - 1] in _SOMEDAY:
-            after = toks[i + 2] if i + 2 < len(toks) else None
+            then = toks[i + 2] if i + 2 < len(toks) else None
             verb_after = (
-                after is not None and after.text.isalpha() and after.text.islower() and after.low not in _AFTER_NAME
+                then is not None and then.text.isalpha() and then.text.islower() and then.low not in _AFTER_NAME
             )
             if lows[i - 1] != "to" or verb_after:  # "sentenced to one day in jail" is a day
                 i += 2  # "she hopes to one day return": some day, no span of one day
