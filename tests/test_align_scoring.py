@@ -133,3 +133,11 @@ def test_a_court_named_beside_a_sum_makes_it_no_part(make_source):
     tolls = extract(Corpus(id="g", sources=(c, d))).claims
     part, whole = (next(x for x in tolls if x.source == s and x.type == "quantity") for s in "cd")
     assert _frames_differ(part, whole, frozenset())
+
+
+def test_people_named_in_full_are_told_apart_from_places():
+    """lb161's two Stricklands are two people; lb033's Logan Square and Palmer Square are places."""
+    from crosscheck.align.scoring import _people
+
+    assert _people(("Willie Fuentes Strickland", "Fairmont")) == {("Willie", "Strickland")}
+    assert _people(("Logan Square", "Palmer Square", "Northwest Side", "NC")) == frozenset()

@@ -200,12 +200,19 @@ def _name_keys(actors: tuple[str, ...]) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _people(actors: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     """(first name, surname) of the actors named as people in full ("Willie Fuentes Strickland")."""
+    places = _place_names()
     out = set()
     for name in actors:
         words = name.split()
         if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() and w[1:].islower() for w in words):
-            out.add((words[0], words[-1]))
+            if words[-1].lower() not in places:
+                out.add((words[0], words[-1]))
     return frozenset(out)
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    return frozenset(load_data("frames.json").get("place_names", []))
 
 
 def _place_key(c: Claim) -> str | None:
