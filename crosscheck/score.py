@@ -40,6 +40,9 @@ class Score:
     event_gold: int = 0
     event_right: int = 0
     sources: int = 0
+    #: sources whose publication date can be judged: the gold knows it, or the text states none
+    #: and the tool says it does (a date the tool inferred, where the gold knows none, is unjudged)
+    published_gold: int = 0
     published_right: int = 0
     outlets_right: int = 0
     #: gold conflicts (and updates) the tool calls conflicts
@@ -77,7 +80,7 @@ class Score:
 
     @property
     def published_accuracy(self) -> float:
-        return self.published_right / self.sources if self.sources else 1.0
+        return self.published_right / self.published_gold if self.published_gold else 1.0
 
     @property
     def outlet_accuracy(self) -> float:
@@ -188,9 +191,13 @@ def score_sources(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
             continue
         s.sources += 1
         published = source.published.isoformat() if source.published else None
-        if published == g.get("published"):
+        if g.get("published") is None and source.published_inferred:
+            pass  # the text states no date, and the tool says it inferred one (from the cluster): unjudged
+        elif published == g.get("published"):
+            s.published_gold += 1
             s.published_right += 1
         else:
+            s.published_gold += 1
             s.misses.append(f"{sid}: published want {g.get('published')}, got {published}")
         if _outlet_key(source.outlet) == _outlet_key(g.get("outlet")):
             s.outlets_right += 1
@@ -601,7 +608,8 @@ def line(s: Score) -> str:
         f"recall {s.recall:.1%} ({s.correct}/{s.gold})  precision {s.precision:.1%} ({s.matched}/{s.extracted})  "
         f"furniture claims {s.furniture}  subject class {s.subject_accuracy:.0%} ({s.subject_right}/{s.subject_gold})  "
         f"event {s.event_accuracy:.0%} ({s.event_right}/{s.event_gold})  "
-        f"published {s.published_accuracy:.0%} ({s.published_right}/{s.sources})  "
+        f"published {s.published_accuracy:.0%} ({s.published_right}/{s.published_gold}, "
+        f"{s.sources - s.published_gold} inferred unjudged)  "
         f"outlets {s.outlet_accuracy:.0%} ({s.outlets_right}/{s.sources})  "
         f"findings right {s.findings_accuracy:.0%} ({s.findings_right}/{s.findings_gold})  "
         f"conflict recall {s.conflict_recall:.0%} ({s.conflicts_found}/{s.conflicts_gold})  "

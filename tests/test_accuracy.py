@@ -203,3 +203,20 @@ def test_score_reads_an_event_as_the_lexicon_names_it():
     assert _canonical_event("died") == _canonical_event("passed away") == _canonical_event("killed") == "killed"
     assert _canonical_event("Detained") == "arrested" and _canonical_event("dumped") == "dumped"
     assert _canonical_event(None) is None
+
+
+def test_an_inferred_date_where_the_text_states_none_is_unjudged(make_source):
+    """The gold's null publication date means the text states none; the tool's date inferred from
+    the cluster is then neither right nor wrong, while a date it says the text states is wrong."""
+    from dataclasses import replace
+    from datetime import date
+
+    from crosscheck import Corpus
+    from crosscheck.score import Score, score_sources
+
+    inferred = replace(make_source("The fire destroyed 40 homes.", source_id="a"), published_inferred=True)
+    stated = make_source("The fire destroyed 40 homes.", source_id="b", published=date(2014, 1, 6))
+    known = make_source("The fire destroyed 40 homes.", source_id="c", published=date(2014, 1, 6))
+    gold = {"sources": {"a": {"published": None}, "b": {"published": None}, "c": {"published": "2014-01-06"}}}
+    s = score_sources(Corpus(id="x", sources=(inferred, stated, known)), gold, Score(corpus="x"))
+    assert (s.sources, s.published_gold, s.published_right) == (3, 2, 1)
