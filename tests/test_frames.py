@@ -307,6 +307,16 @@ def test_dateline_is_the_publication_date_and_no_claim():
         ("A man walks past the shop. (CNN)", "CNN"),
         ("The lion rests in the park. (Associated Press)", "AP"),
         ("Reporting by a San Francisco Chronicle staff writer.", "San Francisco Chronicle"),
+        # dev gold pages that credit themselves (lb000, lb166, lb118, lb190, lb084, lb112)
+        (
+            "Demonstrators sit near City Hall early Monday. Credit: Rick Loomis / Los Angeles Times\n",
+            "Los Angeles Times",
+        ),
+        ("Related stories on AOL:\nExplorer says Griffin shipwreck may be found", "AOL"),
+        ("[Related: Watch: Yahoo's Canine Reporter Investigates One Pet-Friendly Hotel]", "Yahoo"),
+        ("WCAX News is learning the victim and the shooter may have been friends.", "WCAX"),
+        ("Coronary artery disease care at Mayo Clinic\n", "Mayo Clinic"),
+        ("In an exclusive, expletive-filled interview with Vocativ outside his home, he insisted.", "Vocativ"),
     ],
 )
 def test_outlet_credits(text, outlet):
