@@ -285,6 +285,7 @@ def test_names_numbers_and_hypothetical_days_are_not_claims(text):
         "\U0001f618 A post shared by ARIEL WINTER (@arielwinter) on May 4, 2017 at 5:57pm PDT",
         "That's all for today's trending, do check back tomorrow for more!",
         "MPAA Definition of R: Restricted. Under 17 requires accompanying parent or adult guardian.",
+        "994 mass shootings in 1,004 days: this is what America's gun crisis looks like Read more",
     ],
 )
 def test_page_furniture_yields_nothing(line):
