@@ -247,6 +247,7 @@ def test_a_change_is_two_figures_not_a_range():
     "text",
     [
         "She told USA TODAY that the plan was bad.",
+        "A study reported by Medical News Today found a link.",
         "He hosted Saturday Night Live in the spring.",
         '"If the election were held today, we would win," he said.',
         "Anyone with information should call 911.",

@@ -87,6 +87,7 @@ _NOT_DATES = re.compile(
     r"(?:Black|Good|Super|Cyber|Bloody|Ash|Palm|Easter|Holy|Boxing)\s+(?:Friday|Tuesday|Monday|Sunday|Thursday|Wednesday)"
     r"|(?:Sunday|Monday)\s+(?:Times|Telegraph|Express|Mirror|Herald|Night Football|School)"
     r"|Saturday\s+Night(?:\s+Live)?|Friday\s+Night\s+Lights|Throwback\s+Thursday|USA\s+TODAY|(?i:USA\s+Today)"
+    r"|(?<=[a-z] )(?:[A-Z][a-z]+\s+)+Today\b"  # "Medical News Today", "Psychology Today": names of publications
 )
 
 
