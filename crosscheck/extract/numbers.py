@@ -406,12 +406,6 @@ _NOT_NAME_WORDS = frozenset(
 _AFTER_NAME = frozenset("in on at of and or is was 's were are has had with for to from".split())
 
 
-#: the harms of which "no" counts none
-_HARMS = frozenset("arrests injuries deaths fatalities".split())
-#: what "no one" may be said to have suffered for it to count people ("No one was seriously hurt")
-_HARMED = frozenset("killed died hurt injured wounded harmed arrested".split())
-
-
 def _harmed(lows: list[str], k: int) -> int | None:
     """The token after the harm "no one" suffered ("No one was seriously hurt"), or None."""
     if lows[k : k + 1] in (["was"], ["were"], ["has"]):
@@ -420,13 +414,7 @@ def _harmed(lows: list[str], k: int) -> int | None:
         k += 1
     if k < len(lows) and lows[k].endswith("ly"):  # "seriously", "critically"
         k += 1
-    return k + 1 if k < len(lows) and lows[k] in _HARMED else None
-
-
-#: words before which "one day" is some day ("will one day", "hopes to one day")
-_SOMEDAY = frozenset("will would could might may can should must shall to".split())
-#: lower-case words after which a figure says which one ("season five", "episode 3")
-_SERIAL = frozenset("season seasons episode episodes chapter verse".split())
+    return k + 1 if k < len(lows) and lows[k] in _word_set("none_suffered") else None
 
 
 def _named_number(toks: list[Token], i: int, *, words: bool = False) -> bool:
@@ -610,13 +598,13 @@ def find_quantities(
         if t.low in ("no", "nobody"):
             n = 2 if lows[i + 1 : i + 2] == ["one"] else 1 if t.low == "nobody" else 0
             harmed = _harmed(lows, i + n) if n else None
-            if t.low == "no" and lows[i + 1 : i + 2] and lows[i + 1] in _HARMS:
+            if t.low == "no" and lows[i + 1 : i + 2] and lows[i + 1] in _word_set("none_of"):
                 n, harmed = 2, i + 2  # "No arrests have yet been made", "no injuries were reported"
             if harmed is not None:  # "No one was injured": a count of the injured, and it is 0
                 out.append(QuantitySpan(t.start, toks[i + n - 1].end, 0.0, 0.0, 0.0, None, None, harmed, i))
             i += max(n, 1)
             continue
-        if t.low == "one" and lows[i + 1 : i + 2] == ["day"] and i and lows[i - 1] in _SOMEDAY:
+        if t.low == "one" and lows[i + 1 : i + 2] == ["day"] and i and lows[i - 1] in _word_set("someday_before"):
             then = toks[i + 2] if i + 2 < len(toks) else None
             verb_after = (
                 then is not None and then.text.isalpha() and then.text.islower() and then.low not in _AFTER_NAME
@@ -685,7 +673,7 @@ def find_quantities(
         if j + 1 < len(toks) and toks[j].text == "-" and toks[j + 1].low in _q().get("descriptive_compounds", ()):
             i = j + 2  # "four-legged heirs": a kind of heir, not a count of legs
             continue
-        if num_i > 0 and toks[num_i - 1].low in _SERIAL and not currency:
+        if num_i > 0 and toks[num_i - 1].low in _word_set("serial_words") and not currency:
             # "season five", "seasons 5, 6 and 7": which ones, not how many
             while j + 1 < len(toks) and toks[j].low in (",", "and", "or") and toks[j + 1].text[0].isdigit():
                 j += 2
