@@ -869,6 +869,24 @@ def test_grand_is_a_thousand_dollars_unless_it_describes_a_noun(make_source, tex
     assert (claim.value if claim.unit == "dollar" else None) == dollars
 
 
+def test_parts_of_days_and_days_counted_from_the_last_one(make_source):
+    """lb112, lb190: "a day earlier", "that very day", "this afternoon", "yesterday morning"."""
+    from crosscheck import Corpus, extract
+
+    text = (
+        "He was arrested yesterday morning. She is to be arraigned this afternoon. On Jan. 3, 2014, police "
+        "searched the house. A day earlier, police had searched the car. He had moved back to town that very day."
+    )
+    corpus = extract(Corpus(id="v", sources=(make_source(text),)))  # published Monday 6 January 2014
+    assert {c.text: c.date for c in corpus.claims if c.type == "date"} == {
+        "yesterday morning": "2014-01-05",
+        "this afternoon": "2014-01-06",
+        "Jan. 3, 2014": "2014-01-03",
+        "A day earlier": "2014-01-02",
+        "that very day": "2014-01-02",
+    }
+
+
 def test_the_day_something_was_said_is_the_day_of_remarks(make_source):
     """lb058: "it was confirmed on Wednesday morning, Cosby would serve his sentence": Wednesday
     dates the confirmation (remarks, never lined up by day), not the sentencing of Tuesday."""

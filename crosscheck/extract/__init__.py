@@ -581,7 +581,11 @@ def _scope(scoping: tuple[list[DateSpan], list[int]], q: QuantitySpan) -> str | 
 MAX_CLAIMS = 5000
 
 
-_NEXT_DAY = re.compile(r"the (?:(next|following)|previous) day|the day (?:(after)|before)", re.IGNORECASE)
+_NEXT_DAY = re.compile(
+    r"the (?:(next|following)|previous) day|the day (?:(after)|before)|a day (?:(later)|earlier)"
+    r"|(that (?:very )?day|earlier in the day|later that day)",
+    re.IGNORECASE,
+)
 
 
 def _day_after(claims: list[Claim]) -> list[Claim]:
@@ -599,7 +603,7 @@ def _day_after(claims: list[Claim]) -> list[Claim]:
         if c.type == "date":
             m = _NEXT_DAY.fullmatch(c.text)
             if m and c.date is None and last is not None:
-                shift = timedelta(days=1 if (m.group(1) or m.group(2)) else -1)
+                shift = timedelta(days=0 if m.group(4) else 1 if (m.group(1) or m.group(2) or m.group(3)) else -1)
                 c = replace(c, date=(last + shift).isoformat())
             if c.date and c.date.startswith("T"):
                 day = days_of_sentence.get(c.sentence_start) or (last.isoformat() if last else None)
@@ -730,7 +734,8 @@ _HINT_PATTERN = (
     r"\b(?:one|a|an)\s+(?:day|week|month|year|decade|hour|minute|century|hundred|thousand|million|billion)\b|"
     r"\b(?:next|following|previous)\s+day\b|\bday\s+(?:before|after)\b|\b(?:past|last)\s+(?:decade|year|month|week)|"
     r"\b(?:one|a)[- ](?:third|quarter|fifth|tenth)|\b(?:trio|duo|several|multiple)\b|\ba (?:few|handful)\b|\bhalf\b|"
-    r"\bno (?:one|arrests|injuries|deaths|fatalities)\b|\bnobody\b"
+    r"\bno (?:one|arrests|injuries|deaths|fatalities)\b|\bnobody\b|\b(?:this|last)\s+(?:morning|afternoon|evening|night)\b|"
+    r"\ba day (?:earlier|later)\b|\bthat (?:very )?day\b|\b(?:earlier in|later that) (?:the )?day\b"
 )
 #: searched in the lowercased sentence, case-sensitively: twice as fast as IGNORECASE
 _HINT = re.compile(_HINT_PATTERN.lower())

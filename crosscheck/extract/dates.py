@@ -49,7 +49,9 @@ DATE_RE = re.compile(
   | (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
   | (?P<month_year>\b(?:{_FULL_MONTH}|May|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:of\s+)?{_YEAR}\b)
   | (?P<weekdays>\b{_WEEKDAY}(?:\s+(?:and|or|through|to)\s+{_WEEKDAY})?{_DAYPART}\b)
-  | (?P<relative>\b(?i:(?:the\s+)?day\s+before\s+yesterday|yesterday|today|tonight|tomorrow
+  | (?P<relative>\b(?i:(?:the\s+)?day\s+before\s+yesterday|(?:yesterday|this)\s+(?:morning|afternoon|evening)
+        |last\s+night|yesterday|today|tonight|tomorrow
+        |a\s+day\s+(?:earlier|later)|that\s+(?:very\s+)?day|earlier\s+in\s+the\s+day|later\s+that\s+day
         |(?:later|earlier)\s+this\s+(?:week|month|year)
         |(?:this|last|next)\s+(?:week(?:end)?|month|year|spring|summer|fall|autumn|winter)
         |in\s+the\s+(?:coming|upcoming|next)\s+(?:days|weeks|months)
@@ -241,9 +243,9 @@ def _weekday(name: str, anchor: date, future: bool) -> str:
 
 def _relative(text: str, anchor: date) -> str | None:
     year = anchor.year
-    if text in ("today", "tonight"):
+    if text in ("today", "tonight") or re.fullmatch(r"this (?:morning|afternoon|evening)", text):
         return anchor.isoformat()
-    if text == "yesterday":
+    if text in ("yesterday", "last night") or re.fullmatch(r"yesterday (?:morning|afternoon|evening)", text):
         return (anchor - timedelta(days=1)).isoformat()
     if text == "tomorrow":
         return (anchor + timedelta(days=1)).isoformat()
