@@ -887,6 +887,15 @@ def test_parts_of_days_and_days_counted_from_the_last_one(make_source):
     }
 
 
+def test_midnight_of_a_day_ends_it(make_source):
+    """lb000: the "midnight Sunday" deadline is the night from Sunday to Monday (AP style)."""
+    from crosscheck import Corpus, extract
+
+    text = "Protesters ignored the deadline of midnight Sunday, police said."
+    corpus = extract(Corpus(id="v", sources=(make_source(text),)))  # published Monday 6 January 2014
+    assert {c.text: c.date for c in corpus.claims} == {"midnight": "2014-01-06T00:00", "Sunday": "2014-01-05"}
+
+
 def test_the_day_something_was_said_is_the_day_of_remarks(make_source):
     """lb058: "it was confirmed on Wednesday morning, Cosby would serve his sentence": Wednesday
     dates the confirmation (remarks, never lined up by day), not the sentencing of Tuesday."""

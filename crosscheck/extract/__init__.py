@@ -607,6 +607,9 @@ def _day_after(claims: list[Claim]) -> list[Claim]:
                 c = replace(c, date=(last + shift).isoformat())
             if c.date and c.date.startswith("T"):
                 day = days_of_sentence.get(c.sentence_start) or (last.isoformat() if last else None)
+                if day and c.date == "T00:00" and "midnight" in c.text.lower():
+                    # "the midnight Sunday deadline": midnight ends the day it is said of (AP style)
+                    day = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
                 if day:
                     c = replace(c, date="/".join(day + t for t in c.date.split("/")))
             if c.date and len(c.date) == 10:
