@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -503,6 +503,19 @@ def latest_full_date(source: Source) -> date | None:
     return max(found) if found else None
 
 
+def _day_after_if_named(source: Source, newest: date | None) -> date | None:
+    """The page's newest full date, or the day after it when the story names that day as a weekday:
+    a caption's "November 27, 2011" (a Sunday) in a story of police moving in "before dawn on
+    Monday" was published on the Monday; "Monday" six days before would be "last Monday"."""
+    if newest is None:
+        return None
+    from .extract.dates import WEEKDAYS
+
+    after = newest + timedelta(days=1)
+    day, text = WEEKDAYS[after.weekday()], normalise(source.text)
+    return after if re.search(rf"\b{day}\b", text) and not re.search(rf"\blast {day}\b", text) else newest
+
+
 def infer_published(sources: Sequence[Source], *, window: int = 3) -> list[Source]:
     """Dates for sources that state none, marked inferred.
 
@@ -517,7 +530,7 @@ def infer_published(sources: Sequence[Source], *, window: int = 3) -> list[Sourc
     if stated and (stated[-1] - stated[0]).days <= window:
         consensus = stated[(len(stated) - 1) // 2]
         return [s if s.published else replace(s, published=consensus, published_inferred=True) for s in sources]
-    own = {s.id: latest_full_date(s) for s in sources if s.published is None}
+    own = {s.id: _day_after_if_named(s, latest_full_date(s)) for s in sources if s.published is None}
     pool = stated or [d for d in own.values() if d is not None]
     if not pool:
         return list(sources)

@@ -619,3 +619,18 @@ def test_phone_numbers_and_photo_counters_are_cut_from_the_text():
         "Reach Adam Tamburin at 615-726-5986 and on Twitter @tamburintweets."  # lb165
     )
     assert extract(Corpus(id="p", sources=(make_source("p", "p.txt", text),))).claims == ()
+
+
+def test_a_story_that_names_the_day_after_its_newest_date_was_published_that_day():
+    """lb000 (Reuters): the caption's "November 27, 2011" is a Sunday, and police moved in "before
+    dawn on Monday": the story is of Monday 28 November, so its Monday is not six days earlier."""
+    from crosscheck.sources import infer_published, make_source
+
+    text = (
+        "Police moved on the protesters before dawn on Monday.\n"
+        "The camp before the deadline, November 27, 2011. REUTERS/Lucy Nicholson"
+    )
+    (source,) = infer_published([make_source("r", "r.txt", text)])
+    assert str(source.published) == "2011-11-28" and source.published_inferred
+    (other,) = infer_published([make_source("s", "s.txt", "The camp, November 27, 2011, before the deadline.")])
+    assert str(other.published) == "2011-11-27"
