@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .model import Corpus, Source
 
 __all__ = ["InputError", "load", "normalise"]
@@ -88,11 +88,79 @@ def example_corpus() -> Path:
 # --------------------------------------------------------------------------- data files
 
 
+#: the shape each knowledge file must have: a key's value is a mapping (dict), a number (float),
+#: a list of strings ([str]) or of mappings ([dict]); subjects.json is checked by frames.check_subjects
+_STRINGS, _MAPPINGS = [str], [dict]
+DATA_SHAPES: dict[str, dict[str, Any]] = {
+    "frames.json": {
+        "modality": dict,
+        "attribution": dict,
+        **dict.fromkeys(
+            ["places", "clause_breaks", "past_forms", "not_events", "generic_names", "place_names"], _STRINGS
+        ),
+    },
+    "furniture.json": dict.fromkeys(["lines", "headline_markers", "metadata", "inline"], _STRINGS),
+    "lexicon.json": {
+        **dict.fromkeys(["subjects", "events", "date_topics"], dict),
+        **dict.fromkeys(["stopwords", "of_persons", "recurring", "cumulative", "bodies", "recordings"], _STRINGS),
+    },
+    "outlets.json": {"outlets": _MAPPINGS, "credit_patterns": _STRINGS},
+    "quantities.json": {
+        **dict.fromkeys(["approx_tolerance", "near_tolerance"], float),
+        **dict.fromkeys(
+            ["qualifiers", "suffixes", "vague", "exact_words", "number_words", "scales", "slang_thousands"], dict
+        ),
+        **dict.fromkeys(
+            [
+                "one_words",
+                "emergency_line",
+                "street_words",
+                "designator_words",
+                "time_words",
+                "descriptive_compounds",
+                "none_of",
+                "none_suffered",
+                "someday_before",
+                "serial_words",
+            ],
+            _STRINGS,
+        ),
+    },
+    "units.json": {**dict.fromkeys(["symbols", "aliases", "to_base"], dict), "ignore": _STRINGS, "keep": _STRINGS},
+}
+
+
 @cache
 def load_data(name: str) -> dict[str, Any]:
-    """A knowledge file from crosscheck/data/ (outlets, furniture, vague amounts, ...)."""
+    """A knowledge file from crosscheck/data/ (outlets, furniture, vague amounts, ...), checked
+    against its shape (``DATA_SHAPES``) once: a broken edit is one line naming the key, not a
+    traceback from deep inside extraction."""
     with resources.files("crosscheck").joinpath("data", name).open(encoding="utf-8") as fh:
-        return json.load(fh)
+        try:
+            data = json.load(fh)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"crosscheck/data/{name}: not valid JSON ({exc})") from None
+    check_data(data, DATA_SHAPES.get(name, {}), where=f"crosscheck/data/{name}")
+    return data
+
+
+def check_data(data: Any, shape: Mapping[str, Any], *, where: str) -> None:
+    """Raise ConfigError unless every key of ``shape`` is in ``data`` with the value it asks for."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: expected a JSON object, got {type(data).__name__}")
+    for key, kind in shape.items():
+        if key not in data:
+            raise ConfigError(f"{where}: missing key {key!r}")
+        value = data[key]
+        if isinstance(kind, list):
+            ok = isinstance(value, list) and all(isinstance(x, kind[0]) for x in value)
+            what = f"a list of {'strings' if kind[0] is str else 'objects'}"
+        elif kind is float:
+            ok, what = isinstance(value, (int, float)) and not isinstance(value, bool), "a number"
+        else:
+            ok, what = isinstance(value, kind), "an object"
+        if not ok:
+            raise ConfigError(f"{where}: {key!r} should be {what}, got {json.dumps(value)[:60]}")
 
 
 class Caseless:

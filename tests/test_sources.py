@@ -634,3 +634,20 @@ def test_a_story_that_names_the_day_after_its_newest_date_was_published_that_day
     assert str(source.published) == "2011-11-28" and source.published_inferred
     (other,) = infer_published([make_source("s", "s.txt", "The camp, November 27, 2011, before the deadline.")])
     assert str(other.published) == "2011-11-27"
+
+
+def test_knowledge_files_are_checked_against_their_shape():
+    """Every shipped data file has the shape extraction reads; a broken edit is one line naming the key."""
+    import pytest
+
+    from crosscheck.errors import ConfigError
+    from crosscheck.sources import DATA_SHAPES, check_data, load_data
+
+    for name, shape in DATA_SHAPES.items():
+        check_data(load_data(name), shape, where=name)
+    shape = DATA_SHAPES["quantities.json"]
+    broken = {**load_data("quantities.json"), "street_words": "Street"}
+    with pytest.raises(ConfigError, match="'street_words' should be a list of strings"):
+        check_data(broken, shape, where="quantities.json")
+    with pytest.raises(ConfigError, match="missing key 'lines'"):
+        check_data({"_doc": ""}, DATA_SHAPES["furniture.json"], where="furniture.json")
