@@ -113,6 +113,17 @@ def test_an_announcement_is_a_statement():
     assert {c.text: c.event for c in claims}["Monday"] == "statement"
 
 
+def test_a_participle_of_another_noun_is_no_event_of_the_figure():
+    """Seeds (RFE/RL): "After several years of fighting, American troops, supported by Sunni Arab
+    tribes, ...": the support was the troops', the years were not "approved"; "$5 million,
+    approved by the council" was."""
+    c = quantity(
+        "After several years of fighting, American troops, supported by Sunni Arab tribes, left.", "several years"
+    )
+    assert c.event is None
+    assert quantity("The budget of $5 million, approved by the council, was spent.", "$5 million").event == "approved"
+
+
 def test_passed_away_is_a_death():
     claims = claims_of("The actress, who passed away in her Manhattan home last week, was 89.")
     assert {c.text: c.event for c in claims}["last week"] == "killed"

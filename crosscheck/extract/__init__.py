@@ -506,6 +506,8 @@ def _event_near(
     k = bisect_left([m[0] for m in mentions], a)
     best: tuple[int, str] | None = None
     for i, end, ev in mentions[max(0, k - 4) : k + 4]:
+        if i - 1 - b >= 2 and toks[i - 1].text == "," and end < len(toks) and toks[end].low == "by":
+            continue  # "After several years of fighting, American troops, supported by Sunni tribes": of the troops
         dist = a - end if end <= a else (i - b + after_penalty if i >= b else 0)
         if comma_penalty and dist and any(t.text == "," for t in (toks[end:a] if end <= a else toks[b:i])[:8]):
             dist += comma_penalty
