@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from ..extract.dates import MONTHS, WEEKDAYS
-from ..extract.frames import hierarchy
+from ..extract.frames import hierarchy, not_names
 from ..model import Claim
 from ..settings import DEFAULT_TOLERANCES, Tolerances
 from ..sources import load_data
@@ -24,11 +24,12 @@ from ..values import base_unit, central, loose_alike
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
 
 
-#: capitalised words that name no actor: calendar words, sentence openers, titles
+#: capitalised words that name no actor: calendar words, the words that name no one (frames.json),
+#: and offices ("President", "Police": every story about a government names them)
 _NOT_ENTITIES = {
     *WEEKDAYS,
     *MONTHS,
-    *"The In On He She It They But And A An Mr Mrs Ms Dr Jan Feb Aug Sept Oct Nov Dec".split(),
+    *not_names(),
     *"Secretary State Prime Minister President General Police Government".split(),
 }
 

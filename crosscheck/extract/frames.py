@@ -188,10 +188,12 @@ def modality(
 
 
 _NAME = re.compile(r"[A-Z][\w'.&-]*")
-_NOT_NAMES = {
-    "The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "I", "But", "And", "Mr", "Mrs", "Ms", "Dr",
-    "This", "That", "There", "His", "Her", "Their", "Its", "When", "After", "Before", "If", "As",
-}  # fmt: skip
+
+
+@cache
+def not_names() -> frozenset[str]:
+    """Capitalised words that name no one (frames.json 'not_names'): sentence openers, pronouns, titles."""
+    return frozenset(load_data("frames.json")["not_names"])
 
 
 @cache
@@ -216,7 +218,7 @@ def _name_runs(toks: list[Token], lo: int, hi: int, sentence_start: int = 0) -> 
     i = lo
     while i < hi:
         t = toks[i]
-        if _NAME.fullmatch(t.text) and t.text not in calendar and t.low not in common and t.text not in _NOT_NAMES:
+        if _NAME.fullmatch(t.text) and t.text not in calendar and t.low not in common and t.text not in not_names():
             j = i + 1
             while j < hi and (
                 _NAME.fullmatch(toks[j].text)
@@ -226,7 +228,7 @@ def _name_runs(toks: list[Token], lo: int, hi: int, sentence_start: int = 0) -> 
                     break
                 j += 1
             # a lone capitalised first word ("Violence", "Despite") is a sentence start, not a name
-            if not (j == i + 1 and (t.text in _NOT_NAMES or i == sentence_start)):
+            if not (j == i + 1 and (t.text in not_names() or i == sentence_start)):
                 runs.append((i, j))
             i = j
         else:
