@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 
 from .align import align
-from .extract.frames import past_forms
+from .extract.frames import event_of_word, lexicon_words, past_forms
 from .model import Claim, Corpus, Finding, Source, Verdict
 from .settings import DEFAULT, DEFAULT_TOLERANCES, Settings, Tolerances
 from .sources import load_data
@@ -55,17 +55,6 @@ def _plural_unit(unit: str) -> str:
     return "share" if unit == "percentage" else f"{unit}s"
 
 
-@cache
-def _of_persons() -> frozenset[str]:
-    return frozenset(load_data("lexicon.json").get("of_persons", []))
-
-
-@cache
-def _event_of_word() -> dict[str, str]:
-    """The lexicon event each event word names ("deaths" -> killed)."""
-    return {w.lower(): ev for ev, words in load_data("lexicon.json")["events"].items() for w in words}
-
-
 def _topic(claims: Sequence[Claim]) -> str:
     """What the finding is about, in plain words: "people killed on Sunday 5 January 2014",
     "date help was offered"."""
@@ -84,9 +73,9 @@ def _topic(claims: Sequence[Claim]) -> str:
     if c.unit is None and c.event in _cumulative() and what in ("amount", c.event):
         what = "people"  # "12 killed": people killed, never "killed killed" or "amount killed"
     # "deaths killed", "arrests arrested": the counted noun already says what happened
-    named = {_event_of_word().get(w) for w in what.split()}
+    named = {event_of_word().get(w) for w in what.split()}
     event = c.event if c.event and c.event not in what.split() and c.event not in named else None
-    if c.unit and c.unit != "percentage" and event in _of_persons():
+    if c.unit and c.unit != "percentage" and event in lexicon_words("of_persons"):
         event = None  # "40 miles west of Ramadi" were not wounded: a distance, not "miles wounded"
     scope = next((x.date for x in claims if x.date), None)
     return " ".join(p for p in (what, event, when_text(scope) if scope else None) if p)

@@ -6,15 +6,15 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .extract.dates import MONTHS as _MONTHS
 from .extract.dates import WEEKDAYS as _WEEKDAYS
+from .extract.frames import event_of_word
 from .model import Claim, Corpus, Verdict
-from .sources import example_corpus, load, load_data
+from .sources import example_corpus, load
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -206,17 +206,11 @@ def score_sources(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
     return s
 
 
-@cache
-def _event_words() -> dict[str, str]:
-    lexicon = load_data("lexicon.json")["events"]
-    return {w.lower(): ev for ev, words in lexicon.items() for w in words} | {ev: ev for ev in lexicon}
-
-
 def _canonical_event(event: str | None) -> str | None:
     """An event as the lexicon names it: an annotator's "died" is the tool's "killed"."""
     if event is None:
         return None
-    return _event_words().get(event.lower(), event.lower())
+    return event_of_word().get(event.lower(), event.lower())
 
 
 def score_frames(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:

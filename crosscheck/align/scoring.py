@@ -24,20 +24,19 @@ from ..values import base_unit, central, loose_alike
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
 
 
-#: capitalised words that name no actor: calendar words, the words that name no one (frames.json),
-#: and offices ("President", "Police": every story about a government names them)
-_NOT_ENTITIES = {
-    *WEEKDAYS,
-    *MONTHS,
-    *not_names(),
-    *"Secretary State Prime Minister President General Police Government".split(),
-}
+@cache
+def _not_entities() -> frozenset[str]:
+    """Capitalised words that name no actor: calendar words, the words that name no one (frames.json),
+    and offices ("President", "Police": every story about a government names them). Read on first
+    use, not at import: `crosscheck --help` loads no data file."""
+    offices = "Secretary State Prime Minister President General Police Government".split()
+    return frozenset({*WEEKDAYS, *MONTHS, *not_names(), *offices})
 
 
 @lru_cache(maxsize=65536)
 def entities(sentence: str) -> frozenset[str]:
     """Proper names in a sentence, the actors that tie two reports of one event together."""
-    names = {m.group().lower() for m in _PROPER.finditer(sentence) if m.group() not in _NOT_ENTITIES}
+    names = {m.group().lower() for m in _PROPER.finditer(sentence) if m.group() not in _not_entities()}
     # "al-Maliki" and "Maliki", "Iran's" and "Iranian" are one actor
     return frozenset(n.split("-")[-1].removesuffix("'s")[:5] for n in names)
 
@@ -193,7 +192,7 @@ def _name_keys(actors: tuple[str, ...]) -> frozenset[str]:
             continue
         for word in name.split():
             word = word.split("-")[-1].removesuffix("'s").rstrip(".")
-            if len(word) > 2 and word.lower() not in generic and word not in _NOT_ENTITIES:
+            if len(word) > 2 and word.lower() not in generic and word not in _not_entities():
                 keys.add(word.lower()[:5])
     return frozenset(keys)
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from functools import cache
-from typing import Any
 
 from ..model import Claim, Corpus, Source
 from ..sources import DATELINE, load_data, normalise
@@ -433,10 +432,7 @@ def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
     return found
 
 
-@cache
-def _lexicon_words(key: str) -> frozenset[str]:
-    """One word list of crosscheck/data/lexicon.json ('bodies', 'recordings'), lower case."""
-    return frozenset(w.lower() for w in load_data("lexicon.json").get(key, []))
+_lexicon_words = frames.lexicon_words
 
 
 @cache
@@ -471,14 +467,6 @@ def _nearest_event(word: tuple[int, str] | None, verb: tuple[int, str] | None) -
 
 #: a date before one of these has closed its clause: the event after it is the next one's
 _CONJUNCTIONS = frozenset({"and", "but", "then"})
-
-
-def _event(
-    toks: list[Token], a: int, b: int, mentions: list[tuple[int, int, str]] | None = None, **options: Any
-) -> str | None:
-    """The event ``_event_near`` finds, without its distance."""
-    found = _event_near(toks, a, b, mentions, **options)
-    return found[1] if found else None
 
 
 def _event_near(
@@ -841,8 +829,6 @@ def _sentence_claims(
                 and toks[q.first - 1].low in (",", "and", "another")
             ):
                 event = previous_event[1]
-            if event is None:
-                event = frames.verb_event(toks, q.first, q.after, clause)
         previous_event = (subject, event) if event else previous_event
         noun = subject_class(subject) if subject else None
         kind = "age" if noun and noun.startswith("age") else frames.hierarchy().classify(noun, unit)

@@ -191,6 +191,20 @@ _NAME = re.compile(r"[A-Z][\w'.&-]*")
 
 
 @cache
+def lexicon_words(key: str) -> frozenset[str]:
+    """One word list of crosscheck/data/lexicon.json ('bodies', 'of_persons', ...), lower case."""
+    return frozenset(w.lower() for w in load_data("lexicon.json").get(key, []))
+
+
+@cache
+def event_of_word() -> dict[str, str]:
+    """The lexicon event each event word or phrase names ("deaths", "passed away" -> killed), and each
+    event itself: one reading for extraction's topics and the score's comparison of events."""
+    events = load_data("lexicon.json")["events"]
+    return {w.lower(): ev for ev, words in events.items() for w in words} | {ev: ev for ev in events}
+
+
+@cache
 def not_names() -> frozenset[str]:
     """Capitalised words that name no one (frames.json 'not_names'): sentence openers, pronouns, titles."""
     return frozenset(load_data("frames.json")["not_names"])
