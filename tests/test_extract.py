@@ -823,6 +823,25 @@ def test_spans_of_years_and_a_rough_year_are_dates(text, span, value):
     assert find_dates("Around 2000 protesters gathered.", anchor=date(2017, 7, 20)) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Simpson met her in the mid-'80s, his friends said.", "mid-'80s", "1983/1987"),
+        ("The company grew fast in the early 2000s.", "early 2000s", "2000/2003"),
+        ("It was a hit in the late 1990s and the 1960s.", "late 1990s", "1997/1999"),
+    ],
+)
+def test_a_part_of_a_decade_is_its_years(text, span, value):
+    """lb087: "the mid-'80s" is about 1983-1987, not the whole decade the bare "'80s" would be."""
+    from datetime import date
+
+    assert (find_dates(text, anchor=date(2016, 3, 1))[0].text, find_dates(text, anchor=date(2016, 3, 1))[0].value) == (
+        span,
+        value,
+    )
+    assert [d.value for d in find_dates("Music of the 1960s.", anchor=date(2016, 3, 1))] == ["1960/1969"]
+
+
 def test_one_fifth_is_a_share(make_source):
     """lb084: "about one-fifth of the participants" is 20 %, as "two-thirds" is 66.67 %."""
     (share,) = extract_source(make_source("Researchers found about one-fifth of the participants gained weight."))

@@ -62,11 +62,14 @@ DATE_RE = re.compile(
   | (?P<month_only>\b{_FULL_MONTH}\b(?![\s,]+\d))
   | (?P<years_span>\b(?i:from|between)\s+{_YEAR}\s+(?:to|and|through|until)\s+{_YEAR}\b)
   | (?P<year_range>(?<![\d$.,/-]){_YEAR}-(?:\d\d|{_YEAR})(?![\d%]))
-  | (?P<decade>(?:\b(?:1[89]\d0|20[0-2]0)|'[0-9]0)s\b)
+  | (?P<decade>(?:\b(?i:early|mid|late)[- ])?(?:\b(?:1[89]\d0|20[0-2]0)|'[0-9]0)s\b)
   | (?P<year>(?<![\d$£€.,/#-]){_YEAR}(?![\d%,.]\d|[\d%]|-\d|\s*(?:percent|per\s+cent|people|persons|residents|troops|soldiers|votes|dollars|euros|pounds|feet|miles|meters|metres|kilometers|kilograms|tons|acres|homes|jobs|cases|times)\b))
     """,
     re.VERBOSE,
 )
+
+#: the years of a decade its early, middle and late parts name
+_DECADE_PARTS = {"ear": (0, 3), "mid": (3, 7), "lat": (7, 9)}
 
 FUTURE_CUES = re.compile(
     r"\b(?:will|would|is to|are to|scheduled|set to|expected|due|plans? to|next|upcoming|coming|later"
@@ -197,10 +200,11 @@ def resolve(text: str, kind: str, *, anchor: date | None, future: bool = False) 
         return text
     if kind == "year":
         return text
-    if kind == "decade":
+    if kind == "decade":  # "the 1990s", "the mid-'80s" (its middle years), "the early 2000s"
         digits = re.sub(r"\D", "", text)
         y = int(digits) if len(digits) == 4 else 1900 + int(digits)
-        return f"{y}/{y + 9}"
+        lo, hi = _DECADE_PARTS.get(text[:3].lower(), (0, 9))
+        return f"{y + lo}/{y + hi}"
     if kind == "years_span":  # "from 1969 to 1977", "between 1978 and 1995"
         first, last = re.findall(r"\d{4}", text)
         return f"{first}/{last}" if int(last) > int(first) else None
