@@ -842,6 +842,20 @@ def test_a_part_of_a_decade_is_its_years(text, span, value):
     assert [d.value for d in find_dates("Music of the 1960s.", anchor=date(2016, 3, 1))] == ["1960/1969"]
 
 
+def test_the_end_of_a_year_is_its_last_day(make_source):
+    """lb112: "disconnected from the water system by the end of 2015" is a deadline, 2015-12-31."""
+    from datetime import date
+
+    (deadline,) = extract_source(make_source("The city hopes to finish the work by the end of the year."))
+    assert (deadline.text, deadline.date) == ("the end of the year", f"{MONDAY.year}-12-31")
+
+    text = "The reservoirs must be disconnected by the end of 2015 and the last by the end of the year."
+    assert [(d.text, d.value) for d in find_dates(text, anchor=date(2014, 4, 17))] == [
+        ("the end of 2015", "2015-12-31"),
+        ("the end of the year", "2014-12-31"),
+    ]
+
+
 def test_one_fifth_is_a_share(make_source):
     """lb084: "about one-fifth of the participants" is 20 %, as "two-thirds" is 66.67 %."""
     (share,) = extract_source(make_source("Researchers found about one-fifth of the participants gained weight."))

@@ -728,7 +728,8 @@ _HINT_PATTERN = (
     r"\b(?:next|following|previous)\s+day\b|\bday\s+(?:before|after)\b|\b(?:past|last)\s+(?:decade|year|month|week)|"
     r"\b(?:one|a)[- ](?:third|quarter|fifth|tenth)|\b(?:trio|duo|several|multiple)\b|\ba (?:few|handful)\b|\bhalf\b|"
     r"\bno (?:one|arrests|injuries|deaths|fatalities)\b|\bnobody\b|\b(?:this|last)\s+(?:morning|afternoon|evening|night)\b|"
-    r"\ba day (?:earlier|later)\b|\bthat (?:very )?day\b|\b(?:earlier in|later that) (?:the )?day\b"
+    r"\ba day (?:earlier|later)\b|\bthat (?:very )?day\b|\b(?:earlier in|later that) (?:the )?day\b|"
+    r"\bend of (?:the|this) year\b"
 )
 #: searched in the lowercased sentence, case-sensitively: twice as fast as IGNORECASE
 _HINT = re.compile(_HINT_PATTERN.lower())

@@ -58,6 +58,7 @@ DATE_RE = re.compile(
         |the\s+(?:past|last)\s+(?:decade|year|month|week|(?:few|two|three|four|five|couple\s+of)\s+(?:years|months|weeks|days))
         |the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)
         |(?<![\d,.-])(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
+  | (?P<year_end>\b(?i:the\s+end\s+of)\s+(?:{_YEAR}|(?i:this|the)\s+year)\b)
   | (?P<season_year>\b(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_YEAR}\b)
   | (?P<month_only>\b{_FULL_MONTH}\b(?![\s,]+\d))
   | (?P<years_span>\b(?i:from|between)\s+{_YEAR}\s+(?:to|and|through|until)\s+{_YEAR}\b)
@@ -200,6 +201,9 @@ def resolve(text: str, kind: str, *, anchor: date | None, future: bool = False) 
         return text
     if kind == "year":
         return text
+    if kind == "year_end":  # "by the end of 2015": a deadline, its last day; "the end of the year" the anchor's
+        end_year = text[-4:] if text[-4:].isdigit() else (str(anchor.year) if anchor else None)
+        return f"{end_year}-12-31" if end_year else None
     if kind == "decade":  # "the 1990s", "the mid-'80s" (its middle years), "the early 2000s"
         digits = re.sub(r"\D", "", text)
         y = int(digits) if len(digits) == 4 else 1900 + int(digits)
