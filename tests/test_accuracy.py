@@ -220,3 +220,22 @@ def test_an_inferred_date_where_the_text_states_none_is_unjudged(make_source):
     gold = {"sources": {"a": {"published": None}, "b": {"published": None}, "c": {"published": "2014-01-06"}}}
     s = score_sources(Corpus(id="x", sources=(inferred, stated, known)), gold, Score(corpus="x"))
     assert (s.sources, s.published_gold, s.published_right) == (3, 2, 1)
+
+
+def test_a_day_the_gold_could_not_anchor_is_unjudged_where_the_tool_inferred_the_page_date(make_source):
+    """lb123: a page that states no date of its own; the annotator leaves its "Saturday" unanchored,
+    the tool anchors it to a publication date it says it inferred. Neither is wrong, so the claim is
+    out of the recall; where the gold knows the page's date the same "Saturday" is judged."""
+    from dataclasses import replace
+
+    from crosscheck import Corpus, extract
+    from crosscheck.score import score_extraction
+
+    text = "Trump spoke at a rally on Saturday."
+    page = replace(make_source(text, source_id="a"), published_inferred=True)
+    corpus = extract(Corpus(id="x", sources=(page,)))
+    claim = {"id": "d1", "source": "a", "type": "date", "text": "Saturday", "start": text.index("Saturday")}
+    unknown = score_extraction(corpus, {"corpus": "x", "sources": {"a": {"published": None}}, "claims": [claim]})
+    assert (unknown.gold, unknown.correct, unknown.dates_unjudged) == (0, 0, 1)
+    known = score_extraction(corpus, {"corpus": "x", "sources": {"a": {"published": "2014-01-06"}}, "claims": [claim]})
+    assert (known.gold, known.correct, known.dates_unjudged) == (1, 0, 0)
