@@ -1129,3 +1129,18 @@ def test_half_with_a_qualifier_is_a_share(make_source, text, span, low, high):
     assert not [
         c for c in extract_source(make_source("Cosby waited an hour and a half.")) if c.text.lower().endswith("half")
     ]
+
+
+def test_a_day_that_opens_a_clause_about_a_plan_looks_forward():
+    """lb144: "On Thursday, Simpson will appear before a Nevada judge", written on a Friday, is the
+    coming Thursday, as "will find out on Thursday" is; a past day said before a plan stays past."""
+    from datetime import date
+
+    friday = date(2017, 7, 14)
+    for text, day in [
+        ("On Thursday, Simpson will appear before a Nevada judge to make his case for parole.", "2017-07-20"),
+        ("O.J. Simpson will find out on Thursday if he soon will be released.", "2017-07-20"),
+        ("He was arrested Thursday and will appear in court next week.", "2017-07-13"),
+        ("Police said Thursday they will release the names.", "2017-07-13"),
+    ]:
+        assert [d.value for d in find_dates(text, anchor=friday)][:1] == [day], text

@@ -77,6 +77,14 @@ FUTURE_CUES = re.compile(
     r"|as early as|could be released|eligible|slated|poised to)\b",
     re.IGNORECASE,
 )
+#: a plan said after its day, which opens the clause: "On Thursday, Simpson will appear before the
+#: board" (not "arrested Thursday and will appear", a past day, nor "the man who will", another clause)
+_OPENS_CLAUSE = re.compile(r"(?:^|[,;:])\s*(?:(?:on|by|late|early)\s+)?$", re.IGNORECASE)
+_FUTURE_AFTER = re.compile(
+    r"[,\s]{0,3}(?:(?!and\b|but\b|who\b|that\b|which\b)[\w.'-]+\s+){0,4}?"
+    r"(?:will|is (?:set|scheduled|expected|due) to|are (?:set|scheduled|expected|due) to)\b",
+    re.IGNORECASE,
+)
 #: the months of a season as news means them (meteorological: "this summer" is June to August)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 
@@ -163,7 +171,10 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
         if kind == "year" and not _year_is_date(sentence, a, b):
             continue
         # plans ("is scheduled to return to court on Dec. 26") look forward; the cue must be close
-        future = bool(FUTURE_CUES.search(sentence, max(0, a - 70), a))
+        future = bool(FUTURE_CUES.search(sentence, max(0, a - 70), a)) or bool(
+            _FUTURE_AFTER.match(sentence, b)
+            and _OPENS_CLAUSE.search(sentence[max(0, a - 12) : a] if a > 12 else sentence[:a])
+        )
         spans.append(DateSpan(a, b, text, kind, resolve(text, kind, anchor=anchor, future=future)))
     # "today (May 31)": the writer's own gloss says which day; the relative word is not a second date
     glossed = {
