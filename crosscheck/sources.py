@@ -95,6 +95,7 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
     "frames.json": {
         "modality": dict,
         "attribution": dict,
+        "irregular_verbs": dict,
         **dict.fromkeys(
             ["places", "clause_breaks", "past_forms", "not_events", "generic_names", "place_names"], _STRINGS
         ),

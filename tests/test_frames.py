@@ -107,6 +107,56 @@ def test_a_near_verb_beats_a_far_event_word(sentence, span, event):
     assert quantity(sentence, span).event == event
 
 
+@pytest.mark.parametrize(
+    "sentence, span, event",
+    [
+        # lb033, lb112: a progressive and an infinitive right before the figure name what happened,
+        # in the past form annotators write
+        ("She was watching 16 children at the time of the hot glue gun incident.", "16", "watched"),
+        (
+            "The bureau did not change its decision to dump 38 million gallons after a man peed.",
+            "38 million gallons",
+            "dumped",
+        ),
+        ("The city is paying $20,000 to the family.", "$20,000", "paid"),
+        # a noun after "to" is no verb: "sentenced to prison for 10 years" was sentenced
+        ("He was sentenced to prison for 10 years.", "10 years", "sentenced"),
+    ],
+)
+def test_a_verb_in_another_form_is_the_event_in_its_past_form(sentence, span, event):
+    assert quantity(sentence, span).event == event
+
+
+def test_the_verb_of_another_clause_is_no_event_of_the_figure():
+    """lb118, lb165: "because the family plans to auction" and ", but was blocked" are other clauses."""
+    claims = claims_of(
+        "The estate documents, filed Friday in Manhattan Surrogate's Court because the family plans to auction "
+        "artwork, were released."
+    )
+    assert {c.text: c.event for c in claims}["Friday"] == "filed"
+    claims = claims_of(
+        'The university has referred to the hall simply as "Memorial Hall" since 2002, but was blocked in court.'
+    )
+    assert {c.text: c.event for c in claims}["2002"] != "blocked"
+
+
+def test_past_forms_of_verbs_read_in_other_forms():
+    from crosscheck.extract.frames import as_past
+
+    assert [
+        as_past(w) for w in ("flushing", "examining", "stopping", "carrying", "leaving", "flush", "pay", "raise")
+    ] == [
+        "flushed",
+        "examined",
+        "stopped",
+        "carried",
+        "left",
+        "flushed",
+        "paid",
+        "raised",
+    ]
+
+
 def test_an_announcement_is_a_statement():
     """lb165: "made the announcement Monday" dates the statement Vanderbilt made, as "announced" does."""
     claims = claims_of("Chancellor Nicholas S. Zeppos made the announcement Monday, capping a yearlong effort.")

@@ -399,6 +399,44 @@ def past_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(cues["past_forms"]), frozenset(cues["not_events"]), saying
 
 
+#: words that open another clause after the figure: its verb is not the figure's
+_SUBORDINATE = frozenset({"but", "although", "though", "whereas", "while", "because", "unless", "if"})
+#: the be-forms before a progressive ("was watching 16 children", "is flushing 38 million gallons")
+_BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s"})
+#: "-ing" words that are no verbs of the clause
+_NOT_ING = frozenset(
+    "during according including morning evening nothing something anything everything thing king spring string "
+    "ceiling wedding meeting building funding hearing sentencing shooting bombing killing training housing "
+    "following remaining pending ongoing outstanding leading whopping staggering".split()
+)
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    return dict(_cues().get("irregular_verbs", {}))
+
+
+def as_past(base: str) -> str:
+    """The past form an annotator writes for a verb read in another form ("flush", "flushing" ->
+    "flushed"; "pay" -> "paid"; "examining" -> "examined")."""
+    irregular = _irregular()
+    if base.endswith("ing"):
+        stem = base[:-3]
+        for form in (stem + "e", stem, stem[:-1]):
+            if form in irregular:
+                return irregular[form]
+        if stem.endswith("y") and len(stem) > 2 and stem[-2] not in "aeiou":
+            return stem[:-1] + "ied"
+        return stem + "ed"  # watch-ed, examin-ed, stopp-ed, serv-ed
+    if base in irregular:
+        return irregular[base]
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        return base[:-1] + "ied"
+    return base + "ed"
+
+
 def is_speaker(toks: list[Token], after: int) -> bool:
     """Whether the counted noun phrase right after a figure is the subject of a verb of saying
     ("Two Anbar government officials told the AP ..."): those figures count speakers, not victims."""
@@ -426,17 +464,31 @@ def verb_near(
     irregular, not_events, saying = past_forms()
     lo, hi = clause
 
+    stop = _common_words()
+
     def verb(k: int) -> str | None:
         w = toks[k].low
         if w in saying or w in not_events or not toks[k].text.islower():
             return None
         if w in irregular or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")):
             return w
+        before = toks[k - 1].low if k > 0 else ""
+        if before in _BE and len(w) > 5 and w.endswith("ing") and w not in _NOT_ING:
+            return as_past(w)  # "was watching 16 children"
+        if (
+            before == "to"
+            and first - 3 <= k < first  # right before the figure: "to prison for 10 years" is no verb
+            and w.isalpha()
+            and w not in stop
+            and len(w) > 2
+            and not w.endswith(("ing", "ed", "s"))
+        ):
+            return as_past(w)  # "the decision to dump 38 million gallons", "to raise $15 million"
         return None
 
     for k in range(after, min(hi, after + 6) if ahead else after):
-        if toks[k].text in (",", ";", ".") and k > after + 1:
-            break
+        if (toks[k].text in (",", ";", ".") and k > after + 1) or toks[k].low in _SUBORDINATE:
+            break  # "filed Friday in court because the family plans to auction": another clause's verb
         if (v := verb(k)) is not None:
             return k - after, v
     for k in range(first - 1, max(lo - 1, first - 1 - back), -1):
