@@ -119,6 +119,7 @@ def test_a_near_verb_beats_a_far_event_word(sentence, span, event):
             "dumped",
         ),
         ("The city is paying $20,000 to the family.", "$20,000", "paid"),
+        ("He said he thinks flushing 38 million gallons is a bad idea.", "38 million gallons", "flushed"),
         # a noun after "to" is no verb: "sentenced to prison for 10 years" was sentenced
         ("He was sentenced to prison for 10 years.", "10 years", "sentenced"),
     ],

@@ -473,8 +473,8 @@ def verb_near(
         if w in irregular or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")):
             return w
         before = toks[k - 1].low if k > 0 else ""
-        if before in _BE and len(w) > 5 and w.endswith("ing") and w not in _NOT_ING:
-            return as_past(w)  # "was watching 16 children"
+        if len(w) > 5 and w.endswith("ing") and w not in _NOT_ING and (before in _BE or first - 2 <= k < first):
+            return as_past(w)  # "was watching 16 children", "flushing 38 million gallons"
         if (
             before == "to"
             and first - 3 <= k < first  # right before the figure: "to prison for 10 years" is no verb
