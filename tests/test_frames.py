@@ -32,10 +32,33 @@ def quantity(text: str, span: str):
         ("The attack killed 22 soldiers and 12 civilians, officials said.", "22", "soldiers"),
         ("The judge set bail at $200,000 for each of them.", "$200,000", "money"),
         ("He was sentenced to 3 ½ years in prison.", "3 ½ years", "time"),
+        # lb167, lb112: a partitive counts what its whole counts, past the whole's figure and owner
+        ("Only three of 340 prisoners sentenced to federal death row have been executed.", "three", "persons"),
+        (
+            "Mount Tabor Park is home to three of the city's five uncovered drinking water reservoirs.",
+            "three",
+            "reservoirs",
+        ),
+        # lb118: "three other movies" are movies, not others
+        ("They went on to make three other movies together.", "three", "movies"),
+        # lb033: the five 2-year-olds are children
+        ("The video showed Cosme putting hot glue on the hands of the five 2-year-olds.", "five", "children"),
+        # lb000, lb033: ages said as an "-old" after a hyphen and after "the ages of"
+        ("Protesters aligned with a 2-month-old national movement camped there.", "2-month", "age"),
+        ("The facility serves children between the ages of 6 weeks and 6 years.", "6 weeks", "age"),
     ],
 )
 def test_subject_class(sentence, span, subject_class):
     assert quantity(sentence, span).subject_class == subject_class
+
+
+def test_a_count_after_a_place_and_a_comma_is_no_age():
+    """lb167: "Texas, which has put 11 prisoners there; Missouri, nine; and Virginia, seven": ages
+    after a name are written in figures ("Durst, 73,"), so "Virginia, seven" counts prisoners."""
+    c = quantity("Texas has put 11 prisoners there; Missouri, nine; and Virginia, seven.", "seven")
+    assert c.subject_class != "age" and c.unit is None
+    assert quantity("Durst, 73, was sentenced.", "73").subject == "age of durst"
+    assert quantity("The crowd had swelled to 2,000 overnight.", "2,000").subject is None
 
 
 def test_an_age_between_a_figure_and_its_noun_describes_it():

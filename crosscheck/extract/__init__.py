@@ -270,6 +270,7 @@ _NOT_SUBJECTS = {
     "long",
     "old",
     "ago",
+    "overnight",
     "later",
     "earlier",
     "apart",
@@ -355,6 +356,12 @@ _COMPARATIVES = frozenset(
 _CHANCES = frozenset("risk chance chances likelihood odds rate rates incidence".split())
 
 
+#: the figure of a whole in a partitive ("three of five reservoirs")
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred dozen".split()
+)
+
+
 def _head_noun(toks: list[Token], j: int) -> str | None:
     """The counted noun after a number: '25 Islamist militants,' -> 'militants'."""
     subjects, _, _ = _lexicon()
@@ -364,6 +371,10 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
         j += 1
         if j < len(toks) and toks[j].low in ("the", "their", "its", "his", "her", "our"):
             j += 1
+        if j < len(toks) and toks[j].low.endswith(("'s", "’s")):
+            j += 1  # "three of the city's five reservoirs"
+        if j + 1 < len(toks) and (toks[j].text[:1].isdigit() or toks[j].low in _NUMBER_WORDS):
+            j += 1  # "only three of 340 prisoners": the whole's figure, then what it counts
     words: list[str] = []
     at: list[int] = []  # the token index of each word
     irregular, describing, _ = frames.past_forms()
@@ -373,6 +384,12 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
         if not words and t.text.isdigit() and [x.low for x in toks[k + 1 : k + 5]][::2] == ["-", "-"]:
             if toks[k + 4].low == "old":  # "the five 2-year-old children": the age describes, the noun counts
                 k += 5
+                continue
+            if toks[k + 4].low == "olds" and int(t.text) < 18:
+                return "children"  # "the five 2-year-olds"
+        if not words and t.low in ("other", "more", "additional", "further") and k + 1 < len(toks):
+            if toks[k + 1].text.isalpha() and toks[k + 1].low not in _STOP_AFTER:
+                k += 1  # "three other movies" counts movies, not others
                 continue
         if not t.text[0].isalpha() or t.low in _STOP_AFTER:
             if (t.text == "-" and words) or t.text in ('"', "\u201c", "\u201d"):
@@ -782,6 +799,7 @@ def _sentence_claims(
             and toks[q.after].text in (",", ")", ".")
             and q.value is not None
             and 1 <= q.value <= 110
+            and toks[q.first].text[:1].isdigit()  # ages are written in figures: "Missouri, nine;" is a count
         ):
             k = q.first - 2 - suffix  # the whole name before the comma: "Austin Seth Hunt, 19," (two Hunts)
             while (
@@ -794,6 +812,11 @@ def _sentence_claims(
             unit, subject = "year", "age"
         if unit in ("year", "month", "week", "day") and q.after > 1 and toks[q.after - 1].low in OLD:
             subject = "age"  # "53-year-old", "2-year-olds", "6 weeks old"
+        elif unit in ("year", "month", "week", "day") and (
+            (q.after + 1 < len(toks) and toks[q.after].text == "-" and toks[q.after + 1].low in OLD)
+            or (q.first > 1 and toks[q.first - 1].low == "of" and toks[q.first - 2].low in ("age", "ages"))
+        ):
+            subject = "age"  # "a 2-month-old movement", "between the ages of 6 weeks and 6 years"
         if unit == "year" and q.after < len(toks) and toks[q.after].low == "birthday":
             subject = "age"
         # rates: "$2,500 per season", "$150 a game"
