@@ -39,6 +39,12 @@ def quantity(text: str, span: str):
             "three",
             "reservoirs",
         ),
+        # lb000: the number of something grown to a figure counts that something
+        (
+            "The overall number of protesters, some wearing gas masks, had grown to at least 2,000 by late Sunday.",
+            "at least 2,000",
+            "persons",
+        ),
         # lb118: "three other movies" are movies, not others
         ("They went on to make three other movies together.", "three", "movies"),
         # lb033: the five 2-year-olds are children

@@ -356,6 +356,22 @@ _COMPARATIVES = frozenset(
 _CHANCES = frozenset("risk chance chances likelihood odds rate rates incidence".split())
 
 
+#: verbs and prepositions that give a number its value: "the number of protesters had grown to 2,000"
+_TO_VALUE = frozenset({"to", "at", "reached", "was", "is", "were", "are", "totaled", "totalled", "topped", "hit"})
+
+
+def _number_of(toks: list[Token], first: int) -> str | None:
+    """'The overall number of protesters ... had grown to at least 2,000': what the figure is the number of."""
+    if first == 0 or toks[first - 1].low not in _TO_VALUE:
+        return None
+    for k in range(first - 2, max(0, first - 16), -1):
+        if toks[k].text in (".", ";", ":"):
+            return None
+        if toks[k].low == "number" and k + 1 < len(toks) and toks[k + 1].low == "of":
+            return _head_noun(toks, k + 1)
+    return None
+
+
 #: the figure of a whole in a partitive ("three of five reservoirs")
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred dozen".split()
@@ -832,6 +848,8 @@ def _sentence_claims(
             subject = previous_subject
         if subject is None:
             subject = _list_head(toks, q.first)
+        if subject is None and unit is None:
+            subject = _number_of(toks, q.first)
         if subject in ("whom", "them", "which", "those"):  # "15 of whom": what whom stands for
             subject = frames.antecedent(toks, q.first) or subject
         if subject and unit is None:
