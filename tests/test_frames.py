@@ -45,6 +45,9 @@ def quantity(text: str, span: str):
             "at least 2,000",
             "persons",
         ),
+        # lb023, lb118: "a six-figure sum" and "five figures" are amounts of money
+        ("His purchase back in 2009 is set to command a six-figure sum.", "six-figure", "money"),
+        ("To do so, she gave him five figures to cover the canine costs.", "five figures", "money"),
         # lb118: "three other movies" are movies, not others
         ("They went on to make three other movies together.", "three", "movies"),
         # lb033: the five 2-year-olds are children

@@ -648,6 +648,8 @@ def find_quantities(
                 if phrase[-1] != "of" and after < len(toks) and toks[after].low == "of":
                     after += 1
             unit, after = _unit_after(toks, after)  # "a dozen years", "dozens of miles"
+            if unit is None and phrase[-1].endswith(("figure", "figures")):
+                unit = "dollar"  # "a six-figure sum", "gave him five figures": an amount of money
             if unit:
                 end = toks[after - 1].end
             qual, kind, first = _qualifier_before(toks, i)
