@@ -61,6 +61,19 @@ def test_subject_class(sentence, span, subject_class):
     assert quantity(sentence, span).subject_class == subject_class
 
 
+@pytest.mark.parametrize(
+    "sentence, span",
+    [
+        ('"When I was 16, we got a champagne-colored Cocker Spaniel," Bacall wrote.', "16"),  # lb118
+        ("Of the 61 inmates on federal death row, at 21 he will be the youngest.", "21"),  # lb167
+        ("At 89, she still went to the theater every week.", "89"),
+    ],
+)
+def test_an_age_said_with_at_or_when_i_was(sentence, span):
+    assert quantity(sentence, span).subject_class == "age"
+    assert quantity("The store opens at 9 and closes at 5.", "9").subject_class != "age"
+
+
 def test_a_count_after_a_place_and_a_comma_is_no_age():
     """lb167: "Texas, which has put 11 prisoners there; Missouri, nine; and Virginia, seven": ages
     after a name are written in figures ("Durst, 73,"), so "Virginia, seven" counts prisoners."""

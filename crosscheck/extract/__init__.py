@@ -114,14 +114,27 @@ def _said_age(toks: list[Token], q: QuantitySpan, subject: str | None) -> bool:
         before, two_back = two_back, (toks[q.first - 3].low if q.first > 2 else "")
     if subject is None and (before in ("age", "aged") or (before == "of" and two_back in ("age", "ages"))):
         return 0 < q.value <= 120
-    if before == "at" and q.first > 1 and any(t.low in _DIED for t in toks[max(0, q.first - 5) : q.first - 1]):
-        return (
-            (subject is None or next_word == "of")
-            and 1 <= q.value <= 110
-            and q.qualifier is None
-            and (ends or next_word in ("of", "in", "on", "after"))
-        )
+    if (
+        before == "at"
+        and q.first > 1
+        and any(t.low in _DIED for t in toks[max(0, q.first - 5) : q.first - 1])
+        and (subject is None or next_word == "of")
+        and 1 <= q.value <= 110
+        and q.qualifier is None
+        and (ends or next_word in ("of", "in", "on", "after"))
+    ):
+        return True
+    plain = subject is None and q.qualifier is None and 1 <= q.value <= 110 and toks[q.first].text.isdigit()
+    if plain and before == "at" and next_word in _PERSONAL and (q.first == 1 or toks[q.first - 2].text in (",", ";")):
+        return True  # "At 89, she ...", "at 21 he will be the youngest"
+    three_back = toks[q.first - 3].low if q.first > 2 else ""
+    if plain and before in ("was", "is") and two_back in _PERSONAL and three_back in ("when", "since"):
+        return ends or next_word in ("and", "when", "she", "he", "i", "we")  # "When I was 16, we got a ..."
     return False
+
+
+#: who an age said with "at 89," or "when I was 16" belongs to
+_PERSONAL = frozenset({",", "he", "she", "i", "they", "we"})
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
