@@ -177,9 +177,19 @@ def _settings(outlets: Sequence[str] = (), published: Sequence[str] = ()) -> tup
     return settings, cli
 
 
-def _check_targets(**targets: str | None) -> None:
-    """Two outputs to one file would lose one of them: refuse before any work is done."""
+def _inputs(paths: Sequence[str]) -> tuple[str, ...]:
+    """What a command reads: its paths, or the bundled corpus when none is given."""
+    from .sources import example_corpus
+
+    return tuple(paths) or (str(example_corpus()),)
+
+
+def _check_targets(inputs: Sequence[str] = (), **targets: str | None) -> None:
+    """Two outputs to one file would lose one of them, an output over an input would destroy it,
+    and one inside an input folder would be read back as a source next time: refuse each before
+    any work is done."""
     seen: dict[str, str] = {}
+    read = [(p, os.path.realpath(p)) for p in inputs if p and p != STDOUT and os.path.exists(p)]
     for option, target in targets.items():
         if not target:
             continue
@@ -187,6 +197,15 @@ def _check_targets(**targets: str | None) -> None:
             from .report import writable
 
             writable(Path(target))
+            real = os.path.realpath(target)
+            for given, path in read:
+                if real == path:
+                    raise OutputError(f"--{option.replace('_', '-')} {target!r} is an input: it would be overwritten")
+                if os.path.isdir(path) and real.startswith(path.rstrip(os.sep) + os.sep):
+                    raise OutputError(
+                        f"--{option.replace('_', '-')} {target!r} is inside the input folder {given!r}: "
+                        "the report would be read back as a source; write it elsewhere"
+                    )
         key = STDOUT if target == STDOUT else os.path.realpath(target)
         if key in seen:
             where = "standard output" if key == STDOUT else repr(target)
@@ -361,7 +380,7 @@ def report(
     """
     from .model import Verdict
 
-    _check_targets(json=json_out, html=html_out, format=STDOUT if fmt != "text" else None)
+    _check_targets(_inputs(paths), json=json_out, html=html_out, format=STDOUT if fmt != "text" else None)
     settings, cli = _settings(outlet, published)
     corpora, fragments = _run(
         paths,
@@ -464,7 +483,7 @@ def claims(
     """Every numeric and dated claim of every source, with its span."""
     from .report import ClaimsTable
 
-    _check_targets(json=json_out, format=STDOUT if fmt != "text" else None)
+    _check_targets(_inputs(paths), json=json_out, format=STDOUT if fmt != "text" else None)
     settings, cli = _settings(outlet, published)
     corpora, fragments = _run(
         paths,
@@ -543,7 +562,7 @@ def verify(
     from .sources import JSONL_SUFFIXES, STDIN, jsonl_summaries, read_summary
     from .verify import verify_corpus
 
-    _check_targets(json=json_out, html=html_out, format=STDOUT if fmt != "text" else None)
+    _check_targets((summary, *source_paths), json=json_out, html=html_out, format=STDOUT if fmt != "text" else None)
     settings, cli = _settings(outlet, published)
     jsonl = Path(summary).suffix.lower() in JSONL_SUFFIXES and not source_paths
     if not jsonl and not source_paths:
@@ -697,7 +716,13 @@ def check(
     from .checks import CheckReport, junit_xml
     from .rules import builtin_rules_dir, collect, run, select_rules
 
-    _check_targets(junitxml=junitxml, html=html_out, json=json_out, format=STDOUT if fmt != "text" else None)
+    _check_targets(
+        (*_inputs(paths), *rules_dirs, summary_file or ""),
+        junitxml=junitxml,
+        html=html_out,
+        json=json_out,
+        format=STDOUT if fmt != "text" else None,
+    )
     settings, cli = _settings(outlet, published)
     if timeout is not None:
         if not timeout > 0 or timeout != timeout:

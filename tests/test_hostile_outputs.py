@@ -88,6 +88,28 @@ def test_two_outputs_to_one_place_are_refused(tmp_path, args):
     assert not (tmp_path / "x.json").exists()
 
 
+def test_an_output_over_an_input_or_inside_an_input_folder_is_refused(tmp_path):
+    """An output over an article destroys it; one inside the articles' folder is read back as a
+    source on the next run (the report corroborating itself): both are refused, nothing written."""
+    import shutil
+
+    article = tmp_path / "in.txt"
+    shutil.copy(next(SEED.glob("000_*.txt")), article)
+    before = article.read_bytes()
+    assert_one_line_error(run("report", "in.txt", "--json", "in.txt", cwd=tmp_path), "is an input")
+    assert_one_line_error(run("claims", "in.txt", "--json", "./in.txt", cwd=tmp_path), "is an input")
+    summary = tmp_path / "s.txt"
+    summary.write_text("At least 34 people were killed on Sunday.")
+    assert_one_line_error(run("verify", "s.txt", "--sources", "in.txt", "--json", "s.txt", cwd=tmp_path), "is an input")
+    assert article.read_bytes() == before and "34" in summary.read_text()
+    folder = tmp_path / "articles"
+    shutil.copytree(SEED, folder)
+    done = run("report", "articles", "--html", "articles/report.html", cwd=tmp_path)
+    assert_one_line_error(done, "inside the input folder", "read back")
+    assert not (folder / "report.html").exists() and done.stdout == ""
+    assert run("report", "articles", "-q", "--html", "report.html", cwd=tmp_path).returncode == 1  # its conflicts
+
+
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_interrupt_leaves_no_half_written_report(tmp_path, sig, code):
     folder = tmp_path / "many"
