@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -918,6 +920,30 @@ def load(
     ]
 
 
+def _distinct_sources(sources: list[Source], skipped: list[str]) -> list[Source]:
+    """One source per file, one id per source: a file given twice is read once (else it would
+    agree with itself), and two files of one name in different folders ("y1/article.txt",
+    "y2/article.txt") get ids that say which folder, so neither's claims are taken for the other's."""
+    seen: set[str] = set()
+    out: list[Source] = []
+    for s in sources:
+        real = os.path.realpath(s.path) if s.path and s.path != STDIN else None
+        if real is not None and real in seen:
+            skipped.append(f"{s.path}: given twice, read once")
+            continue
+        if real is not None:
+            seen.add(real)
+        out.append(s)
+    clashing = {i for i, n in Counter(s.id for s in out).items() if n > 1}
+    out = [replace(s, id=f"{Path(s.path).parent.name}/{s.id}") if s.id in clashing else s for s in out]
+    taken: Counter[str] = Counter()
+    unique = []
+    for s in out:
+        taken[s.id] += 1
+        unique.append(s if taken[s.id] == 1 else replace(s, id=f"{s.id}~{taken[s.id]}"))
+    return unique
+
+
 def read(
     paths: Iterable[str | Path] = (),
     *,
@@ -956,6 +982,7 @@ def read(
             except InputError as exc:
                 skipped.append(str(exc))
     if loose:
+        loose = _distinct_sources(loose, skipped)
         corpora.append(
             _corpus("+".join(sorted({Path(s.path).stem for s in loose}))[:80], loose, skipped, overrides or {})
         )

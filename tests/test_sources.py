@@ -295,6 +295,22 @@ def test_loose_files_form_one_corpus(seed_dir):
     assert corpus.id == f"{FRANCE24}+{DW}"
 
 
+def test_loose_files_of_one_name_are_two_sources_and_one_file_given_twice_is_one(seed_dir, tmp_path):
+    """FRANCE 24's and the Monitor's texts both saved as article.txt in two folders are two outlets,
+    not one id whose claims mix; the same file given twice is read once (it would agree with itself)."""
+    for folder, stem in (("y1", FRANCE24), ("y2", CSM)):
+        (tmp_path / folder).mkdir()
+        shutil.copy(seed_dir / f"{stem}.txt", tmp_path / folder / "article.txt")
+    (corpus,) = load([tmp_path / "y1" / "article.txt", tmp_path / "y2" / "article.txt"])
+    assert [s.id for s in corpus.sources] == ["y1/article", "y2/article"]
+    assert [s.outlet for s in corpus.sources] == ["FRANCE 24", "Christian Science Monitor"]
+    agreements = [f for f in crosscheck.compare(crosscheck.extract(corpus)).findings if f.verdict.value == "agree"]
+    assert agreements  # the Sunday toll, the militants: two outlets agree again
+    (once,) = load([tmp_path / "y1" / "article.txt", tmp_path / "y1" / "article.txt"])
+    assert [s.id for s in once.sources] == ["article"]
+    assert once.skipped == (f"{tmp_path / 'y1' / 'article.txt'}: given twice, read once",)
+
+
 # --------------------------------------------------------------------------- JSONL and Multi-News
 
 
