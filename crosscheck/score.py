@@ -572,7 +572,50 @@ def _read_gold(path: Path) -> dict[str, Any]:
         raise InputError(f"{path}: not a gold file ({exc})") from None
     if not isinstance(gold, dict) or "corpus" not in gold:
         raise InputError(f"{path}: not a gold file (no 'corpus')")
+    problem = _gold_problem(gold)
+    if problem:
+        raise InputError(f"{path}: not a gold file ({problem})")
     return gold
+
+
+#: the fields of each kind of gold entry the score reads, and their types
+_GOLD_ENTRIES: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "claims": {"id": str, "source": str, "type": str, "text": str, "start": int},
+    "furniture": {"source": str, "text": str, "start": int},
+    "findings": {"claims": list, "verdict": str},
+    "not_conflicts": {"claims": list},
+    "checks": {"text": str, "start": int, "verdict": str},
+}
+
+
+_KIND_NAMES: dict[Any, str] = {str: "string", int: "whole number", list: "list"}
+
+
+def _gold_problem(gold: dict[str, Any]) -> str | None:
+    """What is wrong with a gold file's shape (see tests/gold/README.md), or None: said in one
+    line rather than met as a traceback halfway through scoring."""
+    if not isinstance(gold["corpus"], str):
+        return "'corpus' is not a string"
+    if not isinstance(gold.get("sources", {}), dict) or not all(
+        isinstance(v, dict) for v in gold.get("sources", {}).values()
+    ):
+        return "'sources' is not a table of tables"
+    for key, wanted in _GOLD_ENTRIES.items():
+        entries = gold.get(key, [])
+        if not isinstance(entries, list):
+            return f"{key!r} is not a list"
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                return f"{key}[{i}] is not a table"
+            for name, kind in wanted.items():
+                value = entry.get(name)
+                if not isinstance(value, kind) or isinstance(value, bool):
+                    return f"{key}[{i}].{name} is missing or not a {_KIND_NAMES[kind]}"
+            if key == "claims" and entry["type"] not in ("quantity", "date"):
+                return f"claims[{i}].type is neither 'quantity' nor 'date'"
+            if "start" in wanted and entry["start"] < 0:
+                return f"{key}[{i}].start is negative"
+    return None
 
 
 def run_summaries(paths: Iterable[Path], *, corpora: Path | None = None) -> list[SummaryScore]:

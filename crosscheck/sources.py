@@ -582,6 +582,8 @@ def _day_after_if_named(source: Source, newest: date | None) -> date | None:
         return None
     from .extract.dates import WEEKDAYS
 
+    if newest >= date.max - timedelta(days=1):
+        return newest
     after = newest + timedelta(days=1)
     day, text = WEEKDAYS[after.weekday()], normalise(source.text)
     return after if re.search(rf"\b{day}\b", text) and not re.search(rf"\blast {day}\b", text) else newest
@@ -800,14 +802,18 @@ def read_jsonl(
     """Each cluster line as read; a broken line as an empty corpus that says why it was skipped."""
     text = read_text(path)
     found = False
+    first_line: dict[str, int] = {}
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             obj = cluster_object(line)
+            if obj["id"] in first_line:  # two clusters of one id: which one would --cluster mean?
+                raise InputError(f"id {obj['id']!r} is the id of line {first_line[obj['id']]} too")
         except InputError as exc:
             yield broken_line(path, lineno, exc)
             continue
+        first_line[obj["id"]] = lineno
         if cluster is not None and str(obj["id"]) != cluster:
             continue
         found = True
@@ -823,6 +829,8 @@ def cluster_object(line: str) -> dict[str, Any]:
         obj = json.loads(line)
         if not isinstance(obj, dict):
             raise TypeError("a line is a JSON object")
+        if isinstance(obj["id"], bool) or not isinstance(obj["id"], (str, int)) or obj["id"] == "":
+            raise TypeError(f"'id' is not a string or a number: {json.dumps(obj['id'])[:40]}")
         obj["id"] = str(obj["id"])
         docs = obj["documents"]
         if not isinstance(docs, list):
@@ -830,12 +838,24 @@ def cluster_object(line: str) -> dict[str, Any]:
         bad = next((i for i, d in enumerate(docs) if not isinstance(d, str)), None)
         if bad is not None:
             raise TypeError(f"documents[{bad}] is not a string")
+        if not isinstance(obj.get("summary", ""), (str, type(None))):
+            raise TypeError("'summary' is not a string")
+        for key, value in [*((f"documents[{i}]", d) for i, d in enumerate(docs)), ("summary", obj.get("summary"))]:
+            lone = _SURROGATE.search(value) if isinstance(value, str) else None
+            if lone:
+                raise ValueError(f"{key} holds a lone surrogate (\\u{ord(lone[0]):04x}), no text")
         hints = obj.get("outlet_hints", [])
         if hints is not None and not (isinstance(hints, list) and all(h is None or isinstance(h, str) for h in hints)):
             raise TypeError("'outlet_hints' is not a list of strings")
+    except RecursionError:
+        raise InputError("RecursionError: nested too deeply to be a cluster") from None
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{type(exc).__name__}: {exc}") from None
     return obj
+
+
+#: half of a UTF-16 pair on its own: JSON's "\ud800" decodes to it, and no file can hold it
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def broken_line(path: Path, lineno: int, exc: InputError) -> Corpus:

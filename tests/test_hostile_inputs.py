@@ -71,6 +71,10 @@ def test_a_broken_file_in_a_folder_is_skipped_the_others_read(tmp_path):
         ('{"id": "x", "documents": ["Two died."], "outlet_hints": 5}', "'outlet_hints' is not a list of strings"),
         ('{"id": "x", "documents": [1, "Two died."]}', "documents[0] is not a string"),
         ("[1, 2]", "a line is a JSON object"),
+        ('{"id": null, "documents": ["Two died."]}', "'id' is not a string or a number: null"),
+        ('{"id": "x", "documents": ["Two died."], "summary": 5}', "'summary' is not a string"),
+        ('{"id": "x", "documents": ["34 killed \\ud800 on Sunday"]}', "documents[0] holds a lone surrogate"),
+        ("[" * 100_000, "nested too deeply"),
     ],
 )
 def test_wrongly_typed_jsonl_fields_are_named(tmp_path, line, fragment):
@@ -78,6 +82,56 @@ def test_wrongly_typed_jsonl_fields_are_named(tmp_path, line, fragment):
     done = run("report", tmp_path / "c.jsonl", "-q", cwd=tmp_path)
     assert done.returncode == 2 and "c.jsonl:1" in done.stderr and fragment in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_broken_jsonl_line_costs_only_itself_and_an_id_is_one_clusters(tmp_path):
+    """A lone surrogate or a line nested 100,000 deep is skipped and named; the good lines are
+    reported, and a second cluster of one id is skipped (which would --cluster mean?)."""
+    good = '{"id": "ok", "documents": ["34 people were killed on Sunday."]}'
+    lines = ['{"id": "u", "documents": ["34 killed \\ud800 x"]}', good, "[" * 100_000, good.replace("34", "40")]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n")
+    done = run("report", "c.jsonl", "-q", "--json", "out.json", cwd=tmp_path)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert done.stdout.startswith("ok: 1 sources, 2 claims")
+    assert "c.jsonl:1" in done.stderr and "c.jsonl:3" in done.stderr and "'ok' is the id of line 2" in done.stderr
+    assert json.loads((tmp_path / "out.json").read_text())["corpus"] == "ok"  # one cluster: one corpus
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON, Dec. 31, 9999 - Officials said 10 drones will arrive in the coming weeks.",
+        "LONDON, Jan 1, 0001 - 34 were killed last year and 5 the day before.",
+        "The meeting was on December 31, 9999, and 10 people came at midnight. The next day 5 more came.",
+    ],
+)
+def test_a_date_at_the_ends_of_the_calendar_is_no_traceback(tmp_path, text):
+    (tmp_path / "a.txt").write_text(text)
+    done = run("report", "a.txt", "-q", "--json", "out.json", cwd=tmp_path)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+    assert json.loads((tmp_path / "out.json").read_text())["claims"]
+
+
+@pytest.mark.parametrize(
+    "gold, fragment",
+    [
+        ({"corpus": 5}, "'corpus' is not a string"),
+        ({"corpus": "fallujah-2014", "claims": [1, 2]}, "claims[0] is not a table"),
+        ({"corpus": "fallujah-2014", "findings": 5}, "'findings' is not a list"),
+        (
+            {
+                "corpus": "fallujah-2014",
+                "claims": [{"id": "a", "source": "s", "type": "date", "start": "abc", "text": "x"}],
+            },
+            "claims[0].start is missing or not a whole number",
+        ),
+    ],
+)
+def test_a_badly_shaped_gold_file_is_one_line(tmp_path, gold, fragment):
+    (tmp_path / "g.json").write_text(json.dumps(gold))
+    done = run("score", "g.json", cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip() == f"crosscheck: error: g.json: not a gold file ({fragment})"
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from ..model import Claim, Corpus, Source
@@ -627,7 +627,6 @@ _NEXT_DAY = re.compile(
 def _day_after(claims: list[Claim]) -> list[Claim]:
     """'the next day', 'the day before': a day counted from the last full day the story named;
     a time of day ("6:57 p.m.") on the day its sentence names, else the last day the story named."""
-    from datetime import timedelta
 
     days_of_sentence: dict[int, str] = {}
     for c in claims:
@@ -640,12 +639,12 @@ def _day_after(claims: list[Claim]) -> list[Claim]:
             m = _NEXT_DAY.fullmatch(c.text)
             if m and c.date is None and last is not None:
                 shift = timedelta(days=0 if m.group(4) else 1 if (m.group(1) or m.group(2) or m.group(3)) else -1)
-                c = replace(c, date=(last + shift).isoformat())
+                c = replace(c, date=_shifted(last, shift))
             if c.date and c.date.startswith("T"):
                 day = days_of_sentence.get(c.sentence_start) or (last.isoformat() if last else None)
                 if day and c.date == "T00:00" and "midnight" in c.text.lower():
                     # "the midnight Sunday deadline": midnight ends the day it is said of (AP style)
-                    day = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+                    day = _shifted(date.fromisoformat(day), timedelta(days=1))
                 if day:
                     c = replace(c, date="/".join(day + t for t in c.date.split("/")))
             if c.date and len(c.date) == 10:
@@ -718,6 +717,14 @@ def _named_after(c: Claim) -> Claim:
 
 
 _NOT_NAMES = frozenset({*"The A An In On At Of And But For".split(), *WEEKDAYS, *MONTHS})
+
+
+def _shifted(day: date, shift: timedelta) -> str | None:
+    """The day moved, or None past the calendar's ends ("the next day" after December 31, 9999)."""
+    try:
+        return (day + shift).isoformat()
+    except OverflowError:
+        return None
 
 
 def _age_owners(claims: list[Claim]) -> list[Claim]:

@@ -175,7 +175,11 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
             _FUTURE_AFTER.match(sentence, b)
             and _OPENS_CLAUSE.search(sentence[max(0, a - 12) : a] if a > 12 else sentence[:a])
         )
-        spans.append(DateSpan(a, b, text, kind, resolve(text, kind, anchor=anchor, future=future)))
+        try:
+            value = resolve(text, kind, anchor=anchor, future=future)
+        except (OverflowError, ValueError):  # "last year" of an article dated 0001-01-01: no such day
+            value = None
+        spans.append(DateSpan(a, b, text, kind, value))
     # "today (May 31)": the writer's own gloss says which day; the relative word is not a second date
     glossed = {
         i
