@@ -264,9 +264,11 @@ def _run(
     """
     from .pipeline import process_encoded
     from .report import visible
-    from .sources import RawCluster, read
+    from .sources import JSONL_SUFFIXES, RawCluster, read
 
     overrides = {**settings.overrides(), **cli}
+    if cluster is not None and not any(Path(p).suffix.lower() in JSONL_SUFFIXES for p in paths):
+        raise click.UsageError(f"--cluster {cluster!r} picks a cluster of a JSONL file, and no JSONL file is given")
     items = read(list(paths), cluster=cluster, overrides=overrides, follow_symlinks=follow_symlinks)
     _check_override_targets(cli, items)
     corpora: list[Corpus | RawCluster] = []
@@ -615,6 +617,8 @@ def verify(
             )
             corpora = [compare_corpus(merged, settings=settings)]
         verifications.append(verify_corpus(summary_source, corpora[0], settings=settings, compared=True))
+        if not verifications[0].checks:  # nothing to back: passing it is right, but say so
+            click.echo(f"crosscheck: warning: {summary}: the summary states no figure or date to check", err=True)
     if fmt == "text" and STDOUT not in (json_out, html_out):
         console = _console(color)
         for v in verifications:
@@ -723,6 +727,8 @@ def check(
         json=json_out,
         format=STDOUT if fmt != "text" else None,
     )
+    if summary_file and summaries:
+        raise click.UsageError("--summary FILE and --summaries are alternatives: give one")
     settings, cli = _settings(outlet, published)
     if timeout is not None:
         if not timeout > 0 or timeout != timeout:
@@ -756,7 +762,7 @@ def check(
     t0 = time.perf_counter()
     results = run(rules, corpora, timeout=settings.timeout, config=settings.rule_config())
     outcome = CheckReport(corpora, rules, results, seconds=time.perf_counter() - t0, verbose=verbose)
-    if fmt == "text" and json_out != STDOUT:
+    if fmt == "text" and STDOUT not in (json_out, junitxml, html_out):
         console = _console(color)
         if quiet:
             console.print(outcome.summary(), markup=False)

@@ -252,7 +252,7 @@ def read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{path}: file too large ({size // 2**20} MB; limit {MAX_BYTES // 2**20} MB)")
+            raise InputError(f"{path}: file too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
         raw = path.read_bytes()
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
@@ -739,18 +739,22 @@ def load_file(
 def read_summary(path: str, *, source_id: str = "summary") -> Source:
     """A summary or draft to verify: a text, Markdown or HTML file, or '-' for standard input."""
     if path == STDIN:
-        piped = read_stdin()
-        return replace(piped, id=source_id, cluster="")
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a folder; a summary is one file (the sources go after --sources)")
-    text = read_text(p)
-    if p.suffix.lower() in HTML_SUFFIXES:
-        text, info = html_to_text(text, name=str(p))
-        return make_source(source_id, str(p), text, hints=info)
-    return make_source(source_id, str(p), text)
+        summary = replace(read_stdin(), id=source_id, cluster="")
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{p}: no such file")
+        if p.is_dir():
+            raise InputError(f"{p}: is a folder; a summary is one file (the sources go after --sources)")
+        text = read_text(p)
+        if p.suffix.lower() in HTML_SUFFIXES:
+            text, info = html_to_text(text, name=str(p))
+            summary = make_source(source_id, str(p), text, hints=info)
+        else:
+            summary = make_source(source_id, str(p), text)
+    if not summary.text.strip():  # "every figure supported" of nothing would pass a pipeline that lost its draft
+        raise InputError(f"{'standard input' if path == STDIN else path}: the summary is empty")
+    return summary
 
 
 def jsonl_summaries(paths: Iterable[str | Path]) -> dict[str, str]:

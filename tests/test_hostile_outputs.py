@@ -88,6 +88,35 @@ def test_two_outputs_to_one_place_are_refused(tmp_path, args):
     assert not (tmp_path / "x.json").exists()
 
 
+@pytest.mark.parametrize(
+    "args, first",
+    [(("check", "--junitxml", "-", "-q"), "<?xml"), (("check", "--html", "-"), "<!DOCTYPE html>")],
+)
+def test_junit_and_html_to_stdout_have_no_console_text_mixed_in(tmp_path, args, first):
+    done = run(*args, cwd=tmp_path)
+    assert done.returncode == 1 and done.stdout.startswith(first), done.stdout[:200]
+
+
+def test_options_that_cannot_be_meant_together_are_usage_errors(tmp_path):
+    """--cluster picks a JSONL cluster, so without a JSONL file it would be silently ignored;
+    --summary and --summaries are alternatives, so one of them would be."""
+    assert_one_line_error(run("report", "--cluster", "x", SEED, cwd=tmp_path), "--cluster 'x'", "no JSONL file")
+    (tmp_path / "s.txt").write_text("At least 34 people were killed.")
+    jsonl = tmp_path / "c.jsonl"
+    jsonl.write_text(json.dumps({"id": "c", "documents": ["34 were killed."], "summary": "34 were killed."}) + "\n")
+    done = run("check", "c.jsonl", "--summaries", "--summary", "s.txt", "-q", cwd=tmp_path)
+    assert_one_line_error(done, "alternatives")
+
+
+def test_an_empty_summary_is_an_input_error_and_one_without_figures_is_said(tmp_path):
+    (tmp_path / "empty.txt").write_text(" \n")
+    done = run("verify", "empty.txt", "--sources", SEED, cwd=tmp_path)
+    assert_one_line_error(done, "empty.txt: the summary is empty")
+    (tmp_path / "words.txt").write_text("Iraqi forces fought militants near Fallujah.")
+    done = run("verify", "words.txt", "--sources", SEED, "-q", cwd=tmp_path)
+    assert done.returncode == 0 and "states no figure or date to check" in done.stderr
+
+
 def test_an_output_over_an_input_or_inside_an_input_folder_is_refused(tmp_path):
     """An output over an article destroys it; one inside the articles' folder is read back as a
     source on the next run (the report corroborating itself): both are refused, nothing written."""
