@@ -731,8 +731,8 @@ def check(
         raise click.UsageError("--summary FILE and --summaries are alternatives: give one")
     settings, cli = _settings(outlet, published)
     if timeout is not None:
-        if not timeout > 0 or timeout != timeout:
-            raise ConfigError(f"--timeout: expected a number > 0, got {timeout}")
+        if not 0 < timeout < float("inf"):  # NaN compares false too
+            raise ConfigError(f"--timeout: expected a finite number > 0, got {timeout}")
         settings = settings.replace(timeout=timeout)
     rules = collect([builtin_rules_dir(), *settings.rule_dirs(), *map(Path, rules_dirs)])
     rules = select_rules(rules, select=select or settings.select, ignore=ignore or settings.ignore)

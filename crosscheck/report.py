@@ -281,6 +281,14 @@ def writable(path: Path) -> tuple[bool, Path]:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{path}: folder {folder} does not exist")
+    import tempfile
+
+    try:  # the one sure test (os.access says yes to root on a read-only file system): make a file there
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".probe")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     return False, target
 
 

@@ -238,6 +238,8 @@ def select_rules(rules: Sequence[Rule], *, select: Sequence[str] = (), ignore: S
         return any(r.code.startswith(k) or r.name == k for k in keys)
 
     for key in (*select, *ignore):
+        if not key.strip():  # "" is a prefix of every code: --select '' would select all, --ignore '' none
+            raise RuleError("an empty --select or --ignore names no rule")
         if not any(hit(r, [key]) for r in rules if not r.error):
             known = ", ".join(sorted({r.code for r in rules if not r.error}))
             raise RuleError(f"{key!r} matches no rule (known codes: {known})")

@@ -365,7 +365,9 @@ def test_color(tmp_path, color, env, escapes):
         (("report", "--outlet", "nope=AP"), "--outlet nope: no source with that id (sources: 000_"),
         (("claims", "--published", "nope=2014-01-01"), "--published nope: no source with that id"),
         (("report", "--format", "xml"), "'xml' is not one of"),
-        (("check", "--timeout", "0"), "--timeout: expected a number > 0"),
+        (("check", "--timeout", "0"), "--timeout: expected a finite number > 0"),
+        (("check", "--timeout", "inf"), "--timeout: expected a finite number > 0, got inf"),
+        (("check", "--select", ""), "an empty --select or --ignore names no rule"),
     ],
 )
 def test_mistyped_options_are_one_line_errors(tmp_path, args, fragment):
