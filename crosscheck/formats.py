@@ -36,13 +36,16 @@ def _claims(corpus: Corpus, ids: Sequence[str]) -> list[Claim]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _region(corpus: Corpus, c: Claim) -> tuple[str, dict[str, int]]:
+def _region(corpus: Corpus, c: Claim) -> tuple[str, dict[str, int] | None]:
+    """Where a claim is in its file; the file alone where its text is not the file's (an HTML
+    page's text, one document of a Multi-News file): a line there would point at markup."""
     source = corpus.source(c.source)
-    line, col = source.line_col(c.start)
-    end_line, end_col = source.line_col(c.end)
-    region = {"startLine": line, "startColumn": col}
+    start, end = source.line_col(c.start), source.line_col(c.end)
+    if start is None or end is None:
+        return source.path, None
+    region = {"startLine": start[0], "startColumn": start[1]}
     if source.line is None:
-        region.update(endLine=end_line, endColumn=end_col, charOffset=c.start, charLength=c.end - c.start)
+        region.update(endLine=end[0], endColumn=end[1], charOffset=c.start, charLength=c.end - c.start)
     return source.path, region
 
 
@@ -331,9 +334,12 @@ def checks_github(verifications: Sequence[Verification]) -> str:
         for ch in v.checks:
             if ch.verdict == "supported":
                 continue
-            line, col = v.summary.line_col(ch.claim.start)
-            end_line, end_col = v.summary.line_col(ch.claim.end)
-            region = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+            start, end = v.summary.line_col(ch.claim.start), v.summary.line_col(ch.claim.end)
+            region = (
+                {"startLine": start[0], "startColumn": start[1], "endLine": end[0], "endColumn": end[1]}
+                if start and end
+                else None
+            )
             level = "error" if ch.verdict == "contradicted" else "warning"
             lines.append(
                 _annotation(

@@ -51,9 +51,15 @@ class Source:
     #: the source this one repeats (a wire copy: most of its sentences are the other's); the two
     #: count as one independent outlet
     copy_of: str | None = None
+    #: whether offsets into ``text`` are offsets into the file: not for the text taken out of an
+    #: HTML page, nor for one of the documents of a Multi-News file
+    located: bool = True
 
-    def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset, in the file ``path`` names."""
+    def line_col(self, offset: int) -> tuple[int, int] | None:
+        """1-based line and column of a character offset, in the file ``path`` names (None where
+        the text is not the file's own)."""
+        if not self.located:
+            return None
         if self.line is not None:  # a JSON string on one line: offsets do not map to columns
             return self.line, 1
         line = self.text.count("\n", 0, offset) + 1

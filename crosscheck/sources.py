@@ -243,7 +243,7 @@ def read_stdin() -> Source:
     text = decode(raw, name="standard input")
     if text.lstrip().startswith("<") and re.search(r"<(?:html|body|p|div|article)\b", text[:4096], re.IGNORECASE):
         text, info = html_to_text(text, name="standard input")
-        return make_source("stdin", STDIN, text, cluster="stdin", hints=info)
+        return make_source("stdin", STDIN, text, cluster="stdin", hints=info, located=False)
     return make_source("stdin", STDIN, text, cluster="stdin")
 
 
@@ -524,7 +524,13 @@ def find_dates(text: str, *, norm: str | None = None) -> tuple[date | None, date
 
 
 def make_source(
-    source_id: str, path: str, text: str, *, cluster: str = "", hints: Mapping[str, Any] | None = None
+    source_id: str,
+    path: str,
+    text: str,
+    *,
+    cluster: str = "",
+    hints: Mapping[str, Any] | None = None,
+    located: bool = True,
 ) -> Source:
     hints = hints or {}
     norm = normalise(text)
@@ -542,6 +548,7 @@ def make_source(
         body=body_spans(text, norm=norm),
         wires=find_wires(text),
         cluster=cluster,
+        located=located,
     )
 
 
@@ -728,10 +735,13 @@ def load_file(
     text = read_text(path)
     if path.suffix.lower() in HTML_SUFFIXES:
         text, info = html_to_text(text, name=str(path))
-        return [_corpus(path.stem, [make_source(path.stem, str(path), text, hints=info)], [], overrides)]
+        source = make_source(path.stem, str(path), text, hints=info, located=False)
+        return [_corpus(path.stem, [source], [], overrides)]
     if MULTINEWS_SEPARATOR in text or "NEWLINE_CHAR" in text:
         docs = _multinews_documents(text)
-        sources = [make_source(f"{path.stem}/{i}", str(path), d, cluster=path.stem) for i, d in enumerate(docs)]
+        sources = [
+            make_source(f"{path.stem}/{i}", str(path), d, cluster=path.stem, located=False) for i, d in enumerate(docs)
+        ]
         return [_corpus(path.stem, sources, [], overrides)]
     return [_corpus(path.stem, [make_source(path.stem, str(path), text)], [], overrides)]
 
@@ -749,7 +759,7 @@ def read_summary(path: str, *, source_id: str = "summary") -> Source:
         text = read_text(p)
         if p.suffix.lower() in HTML_SUFFIXES:
             text, info = html_to_text(text, name=str(p))
-            summary = make_source(source_id, str(p), text, hints=info)
+            summary = make_source(source_id, str(p), text, hints=info, located=False)
         else:
             summary = make_source(source_id, str(p), text)
     if not summary.text.strip():  # "every figure supported" of nothing would pass a pipeline that lost its draft
@@ -918,7 +928,10 @@ def load_directory(
                 text, info = html_to_text(text, name=str(p))
                 if info.get("note"):
                     skipped.append(str(info["note"]))
-            sources.append(make_source(p.stem, str(p), text, cluster=folder.resolve().name, hints=info))
+            located = p.suffix.lower() not in HTML_SUFFIXES
+            sources.append(
+                make_source(p.stem, str(p), text, cluster=folder.resolve().name, hints=info, located=located)
+            )
         except InputError as exc:
             skipped.append(str(exc))
     if not sources:

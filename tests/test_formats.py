@@ -76,6 +76,33 @@ def test_github_annotations_point_at_the_claims_line(tmp_path, seed_dir):
     assert "crosscheck conflict%3A" in m.group(5)  # ':' in a property is escaped as GitHub asks
 
 
+def test_a_claim_of_an_html_page_points_at_the_file_not_at_a_line_of_markup(tmp_path):
+    """The text of an HTML page is not the file's text: a line and column computed in it would
+    point into the <head>; the annotation and the SARIF location name the file alone."""
+    folder = tmp_path / "hc"
+    folder.mkdir()
+    (folder / "a.html").write_text(
+        "<html>\n<head>\n<title>x</title>\n</head>\n<body>\n"
+        "<p>Officials said 34 people were killed on Sunday.</p>\n"
+        "<p>Another report said 40 people were killed on Sunday.</p>\n</body></html>\n"
+    )
+    (folder / "b.txt").write_text("Officials said 34 people were killed on Sunday, January 5, 2014.\n")
+    lines = run("report", "hc", "--format", "github", cwd=tmp_path).stdout.splitlines()
+    assert [line.split(",title=")[0] for line in lines] == [
+        "::error file=hc/a.html",
+        "::error file=hc/a.html",
+        "::error file=hc/b.txt,line=1,endLine=1,col=16,endColumn=18",
+    ]
+    sarif = json.loads(run("report", "hc", "--format", "sarif", cwd=tmp_path).stdout)
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(sarif)
+    places = [loc["physicalLocation"] for r in sarif["runs"][0]["results"] for loc in r["locations"]]
+    assert [("region" in p, p["artifactLocation"]["uri"]) for p in places] == [
+        (False, "hc/a.html"),
+        (False, "hc/a.html"),
+        (True, "hc/b.txt"),
+    ]
+
+
 def test_github_escapes_newlines_and_percent():
     assert formats._escape_data("50%\nup") == "50%25%0Aup"
     assert formats._escape_property("a:b,c") == "a%3Ab%2Cc"
