@@ -184,6 +184,15 @@ def _inputs(paths: Sequence[str]) -> tuple[str, ...]:
     return tuple(paths) or (str(example_corpus()),)
 
 
+def _read_as_source(path: str) -> bool:
+    """Whether a file of this name in an input folder would be read back: as an article, its
+    sidecar, or (in a --rules folder) a rules file."""
+    from .sources import HTML_SUFFIXES, SIDECAR, TEXT_SUFFIXES
+
+    suffix = Path(path).suffix.lower()
+    return suffix in TEXT_SUFFIXES | HTML_SUFFIXES or suffix == ".py" or Path(path).name == SIDECAR
+
+
 def _check_targets(inputs: Sequence[str] = (), **targets: str | None) -> None:
     """Two outputs to one file would lose one of them, an output over an input would destroy it,
     and one inside an input folder would be read back as a source next time: refuse each before
@@ -201,7 +210,7 @@ def _check_targets(inputs: Sequence[str] = (), **targets: str | None) -> None:
             for given, path in read:
                 if real == path:
                     raise OutputError(f"--{option.replace('_', '-')} {target!r} is an input: it would be overwritten")
-                if os.path.isdir(path) and real.startswith(path.rstrip(os.sep) + os.sep):
+                if os.path.isdir(path) and os.path.dirname(real) == path.rstrip(os.sep) and _read_as_source(real):
                     raise OutputError(
                         f"--{option.replace('_', '-')} {target!r} is inside the input folder {given!r}: "
                         "the report would be read back as a source; write it elsewhere"

@@ -582,10 +582,12 @@ def _read_gold(path: Path) -> dict[str, Any]:
 _GOLD_ENTRIES: dict[str, dict[str, type | tuple[type, ...]]] = {
     "claims": {"id": str, "source": str, "type": str, "text": str, "start": int},
     "furniture": {"source": str, "text": str, "start": int},
-    "findings": {"claims": list, "verdict": str},
+    "findings": {"id": str, "claims": list, "verdict": str},
     "not_conflicts": {"claims": list},
-    "checks": {"text": str, "start": int, "verdict": str},
+    "checks": {"text": str, "start": int, "verdict": str, "type": str},
 }
+#: the figures of a claim or a check: a number or null where given
+_GOLD_NUMBERS = ("value", "low", "high")
 
 
 _KIND_NAMES: dict[Any, str] = {str: "string", int: "whole number", list: "list"}
@@ -611,6 +613,10 @@ def _gold_problem(gold: dict[str, Any]) -> str | None:
                 value = entry.get(name)
                 if not isinstance(value, kind) or isinstance(value, bool):
                     return f"{key}[{i}].{name} is missing or not a {_KIND_NAMES[kind]}"
+            for name in _GOLD_NUMBERS if key in ("claims", "checks") else ():
+                value = entry.get(name)
+                if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                    return f"{key}[{i}].{name} is not a number or null"
             if key == "claims" and entry["type"] not in ("quantity", "date"):
                 return f"claims[{i}].type is neither 'quantity' nor 'date'"
             if "start" in wanted and entry["start"] < 0:

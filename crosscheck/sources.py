@@ -772,14 +772,18 @@ def jsonl_summaries(paths: Iterable[str | Path]) -> dict[str, str]:
     (clusters without one are left out)."""
     out: dict[str, str] = {}
     files = [Path(p) for p in paths if Path(p).suffix.lower() in JSONL_SUFFIXES and Path(p).is_file()]
+    seen: set[str] = set()
     lines = (line for f in files for line in read_text(f).splitlines())
     for line in lines:
         try:
-            obj = json.loads(line) if line.strip() else None
-        except ValueError:
+            obj = cluster_object(line) if line.strip() else None
+        except InputError:
             continue  # read_jsonl reports the broken line
-        if isinstance(obj, dict) and isinstance(obj.get("summary"), str) and obj["summary"].strip():
-            out[str(obj.get("id"))] = obj["summary"]
+        if obj is None or obj["id"] in seen:
+            continue  # the first line of an id is the cluster, as read_jsonl reads it
+        seen.add(obj["id"])
+        if isinstance(obj.get("summary"), str) and obj["summary"].strip():
+            out[obj["id"]] = obj["summary"]
     return out
 
 
@@ -854,13 +858,15 @@ def cluster_object(line: str) -> dict[str, Any]:
             raise TypeError(f"documents[{bad}] is not a string")
         if not isinstance(obj.get("summary", ""), (str, type(None))):
             raise TypeError("'summary' is not a string")
-        for key, value in [*((f"documents[{i}]", d) for i, d in enumerate(docs)), ("summary", obj.get("summary"))]:
-            lone = _SURROGATE.search(value) if isinstance(value, str) else None
-            if lone:
-                raise ValueError(f"{key} holds a lone surrogate (\\u{ord(lone[0]):04x}), no text")
         hints = obj.get("outlet_hints", [])
         if hints is not None and not (isinstance(hints, list) and all(h is None or isinstance(h, str) for h in hints)):
             raise TypeError("'outlet_hints' is not a list of strings")
+        strings = [("id", obj["id"]), *((f"documents[{i}]", d) for i, d in enumerate(docs))]
+        strings += [("summary", obj.get("summary")), *((f"outlet_hints[{i}]", h) for i, h in enumerate(hints or []))]
+        for key, value in strings:
+            lone = _SURROGATE.search(value) if isinstance(value, str) else None
+            if lone:
+                raise ValueError(f"{key} holds a lone surrogate (\\u{ord(lone[0]):04x}), no text")
     except RecursionError:
         raise InputError("RecursionError: nested too deeply to be a cluster") from None
     except (ValueError, KeyError, TypeError) as exc:
@@ -961,18 +967,20 @@ def _distinct_sources(sources: list[Source], skipped: list[str]) -> list[Source]
     """One source per file, one id per source: a file given twice is read once (else it would
     agree with itself), and two files of one name in different folders ("y1/article.txt",
     "y2/article.txt") get ids that say which folder, so neither's claims are taken for the other's."""
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     out: list[Source] = []
     for s in sources:
-        real = os.path.realpath(s.path) if s.path and s.path != STDIN else None
-        if real is not None and real in seen:
-            skipped.append(f"{s.path}: given twice, read once")
+        # a file's own documents share its path ("mn/0", "mn/1" of one Multi-News file): the id tells them apart
+        key = (os.path.realpath(s.path), s.id) if s.path and s.path != STDIN else None
+        if key is not None and key in seen:
+            if not skipped or skipped[-1] != f"{s.path}: given twice, read once":
+                skipped.append(f"{s.path}: given twice, read once")
             continue
-        if real is not None:
-            seen.add(real)
+        if key is not None:
+            seen.add(key)
         out.append(s)
     clashing = {i for i, n in Counter(s.id for s in out).items() if n > 1}
-    out = [replace(s, id=f"{Path(s.path).parent.name}/{s.id}") if s.id in clashing else s for s in out]
+    out = [replace(s, id=f"{Path(s.path).resolve().parent.name}/{s.id}") if s.id in clashing else s for s in out]
     taken: Counter[str] = Counter()
     unique = []
     for s in out:

@@ -75,13 +75,33 @@ def test_a_broken_file_in_a_folder_is_skipped_the_others_read(tmp_path):
         ('{"id": "x", "documents": ["Two died."], "summary": 5}', "'summary' is not a string"),
         ('{"id": "x", "documents": ["34 killed \\ud800 on Sunday"]}', "documents[0] holds a lone surrogate"),
         ("[" * 100_000, "nested too deeply"),
+        ('{"id": "x\\udc00", "documents": ["Two died."]}', "id holds a lone surrogate"),
+        ('{"id": "x", "documents": ["Two died."], "outlet_hints": ["AP\\udc00"]}', "outlet_hints[0] holds a lone"),
+        ('{"id": "x", "documents": ["Two died."], "summary": "Two died.", "findings": {}}', None),
     ],
 )
 def test_wrongly_typed_jsonl_fields_are_named(tmp_path, line, fragment):
     (tmp_path / "c.jsonl").write_text(line + "\n")
     done = run("report", tmp_path / "c.jsonl", "-q", cwd=tmp_path)
-    assert done.returncode == 2 and "c.jsonl:1" in done.stderr and fragment in done.stderr
     assert "Traceback" not in done.stderr
+    if fragment is None:  # a good line, with a key crosscheck does not read
+        assert done.returncode == 0, done.stderr
+        return
+    assert done.returncode == 2 and "c.jsonl:1" in done.stderr and fragment in done.stderr
+    verified = run("verify", tmp_path / "c.jsonl", cwd=tmp_path)  # verify reads the summaries the same way
+    assert verified.returncode == 2 and "Traceback" not in verified.stderr
+
+
+def test_verify_takes_the_summary_of_the_cluster_it_checks(tmp_path):
+    """Two lines of one id: the first is the cluster (the second is skipped and named), and its
+    own summary is verified, not the second line's."""
+    lines = [
+        {"id": "x", "documents": ["Police said 12 people were arrested on Monday."], "summary": "Police arrested 12."},
+        {"id": "x", "documents": ["Police said 40 were arrested."], "summary": "Police arrested 40."},
+    ]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
+    done = run("verify", "c.jsonl", "-q", cwd=tmp_path)
+    assert "c.jsonl:2" in done.stderr and "0 contradicted" in done.stdout, (done.stdout, done.stderr)
 
 
 def test_a_broken_jsonl_line_costs_only_itself_and_an_id_is_one_clusters(tmp_path):
@@ -118,6 +138,14 @@ def test_a_date_at_the_ends_of_the_calendar_is_no_traceback(tmp_path, text):
         ({"corpus": 5}, "'corpus' is not a string"),
         ({"corpus": "fallujah-2014", "claims": [1, 2]}, "claims[0] is not a table"),
         ({"corpus": "fallujah-2014", "findings": 5}, "'findings' is not a list"),
+        ({"corpus": "fallujah-2014", "findings": [{"claims": [], "verdict": "agree"}]}, "findings[0].id is missing or not a string"),
+        (
+            {
+                "corpus": "fallujah-2014",
+                "claims": [{"id": "a", "source": "s", "type": "quantity", "start": 0, "text": "x", "value": "34"}],
+            },
+            "claims[0].value is not a number or null",
+        ),
         (
             {
                 "corpus": "fallujah-2014",

@@ -137,6 +137,8 @@ def test_an_output_over_an_input_or_inside_an_input_folder_is_refused(tmp_path):
     assert_one_line_error(done, "inside the input folder", "read back")
     assert not (folder / "report.html").exists() and done.stdout == ""
     assert run("report", "articles", "-q", "--html", "report.html", cwd=tmp_path).returncode == 1  # its conflicts
+    # a name the folder is not read for (a .json report, a subfolder) is no source: it may go there
+    assert run("report", "articles", "-q", "--json", "articles/report.json", cwd=tmp_path).returncode == 1
 
 
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])

@@ -125,8 +125,13 @@ def _said_age(toks: list[Token], q: QuantitySpan, subject: str | None) -> bool:
     ):
         return True
     plain = subject is None and q.qualifier is None and 1 <= q.value <= 110 and toks[q.first].text.isdigit()
-    if plain and before == "at" and next_word in _PERSONAL and (q.first == 1 or toks[q.first - 2].text in (",", ";")):
-        return True  # "At 89, she ...", "at 21 he will be the youngest"
+    if plain and before == "at" and (q.first == 1 or toks[q.first - 2].text in (",", ";")):
+        # "At 89, she ...", "at 21 he will be the youngest"; "At 10, police arrived" is a time
+        who = toks[q.after + 1] if next_word == "," and q.after + 1 < len(toks) else after
+        if who is not None and (
+            who.low in _PERSONAL or (who.text[:1].isupper() and who.text not in frames.not_names())
+        ):
+            return who.low not in ("police", "officers", "authorities") and who.low != ","
     three_back = toks[q.first - 3].low if q.first > 2 else ""
     if plain and before in ("was", "is") and two_back in _PERSONAL and three_back in ("when", "since"):
         return ends or next_word in ("and", "when", "she", "he", "i", "we")  # "When I was 16, we got a ..."
@@ -134,7 +139,7 @@ def _said_age(toks: list[Token], q: QuantitySpan, subject: str | None) -> bool:
 
 
 #: who an age said with "at 89," or "when I was 16" belongs to
-_PERSONAL = frozenset({",", "he", "she", "i", "they", "we"})
+_PERSONAL = frozenset({"he", "she", "i", "they", "we"})
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -377,12 +382,16 @@ def _number_of(toks: list[Token], first: int) -> str | None:
     """'The overall number of protesters ... had grown to at least 2,000': what the figure is the number of."""
     if first == 0 or toks[first - 1].low not in _TO_VALUE:
         return None
-    for k in range(first - 2, max(0, first - 16), -1):
-        if toks[k].text in (".", ";", ":"):
-            return None
-        if toks[k].low == "number" and k + 1 < len(toks) and toks[k + 1].low == "of":
-            return _head_noun(toks, k + 1)
+    for k in range(first - 2, max(-1, first - 16), -1):
+        if toks[k].text in (".", ";", ":") or (toks[k].low in ("and", "but") and toks[k - 1].text == ","):
+            return None  # another clause: "A number of residents complained, and the council voted 5 to 2"
+        if toks[k].low == "number" and k + 1 < len(toks) and toks[k + 1].low == "of" and "the" in _lows(toks, k - 2, k):
+            return _head_noun(toks, k + 1)  # "the number of" counts; "a number of" means several
     return None
+
+
+def _lows(toks: list[Token], a: int, b: int) -> list[str]:
+    return [t.low for t in toks[max(0, a) : b]]
 
 
 #: the figure of a whole in a partitive ("three of five reservoirs")

@@ -58,7 +58,7 @@ DATE_RE = re.compile(
         |the\s+(?:past|last)\s+(?:decade|year|month|week|(?:few|two|three|four|five|couple\s+of)\s+(?:years|months|weeks|days))
         |the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)
         |(?<![\d,.-])(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
-  | (?P<year_end>\b(?i:the\s+end\s+of)\s+(?:{_YEAR}|(?i:this|the)\s+year)\b)
+  | (?P<year_end>\b(?i:the\s+end\s+of)\s+(?:{_YEAR}(?![-\u2013/]\d)|(?i:this|the)\s+year)\b)
   | (?P<season_year>\b(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_YEAR}\b)
   | (?P<month_only>\b{_FULL_MONTH}\b(?![\s,]+\d))
   | (?P<years_span>\b(?i:from|between)\s+{_YEAR}\s+(?:to|and|through|until)\s+{_YEAR}\b)
@@ -71,6 +71,7 @@ DATE_RE = re.compile(
 
 #: the years of a decade its early, middle and late parts name
 _DECADE_PARTS = {"ear": (0, 3), "mid": (3, 7), "lat": (7, 9)}
+_CENTURY_PARTS = {"ear": (0, 33), "mid": (33, 66), "lat": (66, 99)}
 
 FUTURE_CUES = re.compile(
     r"\b(?:will|would|is to|are to|scheduled|set to|expected|due|plans? to|next|upcoming|coming|later"
@@ -81,7 +82,8 @@ FUTURE_CUES = re.compile(
 #: board" (not "arrested Thursday and will appear", a past day, nor "the man who will", another clause)
 _OPENS_CLAUSE = re.compile(r"(?:^|[,;:])\s*(?:(?:on|by|late|early)\s+)?$", re.IGNORECASE)
 _FUTURE_AFTER = re.compile(
-    r"[,\s]{0,3}(?:(?!and\b|but\b|who\b|that\b|which\b)[\w.'-]+\s+){0,4}?"
+    r"[,\s]{0,3}(?:(?!and\b|but\b|who\b|that\b|which\b|said\b|says\b|told\b|tells\b|announced\b|added\b|"
+    r"reported\b|stated\b|confirmed\b)[\w.'-]+\s+){0,4}?"
     r"(?:will|is (?:set|scheduled|expected|due) to|are (?:set|scheduled|expected|due) to)\b",
     re.IGNORECASE,
 )
@@ -179,6 +181,8 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
             value = resolve(text, kind, anchor=anchor, future=future)
         except (OverflowError, ValueError):  # "last year" of an article dated 0001-01-01: no such day
             value = None
+        if value and re.match(r"\d{5}", value):  # "next year" of December 31, 9999
+            value = None
         spans.append(DateSpan(a, b, text, kind, value))
     # "today (May 31)": the writer's own gloss says which day; the relative word is not a second date
     glossed = {
@@ -222,7 +226,10 @@ def resolve(text: str, kind: str, *, anchor: date | None, future: bool = False) 
     if kind == "decade":  # "the 1990s", "the mid-'80s" (its middle years), "the early 2000s"
         digits = re.sub(r"\D", "", text)
         y = int(digits) if len(digits) == 4 else 1900 + int(digits)
-        lo, hi = _DECADE_PARTS.get(text[:3].lower(), (0, 9))
+        if y in (1800, 1900):  # "the 1800s", "the late 1900s": a century ("the 2000s" is a decade)
+            lo, hi = _CENTURY_PARTS.get(text[:3].lower(), (0, 99))
+        else:
+            lo, hi = _DECADE_PARTS.get(text[:3].lower(), (0, 9))
         return f"{y + lo}/{y + hi}"
     if kind == "years_span":  # "from 1969 to 1977", "between 1978 and 1995"
         first, last = re.findall(r"\d{4}", text)
@@ -312,8 +319,10 @@ def _relative(text: str, anchor: date) -> str | None:
             "days": timedelta(days=n),
         }[unit]
         start = anchor - back
-        if unit in ("decade", "year", "years"):
+        if unit == "decade":
             return f"{start.year:04d}/{anchor.year:04d}"
+        if unit in ("year", "years"):  # "the past year" from August 2016: August 2015 to August 2016
+            return f"{start.year:04d}-{start.month:02d}/{anchor.year:04d}-{anchor.month:02d}"
         return f"{start}/{anchor}"
     m = re.fullmatch(r"in the (?:coming|upcoming|next) (days|weeks|months)", text)
     if m:

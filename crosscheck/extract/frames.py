@@ -407,7 +407,16 @@ _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s"})
 _NOT_ING = frozenset(
     "during according including morning evening nothing something anything everything thing king spring string "
     "ceiling wedding meeting building funding hearing sentencing shooting bombing killing training housing "
-    "following remaining pending ongoing outstanding leading whopping staggering".split()
+    "following remaining pending ongoing outstanding leading whopping staggering coming upcoming missing winding "
+    "preceding ensuing existing increasing growing rising declining falling disappointing encouraging surprising "
+    "interesting exciting amazing shocking troubling alarming worrying promising devastating stunning striking "
+    "astonishing boring confusing frightening terrifying heartbreaking disturbing concerning booming thriving "
+    "ceiling earring darling".split()
+)
+#: nouns that follow "to" before a figure ("sentenced to prison for 10 years", "moved to town 20 years ago")
+_NOT_INFINITIVE = frozenset(
+    "prison jail court town school work hospital death life power office safety trial date bed church college "
+    "market sea war home".split()
 )
 
 
@@ -425,6 +434,10 @@ def as_past(base: str) -> str:
         for form in (stem + "e", stem, stem[:-1]):
             if form in irregular:
                 return irregular[form]
+        if stem.endswith("y") and len(stem) <= 2:
+            return stem[:-1] + "ied"  # dy-ing, ly-ing: died, lied
+        if stem.endswith("ee"):
+            return stem + "d"  # agree-ing: agreed
         if stem.endswith("y") and len(stem) > 2 and stem[-2] not in "aeiou":
             return stem[:-1] + "ied"
         return stem + "ed"  # watch-ed, examin-ed, stopp-ed, serv-ed
@@ -434,6 +447,8 @@ def as_past(base: str) -> str:
         return base + "d"
     if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
         return base[:-1] + "ied"
+    if len(base) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", base):
+        return base + base[-1] + "ed"  # stop, ban, plan: stopped, banned, planned
     return base + "ed"
 
 
@@ -450,8 +465,9 @@ def is_speaker(toks: list[Token], after: int) -> bool:
 
 
 def verb_event(toks: list[Token], first: int, after: int, clause: tuple[int, int], *, back: int = 3) -> str | None:
-    """What happened, when the event lexicon names nothing: the nearest past-tense verb of the
-    figure's clause, after it first ("a $5,000 bond was set" -> set; "raised $3,000" -> raised)."""
+    """What happened, when the event lexicon names nothing: the nearest verb of the figure's
+    clause, after it first, in its past form ("a $5,000 bond was set" -> set; "raised $3,000" ->
+    raised; "was watching 16 children" -> watched)."""
     found = verb_near(toks, first, after, clause, back=back)
     return found[1] if found else None
 
@@ -475,11 +491,14 @@ def verb_near(
         before = toks[k - 1].low if k > 0 else ""
         if len(w) > 5 and w.endswith("ing") and w not in _NOT_ING and (before in _BE or first - 2 <= k < first):
             return as_past(w)  # "was watching 16 children", "flushing 38 million gallons"
+        between = [t.low for t in toks[k + 1 : first]]
         if (
             before == "to"
-            and first - 3 <= k < first  # right before the figure: "to prison for 10 years" is no verb
+            and k < first
+            and all(x in _DETERMINERS or x in ("a", "an", "the", "about", "nearly", "more", "than") for x in between)
             and w.isalpha()
             and w not in stop
+            and w not in _NOT_INFINITIVE
             and len(w) > 2
             and not w.endswith(("ing", "ed", "s"))
         ):

@@ -417,6 +417,27 @@ def _harmed(lows: list[str], k: int) -> int | None:
     return k + 1 if k < len(lows) and lows[k] in _word_set("none_suffered") else None
 
 
+#: nouns of sums that an "N-figure" amount may name ("a six-figure salary"); another noun is
+#: what is counted ("a five-figure crowd")
+_SUMS = frozenset(
+    "sum sums salary salaries deal deals fee fees fortune price prices amount payout payouts settlement bonus "
+    "bonuses income budget donation donations gift gifts bill contract contracts loan debt offer bid bids check "
+    "paycheck compensation award damages pension inheritance bequest".split()
+)
+
+
+def _money_follows(toks: list[Token], after: int) -> bool:
+    """Whether an "N-figure(s)" amount is money: no noun follows, or a noun of sums does."""
+    nxt = toks[after] if after < len(toks) else None
+    return (
+        nxt is None
+        or not nxt.text.isalpha()
+        or not nxt.text.islower()
+        or nxt.low in _SUMS
+        or nxt.low in ("to", "for", "in", "and", "from", "on")
+    )
+
+
 def _named_number(toks: list[Token], i: int, *, words: bool = False) -> bool:
     """'Xbox 360', 'Motel 6', 'Maroon 5', 'Expedition 39': a small figure right after a capitalised
     word inside a sentence ends a name, unless it goes on to count something ("Ramadi 22 soldiers").
@@ -648,7 +669,7 @@ def find_quantities(
                 if phrase[-1] != "of" and after < len(toks) and toks[after].low == "of":
                     after += 1
             unit, after = _unit_after(toks, after)  # "a dozen years", "dozens of miles"
-            if unit is None and phrase[-1].endswith(("figure", "figures")):
+            if unit is None and phrase[-1].endswith(("figure", "figures")) and _money_follows(toks, after):
                 unit = "dollar"  # "a six-figure sum", "gave him five figures": an amount of money
             if unit:
                 end = toks[after - 1].end
