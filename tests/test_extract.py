@@ -709,6 +709,7 @@ def test_an_event_word_naming_a_body_reports_no_event(make_source):
         "She was saved by a quick-thinking 911 dispatcher and a lowly flip phone.",  # lb116
         "Jason Barbour, Johnston County's 911 director, said all 911 centers can receive text messages.",  # lb116
         "Johnston County 911 Shift Supervisor Tim Medlin got a text.",  # lb116
+        "Medlin got a 911 cell phone call from a woman who said she was in a trunk.",  # lb116
         "The victim was shot outside his apartment at 191 Barre Street in Montpelier.",  # lb190: addresses
         "Cary lives with Caballero at 1099 South Barre Road in Barre.",
         "Instead, Delynn said he urinated on the wall next to Reservoir 5.",  # lb112: a name
