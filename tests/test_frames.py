@@ -357,6 +357,8 @@ def test_a_change_is_two_figures_not_a_range():
         "A study reported by Medical News Today found a link.",
         "He hosted Saturday Night Live in the spring.",
         '"If the election were held today, we would win," he said.',
+        # lb123: "today" of a quoted generalisation is nowadays, no day
+        "\"Today you can't make that movie because it's not politically correct,\" Trump said.",
         "Anyone with information should call 911.",
         "Write to P.O. Box 1234 with any tips.",
         "The story continued on page A - 10 of the paper.",

@@ -138,7 +138,10 @@ def test_a_date_at_the_ends_of_the_calendar_is_no_traceback(tmp_path, text):
         ({"corpus": 5}, "'corpus' is not a string"),
         ({"corpus": "fallujah-2014", "claims": [1, 2]}, "claims[0] is not a table"),
         ({"corpus": "fallujah-2014", "findings": 5}, "'findings' is not a list"),
-        ({"corpus": "fallujah-2014", "findings": [{"claims": [], "verdict": "agree"}]}, "findings[0].id is missing or not a string"),
+        (
+            {"corpus": "fallujah-2014", "findings": [{"claims": [], "verdict": "agree"}]},
+            "findings[0].id is missing or not a string",
+        ),
         (
             {
                 "corpus": "fallujah-2014",

@@ -138,6 +138,8 @@ def _said_age(toks: list[Token], q: QuantitySpan, subject: str | None) -> bool:
     return False
 
 
+#: who "today" is said of when it means nowadays ('"Today you can't make that movie"')
+_GENERIC_SUBJECTS = frozenset({"you", "we", "people", "everyone", "everybody", "nobody", "kids", "nowadays"})
 #: who an age said with "at 89," or "when I was 16" belongs to
 _PERSONAL = frozenset({"he", "she", "i", "they", "we"})
 
@@ -944,6 +946,12 @@ def _sentence_claims(
             and frames.modality(cues, i, j, frames.clause_of(semicolons, i, len(toks)), reach=10) == "hypothetical"
         ):
             continue  # '"If the election were held today ..."': no day at all
+        if (
+            d.text.lower() == "today"
+            and frames.in_quotes(sent, d.start)
+            and {t.low for t in toks[j : j + 2]} & _GENERIC_SUBJECTS
+        ):
+            continue  # '"Today you can't make that movie," Trump said': nowadays, no day
         clause = frames.clause_of(breaks, i, len(toks))
         claims.append(
             Claim(
