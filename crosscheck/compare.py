@@ -49,6 +49,11 @@ def _date_topics() -> dict[str, str]:
     return dict(load_data("lexicon.json").get("date_topics", {}))
 
 
+@cache
+def _intransitive() -> frozenset[str]:
+    return frozenset(load_data("lexicon.json").get("intransitive", []))
+
+
 def _plural_unit(unit: str) -> str:
     """ "dollars", "years"; a percentage of nothing named is a share ("share killed", never
     "percentages killed")."""
@@ -64,6 +69,8 @@ def _topic(claims: Sequence[Claim]) -> str:
             day = next((x.date for x in claims if x.date), None)
             return f"date: {when_text(day).removeprefix('on ').removeprefix('in ')}" if day else "a date"
         participle = c.event.endswith("ed") or c.event in past_forms()[0]  # "made", "seen"
+        if c.event in _intransitive():  # "date it appeared", never "date it was appeared"
+            return _date_topics().get(c.event) or f"date it {c.event}"
         return _date_topics().get(c.event) or (f"date it was {c.event}" if participle else f"date of {c.event}")
     if c.subject and c.subject.startswith("age"):  # an age is of someone, not of an event or a day
         owner = c.subject.removeprefix("age").removeprefix(" of ")

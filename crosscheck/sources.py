@@ -105,7 +105,9 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
     "furniture.json": dict.fromkeys(["lines", "headline_markers", "metadata", "inline"], _STRINGS),
     "lexicon.json": {
         **dict.fromkeys(["subjects", "events", "date_topics"], dict),
-        **dict.fromkeys(["stopwords", "of_persons", "recurring", "cumulative", "bodies", "recordings"], _STRINGS),
+        **dict.fromkeys(
+            ["stopwords", "of_persons", "recurring", "cumulative", "bodies", "recordings", "intransitive"], _STRINGS
+        ),
     },
     "outlets.json": {"outlets": _MAPPINGS, "credit_patterns": _STRINGS},
     "quantities.json": {

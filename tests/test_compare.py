@@ -283,6 +283,8 @@ def test_topics_of_ages_bare_dates_rates_and_participles():
     assert _topic([claim(type="date", date="2014-01-05")]) == "date: Sunday 5 January 2014"
     assert _topic([claim(type="quantity", unit="dollar per season", event="worked")]) == "dollars per season worked"
     assert _topic([claim(type="date", date="2013", event="made")]) == "date it was made"
+    # lb190: a verb with no object dates what happened, not what was done to something
+    assert _topic([claim(type="date", date="2015-10-05", event="appeared")]) == "date it appeared"
 
 
 def test_undated_outlets_naming_different_weekdays_of_one_event_conflict(make_source):
