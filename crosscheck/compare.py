@@ -50,14 +50,41 @@ def _date_topics() -> dict[str, str]:
 
 
 @cache
+def _participles() -> dict[str, str]:
+    return dict(load_data("frames.json").get("participles", {}))
+
+
+@cache
 def _intransitive() -> frozenset[str]:
     return frozenset(load_data("lexicon.json").get("intransitive", []))
 
 
+#: units whose plural is not the unit and an s
+_PLURAL_UNITS = {
+    "degree fahrenheit": "degrees Fahrenheit",
+    "degree celsius": "degrees Celsius",
+    "fahrenheit": "degrees Fahrenheit",
+    "celsius": "degrees Celsius",
+    "pound-mass": "pounds",
+    "pound sterling": "pounds sterling",
+    "foot": "feet",
+    "square foot": "square feet",
+    "cubic foot": "cubic feet",
+    "inch": "inches",
+    "century": "centuries",
+    "yen": "yen",
+    "yuan": "yuan",
+    "chinese yuan": "yuan",
+    "millennium": "millennia",
+}
+
+
 def _plural_unit(unit: str) -> str:
-    """ "dollars", "years"; a percentage of nothing named is a share ("share killed", never
-    "percentages killed")."""
-    return "share" if unit == "percentage" else f"{unit}s"
+    """ "dollars", "years", "degrees Fahrenheit"; a percentage of nothing named is a share
+    ("share killed", never "percentages killed")."""
+    if unit == "percentage":
+        return "share"
+    return _PLURAL_UNITS.get(unit.lower()) or f"{unit}s"
 
 
 def _topic(claims: Sequence[Claim]) -> str:
@@ -71,7 +98,8 @@ def _topic(claims: Sequence[Claim]) -> str:
         participle = c.event.endswith("ed") or c.event in past_forms()[0]  # "made", "seen"
         if c.event in _intransitive():  # "date it appeared", never "date it was appeared"
             return _date_topics().get(c.event) or f"date it {c.event}"
-        return _date_topics().get(c.event) or (f"date it was {c.event}" if participle else f"date of {c.event}")
+        done = _participles().get(c.event, c.event)  # "date it was driven", never "was drove"
+        return _date_topics().get(c.event) or (f"date it was {done}" if participle else f"date of {c.event}")
     if c.subject and c.subject.startswith("age"):  # an age is of someone, not of an event or a day
         owner = c.subject.removeprefix("age").removeprefix(" of ")
         return f"age of {owner.title()}" if owner else "age"

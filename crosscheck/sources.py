@@ -98,6 +98,7 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
         "modality": dict,
         "attribution": dict,
         "irregular_verbs": dict,
+        "participles": dict,
         **dict.fromkeys(
             ["places", "clause_breaks", "past_forms", "not_events", "generic_names", "place_names"], _STRINGS
         ),
