@@ -710,6 +710,7 @@ def test_an_event_word_naming_a_body_reports_no_event(make_source):
         "Jason Barbour, Johnston County's 911 director, said all 911 centers can receive text messages.",  # lb116
         "Johnston County 911 Shift Supervisor Tim Medlin got a text.",  # lb116
         "Medlin got a 911 cell phone call from a woman who said she was in a trunk.",  # lb116
+        "Anyone with information is asked to call the police at (423) 272-7555 or 1-800-TBI-FIND.",  # lb141
         "The victim was shot outside his apartment at 191 Barre Street in Montpelier.",  # lb190: addresses
         "Cary lives with Caballero at 1099 South Barre Road in Barre.",
         "Instead, Delynn said he urinated on the wall next to Reservoir 5.",  # lb112: a name

@@ -565,7 +565,10 @@ def is_time(toks: list[Token], i: int, j: int) -> bool:
     return False
 
 
-_PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-](?:\d{4}|[A-Z]{4})\b|\d{1,2}[ .-]\d{3}[ .-]\d{3}[ .-]\d{3,4}\b")
+_PHONE = re.compile(
+    r"\(?\d{3}\)?[ .-]\d{3}[ .-](?:\d{4}|[A-Z]{4})\b|\d{1,2}[ .-]\d{3}[ .-]\d{3}[ .-]\d{3,4}\b"
+    r"|1[ .-]8[0-9]{2}[ .-][A-Z0-9-]{4,10}\b"  # toll-free and vanity numbers: "1-800-TBI-FIND", "1-888-CRIME-TV"
+)
 
 
 def phone_end(sentence: str, a: int) -> int | None:
