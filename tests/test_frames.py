@@ -74,6 +74,16 @@ def test_an_age_said_with_at_or_when_i_was(sentence, span):
     assert quantity("The store opens at 9 and closes at 5.", "9").subject_class != "age"
 
 
+def test_a_title_in_quotes_owns_no_age(make_source):
+    """multinews-more lb158: 'The 19-year-old "Modern Family" star' is the age of the actress, not
+    of a Family: a name in quotation marks is a title, never the person the article is about."""
+    text = (
+        'The 19-year-old "Modern Family" star is known for her posts. '
+        "Let's talk about the 19-year-old \"Modern Family\" star's presence on social media."
+    )
+    assert {c.subject for c in claims_of(text)} == {"age"}
+
+
 def test_a_count_after_a_place_and_a_comma_is_no_age():
     """lb167: "Texas, which has put 11 prisoners there; Missouri, nine; and Virginia, seven": ages
     after a name are written in figures ("Durst, 73,"), so "Virginia, seven" counts prisoners."""

@@ -750,6 +750,9 @@ def _age_owners(claims: list[Claim]) -> list[Claim]:
             names[(c.subject or "").split()[-1]] += 1
         for actor in c.actors:
             last = actor.split()[-1].lower().rstrip(".").removesuffix("'s")
+            at = c.sentence.find(actor)
+            if at >= 0 and frames.in_quotes(c.sentence, at):
+                continue  # a title: the 19-year-old "Modern Family" star is no Family
             if actor[:1].isupper() and last not in places and len(actor.split()) <= 3:
                 names[last] += 1
     ranked = names.most_common(2)
