@@ -205,7 +205,7 @@ def _check_targets(inputs: Sequence[str] = (), **targets: str | None) -> None:
         if target != STDOUT:  # a target that cannot be written is refused before any work is done
             from .report import writable
 
-            writable(Path(target))
+            writable(Path(target), probe=True)
             real = os.path.realpath(target)
             for given, path in read:
                 if real == path:
@@ -578,8 +578,6 @@ def verify(
     jsonl = Path(summary).suffix.lower() in JSONL_SUFFIXES and not source_paths
     if not jsonl and not source_paths:
         raise click.UsageError("say what the summary was written from: --sources PATH (or give a JSONL of clusters)")
-    if cluster and not jsonl and not any(Path(p).suffix.lower() in JSONL_SUFFIXES for p in source_paths):
-        raise click.UsageError("--cluster picks a cluster of a JSONL file")
     if jsonl:
         if not Path(summary).exists():
             raise InputError(f"{summary}: no such file")

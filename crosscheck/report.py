@@ -260,9 +260,10 @@ def report_dict(corpora: list[Corpus], *, findings: bool = True) -> dict[str, An
     return {"schema_version": SCHEMA_VERSION, "corpora": [c.to_dict(findings=findings) for c in corpora]}
 
 
-def writable(path: Path) -> tuple[bool, Path]:
+def writable(path: Path, *, probe: bool = False) -> tuple[bool, Path]:
     """(written through?, the file to replace) for a report target, or OutputError saying why
-    it cannot be one. Asked before any work is done, and again when writing."""
+    it cannot be one. Asked before any work is done (``probe``: by making a file there), and
+    again when writing (where the temporary file is the test)."""
     import stat
 
     try:
@@ -281,12 +282,14 @@ def writable(path: Path) -> tuple[bool, Path]:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{path}: folder {folder} does not exist")
+    if not probe:
+        return False, target
     import tempfile
 
     try:  # the one sure test (os.access says yes to root on a read-only file system): make a file there
-        fd, probe = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".probe")
+        fd, made = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".probe")
         os.close(fd)
-        os.unlink(probe)
+        os.unlink(made)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     return False, target

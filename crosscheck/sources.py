@@ -100,7 +100,18 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
         "irregular_verbs": dict,
         "participles": dict,
         **dict.fromkeys(
-            ["places", "clause_breaks", "past_forms", "not_events", "generic_names", "place_names"], _STRINGS
+            [
+                "places",
+                "clause_breaks",
+                "past_forms",
+                "not_events",
+                "generic_names",
+                "place_names",
+                "not_verbs_in_ing",
+                "not_infinitives",
+                "clause_openers",
+            ],
+            _STRINGS,
         ),
     },
     "furniture.json": dict.fromkeys(["lines", "headline_markers", "metadata", "inline"], _STRINGS),
@@ -119,6 +130,7 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
         **dict.fromkeys(
             [
                 "one_words",
+                "sums",
                 "emergency_line",
                 "street_words",
                 "designator_words",
@@ -971,12 +983,14 @@ def _distinct_sources(sources: list[Source], skipped: list[str]) -> list[Source]
     agree with itself), and two files of one name in different folders ("y1/article.txt",
     "y2/article.txt") get ids that say which folder, so neither's claims are taken for the other's."""
     seen: set[tuple[str, str]] = set()
+    repeated: set[str] = set()
     out: list[Source] = []
     for s in sources:
         # a file's own documents share its path ("mn/0", "mn/1" of one Multi-News file): the id tells them apart
         key = (os.path.realpath(s.path), s.id) if s.path and s.path != STDIN else None
         if key is not None and key in seen:
-            if not skipped or skipped[-1] != f"{s.path}: given twice, read once":
+            if s.path not in repeated:
+                repeated.add(s.path)
                 skipped.append(f"{s.path}: given twice, read once")
             continue
         if key is not None:

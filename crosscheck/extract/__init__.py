@@ -19,7 +19,7 @@ from ..model import Claim, Corpus, Source
 from ..sources import DATELINE, load_data, normalise
 from . import frames
 from .dates import MONTHS, WEEKDAYS, DateSpan, find_dates
-from .numbers import OLD, QuantitySpan, Token, find_quantities, tokenize
+from .numbers import OLD, QuantitySpan, Token, find_quantities, number_words, tokenize
 
 __all__ = ["extract", "extract_source", "sentences"]
 
@@ -387,19 +387,18 @@ def _number_of(toks: list[Token], first: int) -> str | None:
     for k in range(first - 2, max(-1, first - 16), -1):
         if toks[k].text in (".", ";", ":") or (toks[k].low in ("and", "but") and toks[k - 1].text == ","):
             return None  # another clause: "A number of residents complained, and the council voted 5 to 2"
-        if toks[k].low == "number" and k + 1 < len(toks) and toks[k + 1].low == "of" and "the" in _lows(toks, k - 2, k):
+        if (
+            toks[k].low == "number"
+            and k + 1 < len(toks)
+            and toks[k + 1].low == "of"
+            and "the"
+            in (
+                toks[k - 1].low if k > 0 else "",
+                toks[k - 2].low if k > 1 else "",
+            )
+        ):
             return _head_noun(toks, k + 1)  # "the number of" counts; "a number of" means several
     return None
-
-
-def _lows(toks: list[Token], a: int, b: int) -> list[str]:
-    return [t.low for t in toks[max(0, a) : b]]
-
-
-#: the figure of a whole in a partitive ("three of five reservoirs")
-_NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred dozen".split()
-)
 
 
 def _head_noun(toks: list[Token], j: int) -> str | None:
@@ -413,7 +412,7 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
             j += 1
         if j < len(toks) and toks[j].low.endswith(("'s", "’s")):
             j += 1  # "three of the city's five reservoirs"
-        if j + 1 < len(toks) and (toks[j].text[:1].isdigit() or toks[j].low in _NUMBER_WORDS):
+        if j + 1 < len(toks) and (toks[j].text[:1].isdigit() or toks[j].low in number_words()):
             j += 1  # "only three of 340 prisoners": the whole's figure, then what it counts
     words: list[str] = []
     at: list[int] = []  # the token index of each word

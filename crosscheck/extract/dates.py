@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 MONTHS = (
     "January",
@@ -81,12 +81,23 @@ FUTURE_CUES = re.compile(
 #: a plan said after its day, which opens the clause: "On Thursday, Simpson will appear before the
 #: board" (not "arrested Thursday and will appear", a past day, nor "the man who will", another clause)
 _OPENS_CLAUSE = re.compile(r"(?:^|[,;:])\s*(?:(?:on|by|late|early)\s+)?$", re.IGNORECASE)
-_FUTURE_AFTER = re.compile(
-    r"[,\s]{0,3}(?:(?!and\b|but\b|who\b|that\b|which\b|said\b|says\b|told\b|tells\b|announced\b|added\b|"
-    r"reported\b|stated\b|confirmed\b)[\w.'-]+\s+){0,4}?"
-    r"(?:will|is (?:set|scheduled|expected|due) to|are (?:set|scheduled|expected|due) to)\b",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _future_after() -> re.Pattern[str]:
+    """A plan after its day: "will" within a few words, none of them a conjunction, a relative
+    pronoun or a verb of saying (frames.json attribution verbs: "said it will" reports a plan)."""
+    from .frames import past_forms
+
+    stops = sorted({"and", "but", "who", "that", "which", *past_forms()[2]})
+    gap = "|".join(re.escape(w) + r"\b" for w in stops)
+    return re.compile(
+        rf"[,\s]{{0,3}}(?:(?!{gap})[\w.'-]+\s+){{0,4}}?"
+        r"(?:will|is (?:set|scheduled|expected|due) to|are (?:set|scheduled|expected|due) to)\b",
+        re.IGNORECASE,
+    )
+
+
 #: the months of a season as news means them (meteorological: "this summer" is June to August)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 
@@ -174,7 +185,7 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
             continue
         # plans ("is scheduled to return to court on Dec. 26") look forward; the cue must be close
         future = bool(FUTURE_CUES.search(sentence, max(0, a - 70), a)) or bool(
-            _FUTURE_AFTER.match(sentence, b)
+            _future_after().match(sentence, b)
             and _OPENS_CLAUSE.search(sentence[max(0, a - 12) : a] if a > 12 else sentence[:a])
         )
         try:

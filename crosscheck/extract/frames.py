@@ -399,25 +399,21 @@ def past_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(cues["past_forms"]), frozenset(cues["not_events"]), saying
 
 
-#: words that open another clause after the figure: its verb is not the figure's
-_SUBORDINATE = frozenset({"but", "although", "though", "whereas", "while", "because", "unless", "if"})
 #: the be-forms before a progressive ("was watching 16 children", "is flushing 38 million gallons")
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s"})
-#: "-ing" words that are no verbs of the clause
-_NOT_ING = frozenset(
-    "during according including morning evening nothing something anything everything thing king spring string "
-    "ceiling wedding meeting building funding hearing sentencing shooting bombing killing training housing "
-    "following remaining pending ongoing outstanding leading whopping staggering coming upcoming missing winding "
-    "preceding ensuing existing increasing growing rising declining falling disappointing encouraging surprising "
-    "interesting exciting amazing shocking troubling alarming worrying promising devastating stunning striking "
-    "astonishing boring confusing frightening terrifying heartbreaking disturbing concerning booming thriving "
-    "ceiling earring darling".split()
-)
-#: nouns that follow "to" before a figure ("sentenced to prison for 10 years", "moved to town 20 years ago")
-_NOT_INFINITIVE = frozenset(
-    "prison jail court town school work hospital death life power office safety trial date bed church college "
-    "market sea war home".split()
-)
+#: what may stand between an infinitive and its figure ("to dump a total of ..." is not, "to raise about $15m" is)
+_BEFORE_FIGURE = frozenset({"about", "nearly", "more", "than"})
+
+
+@cache
+def _verb_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """frames.json's -ing words that are no verbs, nouns after "to", and words that open another clause."""
+    cues = _cues()
+    return (
+        frozenset(cues["not_verbs_in_ing"]),
+        frozenset(cues["not_infinitives"]),
+        frozenset(cues["clause_openers"]),
+    )
 
 
 @cache
@@ -480,7 +476,7 @@ def verb_near(
     irregular, not_events, saying = past_forms()
     lo, hi = clause
 
-    stop = _common_words()
+    not_ing, not_infinitives, openers = _verb_cues()
 
     def verb(k: int) -> str | None:
         w = toks[k].low
@@ -489,24 +485,23 @@ def verb_near(
         if w in irregular or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")):
             return w
         before = toks[k - 1].low if k > 0 else ""
-        if len(w) > 5 and w.endswith("ing") and w not in _NOT_ING and (before in _BE or first - 2 <= k < first):
+        if len(w) > 5 and w.endswith("ing") and w not in not_ing and (before in _BE or first - 2 <= k < first):
             return as_past(w)  # "was watching 16 children", "flushing 38 million gallons"
-        between = [t.low for t in toks[k + 1 : first]]
         if (
             before == "to"
             and k < first
-            and all(x in _DETERMINERS or x in ("a", "an", "the", "about", "nearly", "more", "than") for x in between)
-            and w.isalpha()
-            and w not in stop
-            and w not in _NOT_INFINITIVE
             and len(w) > 2
+            and w.isalpha()
             and not w.endswith(("ing", "ed", "s"))
+            and w not in not_infinitives
+            and w not in _common_words()
+            and all(t.low in _DETERMINERS or t.low in _BEFORE_FIGURE for t in toks[k + 1 : first])
         ):
             return as_past(w)  # "the decision to dump 38 million gallons", "to raise $15 million"
         return None
 
     for k in range(after, min(hi, after + 6) if ahead else after):
-        if (toks[k].text in (",", ";", ".") and k > after + 1) or toks[k].low in _SUBORDINATE:
+        if (toks[k].text in (",", ";", ".") and k > after + 1) or toks[k].low in openers:
             break  # "filed Friday in court because the family plans to auction": another clause's verb
         if (v := verb(k)) is not None:
             return k - after, v

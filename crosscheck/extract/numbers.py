@@ -417,13 +417,8 @@ def _harmed(lows: list[str], k: int) -> int | None:
     return k + 1 if k < len(lows) and lows[k] in _word_set("none_suffered") else None
 
 
-#: nouns of sums that an "N-figure" amount may name ("a six-figure salary"); another noun is
-#: what is counted ("a five-figure crowd")
-_SUMS = frozenset(
-    "sum sums salary salaries deal deals fee fees fortune price prices amount payout payouts settlement bonus "
-    "bonuses income budget donation donations gift gifts bill contract contracts loan debt offer bid bids check "
-    "paycheck compensation award damages pension inheritance bequest".split()
-)
+#: words that may follow an "N-figures" amount with no noun of its own ("gave him five figures to cover ...")
+_AFTER_SUM = frozenset({"to", "for", "in", "and", "from", "on"})
 
 
 def _money_follows(toks: list[Token], after: int) -> bool:
@@ -433,8 +428,8 @@ def _money_follows(toks: list[Token], after: int) -> bool:
         nxt is None
         or not nxt.text.isalpha()
         or not nxt.text.islower()
-        or nxt.low in _SUMS
-        or nxt.low in ("to", "for", "in", "and", "from", "on")
+        or nxt.low in _word_set("sums")  # "a six-figure salary"; before another noun it counts that
+        or nxt.low in _AFTER_SUM
     )
 
 
@@ -576,6 +571,12 @@ def phone_end(sentence: str, a: int) -> int | None:
     start = a - 1 if a > 0 and sentence[a - 1] == "(" else a
     m = _PHONE.match(sentence, start)
     return m.end() if m else None
+
+
+@cache
+def number_words() -> frozenset[str]:
+    """The spelled-out numbers of quantities.json ("two", "twelve", "dozen")."""
+    return frozenset(_q()["number_words"])
 
 
 @cache
