@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from .align.scoring import common_entities, entities, events_clash, rare_values, same_fact, value_key
 from .compare import compare
 from .extract import extract, extract_source
+from .extract.dates import loose_day
 from .extract.frames import hierarchy
 from .model import Check, Claim, Corpus, Source, Verdict, Verification
 from .settings import DEFAULT, Settings, Tolerances
@@ -226,6 +227,22 @@ def _check(s: Claim, corpus: Corpus, *, common: frozenset[str], rare: frozenset[
     return Check(s, "unsupported", tuple(c.id for c in near), why)
 
 
+def _as_weekday(
+    check: Check, corpus: Corpus, *, common: frozenset[str], rare: frozenset[tuple], tol: Tolerances
+) -> Check:
+    """A summary dated only by its sources has no day of its own to anchor "Thursday" to (it may be
+    written days before or after them): a weekday the sources give the same event backs it."""
+    c = check.claim
+    day = loose_day(c.text) if c.type == "date" and c.date else None
+    if check.verdict == "supported" or day is None or day[0] != 0:
+        return check
+    alt = _check(replace(c, date=None), corpus, common=common, rare=rare, tol=tol)
+    if alt.verdict != "supported":
+        return check
+    why = f"{alt.explanation} (the summary has no date of its own: its {c.text!r} is read as a weekday)"
+    return replace(alt, claim=c, explanation=why)
+
+
 def _values(claims: Sequence[Claim]) -> str:
     seen: dict[str, None] = {}
     for c in claims:
@@ -246,6 +263,8 @@ def verify_corpus(
     common = common_entities(corpus.claims)
     rare = rare_values(corpus.claims)
     checks = tuple(_check(s, corpus, common=common, rare=rare, tol=tol) for s in claims)
+    if summary.published_inferred:
+        checks = tuple(_as_weekday(c, corpus, common=common, rare=rare, tol=tol) for c in checks)
     return Verification(summary=summary, corpus=corpus, checks=checks)
 
 

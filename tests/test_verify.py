@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -295,3 +296,21 @@ def test_an_undated_weekday_never_backs_a_day_of_a_month(make_source):
     summary = "Alphabet stated that Pichai was awarded 273,328 Class C Google stock units on February 6."
     checks = {k.claim.text: k.verdict for k in crosscheck.verify(summary, [source]).checks}
     assert checks == {"273,328": "supported", "February 6": "unsupported"}
+
+
+def test_a_summary_with_no_date_of_its_own_reads_a_weekday_as_that_weekday(make_source):
+    """lb144: the summary's "Thursday's hearing will cover ..." anchored to its sources' inferred
+    date falls a week after their "hearing in Nevada on Thursday"; a summary dated only by its
+    sources may be written days before or after them, so the same weekday of the same hearing backs
+    it, and another weekday still does not."""
+    source = make_source(
+        "Simpson's release from prison - his parole hearing in Nevada on Thursday is considered something"
+        " of a formality - will produce a spectacle unlike anything we've seen since he went behind bars.",
+        published=date(2013, 5, 17),
+    )
+    summary = "Thursday's hearing will cover four concurrent sentences for use of a deadly weapon, the paper reports."
+    check = crosscheck.verify(summary, [source]).checks[0]
+    assert (check.claim.text, check.verdict) == ("Thursday", "supported")
+    assert "read as a weekday" in check.explanation
+    moved = crosscheck.verify(summary.replace("Thursday", "Sunday"), [source]).checks[0]
+    assert moved.verdict != "supported"
