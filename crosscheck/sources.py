@@ -110,6 +110,7 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
                 "not_verbs_in_ing",
                 "not_infinitives",
                 "clause_openers",
+                "subordinators",
             ],
             _STRINGS,
         ),

@@ -156,6 +156,20 @@ def test_each_figure_of_a_coordinated_sentence_gets_its_own_event():
             "split",
         ),
         ("Six people died and 14 were hurt in the blast, police said.", "14", "wounded"),
+        # lb033: an event word across "after" belongs to the other clause; a span right before "after"
+        # measures the time to what follows it (lb190)
+        (
+            "The Chicago Police Department said Lizandra Cosme, 32, and Susana Gonzalez, 27, face charges after"
+            " five children were injured at the Children's Learning Place.",
+            "five",
+            "wounded",
+        ),
+        ("2 women charged after 5 toddlers injured with hot glue at day care", "5", "wounded"),
+        (
+            "Nearly 48 hours after he allegedly shot a man to death in Montpelier, police still don't know where he is.",
+            "Nearly 48 hours",
+            "killed",
+        ),
     ],
 )
 def test_a_near_verb_beats_a_far_event_word(sentence, span, event):

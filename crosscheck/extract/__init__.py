@@ -500,6 +500,9 @@ def _events_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
+#: what an event word across "after", "because" (frames.json subordinators) costs a count, in tokens
+SUBORDINATE_PENALTY = 4
+
 #: a verb this many tokens nearer a figure than the nearest lexicon word is its event
 VERB_MARGIN = 4
 
@@ -547,14 +550,21 @@ def _event_near(
     mentions = mentions if mentions is not None else _event_mentions(toks)
     if not mentions:
         return None
+    subordinate = frames.subordinators()
     k = bisect_left([m[0] for m in mentions], a)
     best: tuple[int, str] | None = None
     for i, end, ev in mentions[max(0, k - 4) : k + 4]:
         if i - 1 - b >= 2 and toks[i - 1].text == "," and end < len(toks) and toks[end].low == "by":
             continue  # "After several years of fighting, American troops, supported by Sunni tribes": of the troops
         dist = a - end if end <= a else (i - b + after_penalty if i >= b else 0)
-        if comma_penalty and dist and any(t.text == "," for t in (toks[end:a] if end <= a else toks[b:i])[:8]):
+        between = toks[end:a] if end <= a else toks[b:i]
+        if comma_penalty and dist and any(t.text == "," for t in between[:8]):
             dist += comma_penalty
+        # "face charges after five children were injured": injured; but "48 hours after he shot a man"
+        # measures the time to the shooting
+        gap = i >= b and bool(between) and between[0].low in subordinate
+        if comma_penalty and dist and not gap and any(t.low in subordinate for t in between):
+            dist += SUBORDINATE_PENALTY
         if semicolons is not None:
             lo, hi = min(i, a), max(i, b)
             if bisect_left(semicolons, hi) > bisect_left(semicolons, lo):

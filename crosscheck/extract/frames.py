@@ -417,6 +417,12 @@ def _verb_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @cache
+def subordinators() -> frozenset[str]:
+    """frames.json's words that open a subordinate clause ("after", "because")."""
+    return frozenset(_cues()["subordinators"])
+
+
+@cache
 def _irregular() -> dict[str, str]:
     return dict(_cues().get("irregular_verbs", {}))
 
