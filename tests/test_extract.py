@@ -844,6 +844,22 @@ def test_a_part_of_a_decade_is_its_years(text, span, value):
     assert [d.value for d in find_dates("Music of the 1960s.", anchor=date(2016, 3, 1))] == ["1960/1969"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # multinews-more lb011's summary: "the 17th century", "an 18th-century" are the centuries' years
+        ("Shakespeare, the top figure of the 17th century, came third.", "17th century", "1601/1700"),
+        ("He named an 18th-century Swedish botanist.", "18th-century", "1701/1800"),
+        ("The town grew in the early 19th century.", "early 19th century", "1801/1834"),
+    ],
+)
+def test_a_century_is_its_years(text, span, value):
+    from datetime import date
+
+    assert [(d.text, d.value) for d in find_dates(text, anchor=date(2013, 12, 1))] == [(span, value)]
+    assert find_dates("He served in the 101st Airborne.", anchor=date(2013, 12, 1)) == []
+
+
 def test_the_end_of_a_year_is_its_last_day(make_source):
     """lb112: "disconnected from the water system by the end of 2015" is a deadline, 2015-12-31."""
     from datetime import date

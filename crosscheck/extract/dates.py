@@ -63,6 +63,7 @@ DATE_RE = re.compile(
   | (?P<month_only>\b{_FULL_MONTH}\b(?![\s,]+\d))
   | (?P<years_span>\b(?i:from|between)\s+{_YEAR}\s+(?:to|and|through|until)\s+{_YEAR}\b)
   | (?P<year_range>(?<![\d$.,/-]){_YEAR}-(?:\d\d|{_YEAR})(?![\d%]))
+  | (?P<century>(?:\b(?i:early|mid|late)[- ])?\b(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)[- ](?i:century)\b)
   | (?P<decade>(?:\b(?i:early|mid|late)[- ])?(?:\b(?:1[89]\d0|20[0-2]0)|'[0-9]0)s\b)
   | (?P<year>(?<![\d$£€.,/#-]){_YEAR}(?![\d%,.]\d|[\d%]|-\d|\s*(?:percent|per\s+cent|people|persons|residents|troops|soldiers|votes|dollars|euros|pounds|feet|miles|meters|metres|kilometers|kilograms|tons|acres|homes|jobs|cases|times)\b))
     """,
@@ -242,6 +243,10 @@ def resolve(text: str, kind: str, *, anchor: date | None, future: bool = False) 
         else:
             lo, hi = _DECADE_PARTS.get(text[:3].lower(), (0, 9))
         return f"{y + lo}/{y + hi}"
+    if kind == "century":  # "the 17th century" is 1601-1700; "the early 19th century" its first third
+        n = int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
+        lo, hi = _CENTURY_PARTS.get(text[:3].lower(), (0, 99))
+        return f"{(n - 1) * 100 + 1 + lo:04d}/{(n - 1) * 100 + 1 + hi:04d}"
     if kind == "years_span":  # "from 1969 to 1977", "between 1978 and 1995"
         first, last = re.findall(r"\d{4}", text)
         return f"{first}/{last}" if int(last) > int(first) else None
