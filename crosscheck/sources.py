@@ -141,6 +141,7 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
                 "none_suffered",
                 "someday_before",
                 "serial_words",
+                "not_ranked",
             ],
             _STRINGS,
         ),

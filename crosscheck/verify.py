@@ -80,12 +80,21 @@ def _same_thing(s: Claim, c: Claim, *, tol: Tolerances) -> bool:
         if events_clash(s, c) or not hierarchy().compatible(s.subject_class, c.subject_class):
             if None in (s.subject_class, c.subject_class):
                 # "three others were injured", "at least three were injured": what one names, the other may not
-                return s.event == c.event or (s.event is None and (central(s) or 0) >= SMALL)
+                return s.event == c.event or (s.event is None and (central(s) or 0) >= SMALL) or _named_alike(s, c)
             return s.subject is not None and s.subject == c.subject and not events_clash(s, c)
         cs, cc = central(s), central(c)
         if cs and cc and max(cs, cc) / min(cs, cc) > tol.magnitude:
             return False
     return True
+
+
+def _named_alike(a: Claim, b: Claim) -> bool:
+    """What one side counts is what the other did: "899th ranking" and "ranked 899"."""
+
+    def stem(word: str | None) -> str | None:
+        return word[:4] if word and len(word) >= 5 else None
+
+    return any(stem(x.subject) is not None and stem(x.subject) == stem(y.event) for x, y in ((a, b), (b, a)))
 
 
 def _value_key(c: Claim) -> tuple:

@@ -1162,3 +1162,19 @@ def test_a_day_that_opens_a_clause_about_a_plan_looks_forward():
         ("Police said Thursday they will release the names.", "2017-07-13"),
     ]:
         assert [d.value for d in find_dates(text, anchor=friday)][:1] == [day], text
+
+
+def test_a_figure_written_as_an_ordinal_before_a_noun_is_a_rank():
+    """multinews-more lb167, lb123: "the 62nd inmate on federal death row" and "the 15th statement of
+    his presidency" state a figure; "5th Avenue" and "the 101st Airborne" are names, "May 5th" a date."""
+    from crosscheck.sources import make_source
+
+    def claims(text):
+        return [(c.text, c.type, c.value) for c in extract([make_source("t", "t.txt", text)]).claims]
+
+    assert claims("Dzhokhar Tsarnaev has become the 62nd inmate on federal death row.") == [("62nd", "quantity", 62)]
+    assert claims("Obama delivers the 15th statement of his presidency addressing gun violence.") == [
+        ("15th", "quantity", 15)
+    ]
+    assert claims("He lives on 5th Avenue and served in the 101st Airborne.") == []
+    assert [t for t, kind, _ in claims("It happened on May 5th.")] == ["May 5th"]

@@ -314,3 +314,14 @@ def test_a_summary_with_no_date_of_its_own_reads_a_weekday_as_that_weekday(make_
     assert "read as a weekday" in check.explanation
     moved = crosscheck.verify(summary.replace("Thursday", "Sunday"), [source]).checks[0]
     assert moved.verdict != "supported"
+
+
+def test_a_rank_named_by_a_noun_is_the_rank_a_verb_gives():
+    """multinews-more lb071: the summary's "899th ranking" is the source's "ranked 899"."""
+    from crosscheck.sources import make_source
+
+    source = make_source("s1", "s1.txt", "Woods is currently ranked 899 -- his lowest ranking ever.")
+    v = verify("Tiger Woods: Blame his DUI arrest and 899th ranking in men's pro golf.", [source])
+    assert [(c.claim.text, c.verdict) for c in v.checks] == [("899th", "supported")]
+    v = verify("Tiger Woods: Blame his DUI arrest and 1,899th ranking in men's pro golf.", [source])
+    assert [c.verdict for c in v.checks] != ["supported"]

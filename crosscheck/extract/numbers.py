@@ -455,6 +455,15 @@ def _named_number(toks: list[Token], i: int, *, words: bool = False) -> bool:
     return n is None or not n.text[0].isalpha() or n.text[0].isupper() or n.low in _AFTER_NAME
 
 
+def _rank(toks: list[Token], j: int, nt: Token) -> bool:
+    """A figure written as an ordinal ("62nd") right before a word in lower case (a noun it ranks)."""
+    if not (j + 1 < len(toks) and toks[j].low in ("th", "st", "nd", "rd") and toks[j].start == nt.end):
+        return False
+    after = toks[j + 1]
+    # "the 24th day of the war" says when, as a date does, not a figure of the story
+    return after.text.isalpha() and after.text.islower() and after.low not in _word_set("not_ranked")
+
+
 def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
     """'FRANCE 24', 'F-16', 'Chapter 11', '16x9', '24/7', 'No. 2': names, not amounts."""
     t = toks[i]
@@ -720,6 +729,12 @@ def find_quantities(
                 and toks[j + 1].low == "birthday"
             ):
                 out.append(QuantitySpan(nt.start, toks[j].end, value, value, value, "year", None, j + 1, num_i))
+                i = j + 1
+                continue
+            if _rank(toks, j, nt):
+                # "the 62nd inmate on federal death row", "the 15th statement of his presidency": a rank,
+                # which outlets state as they state a count ("the 5th Avenue", "101st Airborne" are names)
+                out.append(QuantitySpan(nt.start, toks[j].end, value, value, value, None, None, j + 1, num_i))
                 i = j + 1
                 continue
             if is_designator(toks, num_i, sentence):
