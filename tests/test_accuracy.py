@@ -42,6 +42,16 @@ DEV_MORE = [
     "multinews-lb000-occupy-encampments",
     "multinews-lb109-disneyland-dry-ice",
     "multinews-lb123-oregon-college-shooting",
+    # added 2026-12-04 and scored once before any tuning: recall 71.8 % (155/216), event 17 %,
+    # findings 16/24, injected 5/16
+    "multinews-lb018-nisei-veterans-gold-medal",
+    "multinews-lb048-tryfan-smartphone-app-fall",
+    "multinews-lb061-tyson-chicken-abuse-video",
+    "multinews-lb089-iss-cooling-loop-failure",
+    "multinews-lb120-fixer-upper-epa-lead-paint",
+    "multinews-lb126-trump-cnn-wrestling-tweet",
+    "multinews-lb153-hope-maine-rabid-raccoon-drowned",
+    "multinews-lb179-oitnb-hacker-leak",
 ]
 #: gold annotated by helpers who never saw the tool's output, and never tuned on: the fair figures
 HELD_OUT = [
