@@ -68,6 +68,15 @@ def test_outlet_detection(seed, source_id, outlet):
             "WSVN",
         ),  # lb166: a dateline's credit
         ("BOSTON (AP) — Lawyers for Boston Marathon bomber Dzhokhar Tsarnaev", "AP"),
+        # multinews-more dev gold added 2026-12-04: bylines, footers and newsletter boxes
+        ("April Baer / OPB", "OPB"),  # lb018
+        ("Alan Boyle is NBCNews.com's science editor.", "NBC News"),  # lb089
+        ("The most reliable politics newsletter. Sign up for POLITICO Playbook and get the latest news.", "Politico"),
+        ("By Alex Acquisto , BDN Staff • June 14, 2017 2:30 pm", "Bangor Daily News"),  # lb153
+        ("Variety was unable to verify the authenticity of the episodes.", "Variety"),  # lb179
+        ("Read or Share this story: http://usat.ly/2bhE4i4", "USA TODAY"),  # lb061
+        ("Get the latest Donald Trump news, video, and analysis from ABC News. Add Interest", "ABC"),  # lb126
+        ("Erica Meier, the group's executive director, told USA TODAY.", None),  # a mention is no credit
     ],
 )
 def test_find_outlet_on_signature_lines(line, outlet):
