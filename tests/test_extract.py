@@ -1178,3 +1178,20 @@ def test_a_figure_written_as_an_ordinal_before_a_noun_is_a_rank():
     ]
     assert claims("He lives on 5th Avenue and served in the 101st Airborne.") == []
     assert [t for t, kind, _ in claims("It happened on May 5th.")] == ["May 5th"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        # multinews-more lb048: "feet" is the plural of foot, and "down a vertical cliff" is no rate
+        ("Mrs Wilson, had apparently fallen 20-30 feet down a vertical cliff, then tumbled.", "20-30 feet", "foot"),
+        ("Detective Bird said Mrs Wilson had fallen 20-30ft down a vertical cliff.", "20-30ft", "foot"),
+        ("He drove 30 miles down a dirt road to the farm.", "30 miles", "mile"),
+        ("She could receive up to $400 payment per shoot.", "up to $400", "dollar per shoot"),
+    ],
+)
+def test_a_unit_after_a_figure_and_no_rate_across_a_particle(text, span, unit):
+    from crosscheck.sources import make_source
+
+    (claim,) = extract([make_source("t", "t.txt", text)]).claims
+    assert (claim.text, claim.unit) == (span, unit)

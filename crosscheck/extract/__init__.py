@@ -278,6 +278,19 @@ _STOP_AFTER = {
     "also",
     "just",
     "only",
+    # particles and adverbs of place: "fell 20 feet down a cliff" counts no downs and is no rate
+    "down",
+    "up",
+    "off",
+    "out",
+    "back",
+    "onto",
+    "through",
+    "toward",
+    "towards",
+    "below",
+    "above",
+    "behind",
 }
 
 
