@@ -191,6 +191,11 @@ def test_a_near_verb_beats_a_far_event_word(sentence, span, event):
         ("He said he thinks flushing 38 million gallons is a bad idea.", "38 million gallons", "flushed"),
         # a noun after "to" is no verb: "sentenced to prison for 10 years" was sentenced
         ("He was sentenced to prison for 10 years.", "10 years", "sentenced"),
+        # multinews-more lb061: a relative clause describes the counted noun; the verb before says what
+        # happened to it (and, with none before, the relative clause's verb still names it)
+        ("Tyson says it has fired ten workers who can be seen in the video.", "ten", "fired"),
+        ("Police found 20 animals which tested positive for rabies.", "20", "found"),
+        ("There were 20 animals which tested positive for rabies.", "20", "tested"),
     ],
 )
 def test_a_verb_in_another_form_is_the_event_in_its_past_form(sentence, span, event):

@@ -403,6 +403,9 @@ def past_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s"})
 #: what may stand between an infinitive and its figure ("to dump a total of ..." is not, "to raise about $15m" is)
 _BEFORE_FIGURE = frozenset({"about", "nearly", "more", "than"})
+#: pronouns that open a relative clause: its verb describes the counted noun, the verb before the
+#: figure says what happened to it
+_RELATIVE = frozenset({"who", "whom", "whose", "which"})
 
 
 @cache
@@ -506,15 +509,19 @@ def verb_near(
             return as_past(w)  # "the decision to dump 38 million gallons", "to raise $15 million"
         return None
 
+    relative: tuple[int, str] | None = None
     for k in range(after, min(hi, after + 6) if ahead else after):
         if (toks[k].text in (",", ";", ".") and k > after + 1) or toks[k].low in openers:
             break  # "filed Friday in court because the family plans to auction": another clause's verb
         if (v := verb(k)) is not None:
+            if any(t.low in _RELATIVE for t in toks[after:k]):
+                relative = (k - after, v)  # "fired ten workers who can be seen": seen, if nothing else
+                break
             return k - after, v
     for k in range(first - 1, max(lo - 1, first - 1 - back), -1):
         if (v := verb(k)) is not None:
             return first - 1 - k, v
-    return None
+    return relative
 
 
 def scope_tokens(starts: list[int], a: int, b: int) -> tuple[int, int]:
