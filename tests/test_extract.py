@@ -1195,3 +1195,14 @@ def test_a_unit_after_a_figure_and_no_rate_across_a_particle(text, span, unit):
 
     (claim,) = extract([make_source("t", "t.txt", text)]).claims
     assert (claim.text, claim.unit) == (span, unit)
+
+
+def test_a_story_updated_a_week_later_still_speaks_from_its_publication(make_source):
+    """multinews-more lb153: "By Alex Acquisto, BDN Staff • June 14, 2017 ... Updated: June 22, 2017":
+    its "confirmed Wednesday" is June 14, not June 21; a story rewritten the next day (FRANCE 24's
+    "Latest update") speaks from its update."""
+    text = "Hope Animal Control Officer Heidi Blood confirmed Wednesday that the dead raccoon tested positive."
+    late = make_source(text, published=date(2017, 6, 14), updated=date(2017, 6, 22))
+    assert [c.date for c in extract([late]).claims if c.text == "Wednesday"] == ["2017-06-14"]
+    rewritten = make_source(text, published=date(2017, 6, 13), updated=date(2017, 6, 15))
+    assert [c.date for c in extract([rewritten]).claims if c.text == "Wednesday"] == ["2017-06-14"]

@@ -792,9 +792,22 @@ def _age_owners(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+#: an update this many days after publication rewrote the story within its news cycle
+REWRITE_DAYS = 2
+
+
+def _anchor(source: Source) -> date | None:
+    """The day the text speaks from: its update when the story was rewritten within its news cycle
+    (FRANCE 24 "Date created: 2014-01-05, Latest update: 2014-01-06"), else its publication (the
+    Bangor Daily News of June 14, "Updated: June 22", still says "Wednesday" of June 14)."""
+    if source.updated and source.published and (source.updated - source.published).days > REWRITE_DAYS:
+        return source.published
+    return source.updated or source.published
+
+
 def extract_source(source: Source, *, limit: int = MAX_CLAIMS) -> list[Claim]:
     """The first ``limit`` claims of one source, in text order (``limit + 1`` says it was hit)."""
-    anchor = source.updated or source.published
+    anchor = _anchor(source)
     norm = normalise(source.text)
     claims: list[Claim] = []
     for a, b in source.body:
