@@ -1206,3 +1206,23 @@ def test_a_story_updated_a_week_later_still_speaks_from_its_publication(make_sou
     assert [c.date for c in extract([late]).claims if c.text == "Wednesday"] == ["2017-06-14"]
     rewritten = make_source(text, published=date(2017, 6, 13), updated=date(2017, 6, 15))
     assert [c.date for c in extract([rewritten]).claims if c.text == "Wednesday"] == ["2017-06-14"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "high", "unit"),
+    [
+        # multinews-more lb120, lb153: "within" a span is at most that span
+        (
+            "Magnolia agreed to post the video within three months of executing this settlement.",
+            "within three months",
+            3,
+            "month",
+        ),
+        ("Infected animals typically start showing signs within two weeks, Blood said.", "within two weeks", 2, "week"),
+    ],
+)
+def test_within_a_span_is_at_most_that_span(text, span, high, unit):
+    from crosscheck.sources import make_source
+
+    (c,) = [c for c in extract([make_source("t", "t.txt", text)]).claims if c.type == "quantity"]
+    assert (c.text, c.low, c.high, c.unit, c.qualifier) == (span, None, high, unit, "within")
