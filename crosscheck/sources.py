@@ -142,6 +142,7 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
                 "someday_before",
                 "serial_words",
                 "not_ranked",
+                "times_words",
             ],
             _STRINGS,
         ),

@@ -1226,3 +1226,19 @@ def test_within_a_span_is_at_most_that_span(text, span, high, unit):
 
     (c,) = [c for c in extract([make_source("t", "t.txt", text)]).claims if c.type == "quantity"]
     assert (c.text, c.low, c.high, c.unit, c.qualifier) == (span, None, high, unit, "within")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high"),
+    [
+        # multinews-dev lb184, multinews-more lb018: "twice" counts times; "more than twice" is a multiplier
+        ("Durst, the real-estate heir who twice chose New Orleans as a hideout, moved on.", "twice", 2, 2),
+        ("Some men had to go through it twice, first with their integrated units.", "twice", 2, 2),
+        ("People whose weight fluctuated had more than twice the risk of a heart attack.", "more than twice", 2, None),
+    ],
+)
+def test_twice_counts_times(text, span, low, high):
+    from crosscheck.sources import make_source
+
+    (c,) = [c for c in extract([make_source("t", "t.txt", text)]).claims if c.type == "quantity"]
+    assert (c.text, c.value, c.low, c.high, c.subject) == (span, 2, low, high, "times")

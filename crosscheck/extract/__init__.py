@@ -19,7 +19,7 @@ from ..model import Claim, Corpus, Source
 from ..sources import DATELINE, load_data, normalise
 from . import frames
 from .dates import MONTHS, WEEKDAYS, DateSpan, find_dates
-from .numbers import OLD, QuantitySpan, Token, find_quantities, number_words, tokenize
+from .numbers import OLD, QuantitySpan, Token, find_quantities, number_words, times_words, tokenize
 
 __all__ = ["extract", "extract_source", "sentences"]
 
@@ -823,7 +823,7 @@ def extract_source(source: Source, *, limit: int = MAX_CLAIMS) -> list[Claim]:
 
 #: a sentence without any of these holds no claim: most sentences are skipped at regex speed
 _HINT_PATTERN = (
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"\d|\b(?:two|twice|thrice|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
     r"millions?|billions?|dozens?|scores|couple|pair|mon|tues|wednes|thurs|fri|satur|sun)"
     r"(?:day|\b)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|yesterday|today|tonight|tomorrow|"
@@ -923,6 +923,8 @@ def _sentence_claims(
             subject = _number_of(toks, q.first)
         if subject in ("whom", "them", "which", "those"):  # "15 of whom": what whom stands for
             subject = frames.antecedent(toks, q.first) or subject
+        if toks[q.after - 1].low in times_words():
+            subject = "times"  # "twice chose New Orleans as a hideout": how many times, no Orleans
         if subject and unit is None:
             previous_subject = subject
         clause = frames.clause_of(breaks, q.first, len(toks))

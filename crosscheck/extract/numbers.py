@@ -380,6 +380,12 @@ def _bounds(value: float, kind: str | None, *, count: bool = True) -> tuple[floa
 
 
 @cache
+def times_words() -> frozenset[str]:
+    """Number words that say how many times ("twice"): they count times."""
+    return _word_set("times_words")
+
+
+@cache
 def _word_set(key: str) -> frozenset[str]:
     """A word list of quantities.json, lower case."""
     return frozenset(w.lower() for w in _q()[key])
@@ -816,16 +822,14 @@ def find_quantities(
         elif unit == "year" and j < len(toks) and toks[j].low in OLD:
             j += 1
             age = True
+        # "more than twice the risk": a multiplier, any figure above 2
+        count = (unit is None or age) and nt.low not in _word_set("times_words")
         if high_value is not None:
             low, high = value, high_value
-            lo_q, _ = (
-                _bounds(value, kind, count=unit is None or age)
-                if kind in ("gt", "ge", "approx", "near")
-                else (value, None)
-            )
+            lo_q, _ = _bounds(value, kind, count=count) if kind in ("gt", "ge", "approx", "near") else (value, None)
             low = lo_q if lo_q is not None else value
         else:
-            low, high = _bounds(value, kind, count=unit is None or age)
+            low, high = _bounds(value, kind, count=count)
         if currency and i < num_i:
             first = min(first, i)
         start = toks[first].start
