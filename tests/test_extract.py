@@ -851,9 +851,13 @@ def test_a_part_of_a_decade_is_its_years(text, span, value):
         ("Shakespeare, the top figure of the 17th century, came third.", "17th century", "1601/1700"),
         ("He named an 18th-century Swedish botanist.", "18th-century", "1701/1800"),
         ("The town grew in the early 19th century.", "early 19th century", "1801/1834"),
+        # multinews-more lb179: "late 2016" is the year's last third, not all of 2016
+        ("The cyberattack was carried out in late 2016, the hacker said.", "late 2016", "2016-09/2016-12"),
+        ("The plant opened in mid-2017.", "mid-2017", "2017-05/2017-08"),
     ],
 )
 def test_a_century_is_its_years(text, span, value):
+    """A century and a part of a year name their years and months, not a whole year or none."""
     from datetime import date
 
     assert [(d.text, d.value) for d in find_dates(text, anchor=date(2013, 12, 1))] == [(span, value)]

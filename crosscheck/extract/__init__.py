@@ -620,7 +620,9 @@ def _claim_id(source_id: str, start: int, end: int, kind: str) -> str:
 def _scope_dates(dates: list[DateSpan]) -> tuple[list[DateSpan], list[int]]:
     """The dates of a sentence that can scope a quantity, and their starts (computed once a sentence)."""
     usable = [
-        d for d in dates if d.value is not None and d.kind not in ("year", "decade", "century", "year_range", "time")
+        d
+        for d in dates
+        if d.value is not None and d.kind not in ("year", "year_part", "decade", "century", "year_range", "time")
     ]
     return usable, [d.start for d in usable]
 

@@ -59,6 +59,7 @@ DATE_RE = re.compile(
         |the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)
         |(?<![\d,.-])(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
   | (?P<year_end>\b(?i:the\s+end\s+of)\s+(?:{_YEAR}(?![-\u2013/]\d)|(?i:this|the)\s+year)\b)
+  | (?P<year_part>\b(?i:early|mid|late)[- ]{_YEAR}\b)
   | (?P<season_year>\b(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_YEAR}\b)
   | (?P<month_only>\b{_FULL_MONTH}\b(?![\s,]+\d))
   | (?P<years_span>\b(?i:from|between)\s+{_YEAR}\s+(?:to|and|through|until)\s+{_YEAR}\b)
@@ -72,6 +73,8 @@ DATE_RE = re.compile(
 
 #: the years of a decade its early, middle and late parts name
 _DECADE_PARTS = {"ear": (0, 3), "mid": (3, 7), "lat": (7, 9)}
+#: the months of a year its early, middle and late parts name (its thirds)
+_YEAR_PARTS = {"ear": (1, 4), "mid": (5, 8), "lat": (9, 12)}
 _CENTURY_PARTS = {"ear": (0, 33), "mid": (33, 66), "lat": (66, 99)}
 
 FUTURE_CUES = re.compile(
@@ -256,6 +259,9 @@ def resolve(text: str, kind: str, *, anchor: date | None, future: bool = False) 
         return f"{first}/{last}" if last > int(first) else None
     if kind == "month_year":
         return _parse(text, anchor, "past", ("month", "year"))
+    if kind == "year_part":  # "late 2016": its last third, September to December
+        first, last = _YEAR_PARTS[text[:3].lower()]
+        return f"{text[-4:]}-{first:02d}/{text[-4:]}-{last:02d}"
     if kind == "season_year":  # "the summer of 1946", "spring 2015"
         return season(text.split()[0], int(text[-4:]))
     if kind == "weekday_date":
