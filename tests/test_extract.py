@@ -1246,3 +1246,18 @@ def test_twice_counts_times(text, span, low, high):
 
     (c,) = [c for c in extract([make_source("t", "t.txt", text)]).claims if c.type == "quantity"]
     assert (c.text, c.value, c.low, c.high, c.subject) == (span, 2, low, high, "times")
+
+
+def test_a_share_of_a_unit_is_in_that_unit():
+    """multinews-more lb153: "ran the three-quarters of a mile home" is 0.75 mile, not 75 %; a share
+    of a group stays a share."""
+    from crosscheck.sources import make_source
+
+    def q(text):
+        return [(c.text, c.value, c.unit) for c in extract([make_source("t", "t.txt", text)]).claims]
+
+    assert q("Borch ran the three-quarters of a mile home to her house.") == [
+        ("three-quarters of a mile", 0.75, "mile")
+    ]
+    assert q("It lasted three quarters of an hour.") == [("three quarters of an hour", 0.75, "hour")]
+    assert q("Two-thirds of the voters approved the plan.") == [("Two-thirds", 66.67, "percentage")]
