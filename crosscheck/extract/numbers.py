@@ -785,17 +785,17 @@ def find_quantities(
                     if second:
                         high_value, j = second
         unit, j2 = _unit_after(toks, j)
-        # "two-thirds of that", "three quarters": a share, read as a percentage
+        # "two-thirds of that", "three quarters": a part, read as a percentage
         f = j + 1 if j < len(toks) and toks[j].text == "-" else j
         if high_value is None and not currency and f < len(toks) and toks[f].low in _SHARES and value < 10:
-            share = value / _SHARES[toks[f].low]
+            part = value / _SHARES[toks[f].low]
             whole, after_whole = (
                 _unit_after(toks, f + 3) if lows[f + 1 : f + 3] in (["of", "a"], ["of", "an"]) else (None, 0)
             )
             if whole is not None:  # "three-quarters of a mile": a part of a unit, in that unit
-                value, unit, j2 = round(share, 4), whole, after_whole
+                value, unit, j2 = round(part, 4), whole, after_whole
             else:
-                value, unit, j2 = round(share * 100, 2), "percentage", f + 1
+                value, unit, j2 = round(part * 100, 2), "percentage", f + 1
         if currency:
             unit = currency
             # "$4 million" already scaled; "4 million dollars" handled by unit word
