@@ -34,6 +34,12 @@ def quantity(text: str, span: str):
         ("He was sentenced to 3 ½ years in prison.", "3 ½ years", "time"),
         # lb167, lb112: a partitive counts what its whole counts, past the whole's figure and owner
         ("Only three of 340 prisoners sentenced to federal death row have been executed.", "three", "persons"),
+        # multinews-more lb153, lb061, lb089: the head of a compound comes last; facilities, raccoons
+        # and nations are buildings, animals and countries
+        ("Borch is expected to receive the last of four rabies shots on Saturday.", "four", "shots"),
+        ("The video was taken at four facilities in Virginia.", "four", "buildings"),
+        ("Last summer, two raccoons in Lincolnville tested positive for rabies.", "two", "animals"),
+        ("The station was built by a partnership of 16 nations.", "16", "countries"),
         (
             "Mount Tabor Park is home to three of the city's five uncovered drinking water reservoirs.",
             "three",

@@ -474,7 +474,7 @@ def _head_noun(toks: list[Token], j: int) -> str | None:
     if known:  # the head of the noun phrase the subject classes name: "90 arson charges" -> charges
         return known[-1]
     plural = [w for w in words if w.endswith("s") and not w.endswith("ss") and len(w) > 3]
-    return plural[0] if plural else words[-1]
+    return plural[-1] if plural else words[-1]  # "four rabies shots": the head comes last
 
 
 #: events named by nouns that sit near many figures ("the suit", "remarks"): nearer words win
