@@ -105,3 +105,31 @@ def test_two_defendants_with_one_count_are_two_facts(make_source):
         assert len(sources) == len(set(sources)), f.explanation  # one claim of each outlet per fact
     arson = [f for f in corpus.findings if f.verdict == "agree" and "arson" in f.topic]
     assert len(arson) == 2
+
+
+def test_a_day_something_was_said_is_no_day_of_what_happened(make_source):
+    """multinews-more lb190: "Hall said Monday" and "appeared in court Monday" share a rare day, but
+    the one dates the saying: no agreement."""
+    a = make_source(
+        "Cary appeared in court Monday in Barre, pleaded not guilty and was released.", source_id="a", published=None
+    )
+    b = make_source(
+        "Hall said Monday that Caballero and Austin knew each other in Barre.", source_id="b", published=None
+    )
+    corpus = crosscheck.compare(crosscheck.extract([a, b]))
+    assert [f.verdict for f in corpus.findings] == ["single-source", "single-source"]
+
+
+def test_a_chain_of_one_day_joins_no_two_events(make_source):
+    """multinews-more lb190: the arrest on Sunday (two outlets) and the bus boarded on Sunday (a third)
+    are two facts, though each "Sunday" ties to the next."""
+    texts = [
+        "Cary, 22, was arrested Sunday evening in Barre by the Vermont Drug Task Force.",
+        "Caballero's girlfriend, Desiree Cary, was taken into custody Sunday in Barre.",
+        "Caballero is believed to have boarded a bus on Sunday in Barre.",
+    ]
+    sources = [make_source(t, source_id=i, published=None) for i, t in zip("abc", texts)]
+    corpus = crosscheck.compare(crosscheck.extract(sources))
+    (agree,) = [f for f in corpus.findings if f.verdict == "agree"]
+    assert {corpus.claim(i).event for i in agree.claims} == {"arrested"}
+    assert {corpus.claim(i).source for i in agree.claims} == {"a", "b"}

@@ -67,8 +67,23 @@ def cluster(
             return not all(same_person(p, q) or restated(p, q) for p, q in own)
         return (min(x, y), max(x, y)) not in strict
 
+    def _other_events(xs: list[int], ys: list[int]) -> bool:
+        """Whether two groups of dates hold two sources' claims of different events not directly
+        tied: a date is a fact only with its event, and a chain of one-sided ties ("Sunday" of an
+        arrest, of no event read, of a bus boarded) joins none."""
+        if len(xs) * len(ys) > MAX_CHECKED_PAIRS:
+            return False
+        return any(
+            p.event and q.event and p.event != q.event and p.source != q.source and not tie(p, q)
+            for x in xs
+            for y in ys
+            for p in (classes[x].rep,)
+            for q in (classes[y].rep,)
+        )
+
     listed = _listed(block)
     classes = value_classes(block, tie)
+    dated = bool(block) and block[0].type == "date"
     strict: set[tuple[int, int]] = set()
     pairs = []
     for i, j in candidate_pairs(classes, rare, notes):
@@ -101,6 +116,8 @@ def cluster(
         if ri == rj:
             continue
         if _other_people(by_source[ri], by_source[rj], common):
+            continue
+        if dated and _other_events(members[ri], members[rj]):
             continue
         ra, rb = common_range[ri], common_range[rj]
         overlap = (max(ra[0], rb[0]), min(ra[1], rb[1])) if ra and rb else None

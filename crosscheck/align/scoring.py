@@ -161,6 +161,17 @@ def events_clash(a: Claim, b: Claim) -> bool:
     return a.event is not None and b.event is not None and a.event != b.event and a.event in known and b.event in known
 
 
+#: events that date the saying, not what was said
+_SAYING = frozenset({"remarks", "statement"})
+
+
+def _dates_other_events(a: Claim, b: Claim) -> bool:
+    """Two dates of events told apart: two lexicon events, or a saying and something else."""
+    if not (a.event and b.event) or a.event == b.event:
+        return False
+    return events_clash(a, b) or bool({a.event, b.event} & _SAYING)
+
+
 def context_similarity(a: Claim, b: Claim) -> float:
     """How alike the words around two claims are (0-100). rapidfuzz's token_set_ratio scores a
     context contained in the other at 100, so "people injured" would match any sentence about
@@ -324,6 +335,8 @@ def alike(
         # the same uncommon value in two sources, in a story about one event
         if a.type == "quantity" and a.unit is None and a.event and b.event and a.event != b.event:
             return False
+        if a.type == "date" and _dates_other_events(a, b):
+            return False  # "Hall said Monday" is no day of "appeared in court Monday"
         return similarity >= SIMILARITY - 25 or bool(shared)
     if a.type == "date":
         if a.date is None or b.date is None:  # not anchored: the same words, said alike
