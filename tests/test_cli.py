@@ -322,7 +322,7 @@ def test_piped_report_is_the_summary_and_the_conflicts_unwrapped(tmp_path):
         timeout=120,
     )
     lines = done.stdout.splitlines()
-    assert lines[0] == "fallujah-2014: 5 sources, 61 claims, 2 conflicts, 11 agreements, 23 single-source"
+    assert lines[0] == "fallujah-2014: 5 sources, 61 claims, 2 conflicts, 12 agreements, 23 single-source"
     assert "AGREE" not in done.stdout and "Findings" not in done.stdout  # no big table nobody reads
     assert done.stdout.count("CONFLICT") == 2
     # a sentence is one line, not wrapped at 80 columns
