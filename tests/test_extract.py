@@ -1181,6 +1181,8 @@ def test_a_figure_written_as_an_ordinal_before_a_noun_is_a_rank():
         ("15th", "quantity", 15)
     ]
     assert claims("He lives on 5th Avenue and served in the 101st Airborne.") == []
+    # multinews-more lb018: "the 442nd" standing alone is the regiment's name
+    assert claims("The 442nd suffered terrible losses after the 442nd was formed.") == []
     assert [t for t, kind, _ in claims("It happened on May 5th.")] == ["May 5th"]
 
 

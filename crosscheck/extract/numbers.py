@@ -461,13 +461,20 @@ def _named_number(toks: list[Token], i: int, *, words: bool = False) -> bool:
     return n is None or not n.text[0].isalpha() or n.text[0].isupper() or n.low in _AFTER_NAME
 
 
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(load_data("lexicon.json")["stopwords"])
+
+
 def _rank(toks: list[Token], j: int, nt: Token) -> bool:
     """A figure written as an ordinal ("62nd") right before a word in lower case (a noun it ranks)."""
     if not (j + 1 < len(toks) and toks[j].low in ("th", "st", "nd", "rd") and toks[j].start == nt.end):
         return False
     after = toks[j + 1]
+    if not (after.text.isalpha() and after.text.islower()) or after.low.endswith("ed"):
+        return False  # "the 442nd suffered terrible losses", "the 442nd was formed": a name
     # "the 24th day of the war" says when, as a date does, not a figure of the story
-    return after.text.isalpha() and after.text.islower() and after.low not in _word_set("not_ranked")
+    return after.low not in _word_set("not_ranked") and after.low not in _stopwords()
 
 
 def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
