@@ -201,6 +201,10 @@ def test_a_near_verb_beats_a_far_event_word(sentence, span, event):
         # happened to it (and, with none before, the relative clause's verb still names it)
         ("Tyson says it has fired ten workers who can be seen in the video.", "ten", "fired"),
         ("Police found 20 animals which tested positive for rabies.", "20", "found"),
+        # multinews-more lb000: a verb after a subject pronoun, in any tense; "had" is none
+        ('"I work three part-time jobs with no benefits," she said.', "three", "worked"),
+        ("The center, they said, now needs five more volunteers.", "five", None),
+        ("Cosme, who had 16 children under her care, was seen on video.", "16", None),
         ("There were 20 animals which tested positive for rabies.", "20", "tested"),
     ],
 )

@@ -509,6 +509,8 @@ def verb_near(
             return as_past(w)  # "the decision to dump 38 million gallons", "to raise $15 million"
         return None
 
+    if (said := _said_by_pronoun(toks, first)) is not None:
+        return 0, said
     relative: tuple[int, str] | None = None
     for k in range(after, min(hi, after + 6) if ahead else after):
         if (toks[k].text in (",", ";", ".") and k > after + 1) or toks[k].low in openers:
@@ -522,6 +524,25 @@ def verb_near(
         if (v := verb(k)) is not None:
             return first - 1 - k, v
     return relative
+
+
+#: subjects that make the word after them a verb: "I work three part-time jobs", "They had two children"
+_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "who"})
+
+
+def _said_by_pronoun(toks: list[Token], first: int) -> str | None:
+    """A verb in any tense between a subject pronoun and the figure, in its past form ("I work three
+    jobs" -> worked, "who serves 40 meals" -> served); "had" is no event ("who had 16 children under
+    her care" is the one watching 16 children)."""
+    if first < 2 or toks[first - 2].low not in _PRONOUNS:
+        return None
+    w = toks[first - 1].low
+    if not toks[first - 1].text.isalpha() or not toks[first - 1].text.islower() or w in _BE or w in _common_words():
+        return None
+    if (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")) or w in past_forms()[0]:
+        return w
+    base = w[:-2] if w.endswith(("sses", "shes", "ches", "xes")) else w[:-1] if w.endswith("s") else w
+    return as_past(base)
 
 
 def scope_tokens(starts: list[int], a: int, b: int) -> tuple[int, int]:
