@@ -1263,3 +1263,12 @@ def test_a_share_of_a_unit_is_in_that_unit():
     ]
     assert q("It lasted three quarters of an hour.") == [("three quarters of an hour", 0.75, "hour")]
     assert q("Two-thirds of the voters approved the plan.") == [("Two-thirds", 66.67, "percentage")]
+
+
+def test_this_weekend_of_a_plan_is_the_coming_one(make_source):
+    """multinews-more lb153 (a Wednesday story): "She is slated to receive her last injection this
+    weekend" is the coming weekend; "got her last injection this weekend" the one just past."""
+    plan = make_source("She is slated to receive her last injection this weekend.", published=date(2017, 6, 14))
+    done = make_source("She got her last injection this weekend, Blood said.", published=date(2017, 6, 14))
+    assert [c.date for c in extract([plan]).claims] == ["2017-06-17/2017-06-18"]
+    assert [c.date for c in extract([done]).claims] == ["2017-06-10/2017-06-11"]

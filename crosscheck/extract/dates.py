@@ -282,7 +282,7 @@ def resolve(text: str, kind: str, *, anchor: date | None, future: bool = False) 
         m = MONTHS.index(text) + 1
         year = anchor.year if (m <= anchor.month) != future else anchor.year + (1 if future else -1)
         return f"{year:04d}-{m:02d}"
-    return _relative(text.lower(), anchor)
+    return _relative(text.lower(), anchor, future=future)
 
 
 def _weekday(name: str, anchor: date, future: bool) -> str:
@@ -293,7 +293,7 @@ def _weekday(name: str, anchor: date, future: bool) -> str:
     return (anchor - timedelta(days=(anchor.weekday() - target) % 7)).isoformat()
 
 
-def _relative(text: str, anchor: date) -> str | None:
+def _relative(text: str, anchor: date, *, future: bool = False) -> str | None:
     year = anchor.year
     if text in ("today", "tonight") or re.fullmatch(r"this (?:morning|afternoon|evening)", text):
         return anchor.isoformat()
@@ -317,6 +317,8 @@ def _relative(text: str, anchor: date) -> str | None:
             sat = anchor - timedelta(days=(anchor.weekday() - 5) % 7) + timedelta(weeks=shift if which == "next" else 0)
             if which == "last" and anchor.weekday() >= 5:
                 sat -= timedelta(weeks=1)
+            if which == "this" and future and anchor.weekday() < 5:
+                sat += timedelta(weeks=1)  # "is slated to receive her last injection this weekend"
             return f"{sat}/{sat + timedelta(days=1)}"
         if unit == "year":
             return f"{year + shift:04d}"
