@@ -1272,3 +1272,20 @@ def test_this_weekend_of_a_plan_is_the_coming_one(make_source):
     done = make_source("She got her last injection this weekend, Blood said.", published=date(2017, 6, 14))
     assert [c.date for c in extract([plan]).claims] == ["2017-06-17/2017-06-18"]
     assert [c.date for c in extract([done]).claims] == ["2017-06-10/2017-06-11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high"),
+    [
+        # multinews-more lb084, lb123: "over" a span after another figure is during it
+        ("Scientists recorded their weight an average of 12 times over five years.", "five years", 5, 5),
+        ("The tax plan will cost $12tn over 10 years, economists estimate.", "10 years", 10, 10),
+        ("He served over 10 years in prison.", "over 10 years", 10, None),
+        ("Some 500 people over 18 came to the rally.", "over 18", 19, None),
+    ],
+)
+def test_over_a_span_after_a_figure_is_during_it(text, span, low, high):
+    from crosscheck.sources import make_source
+
+    found = {c.text: c for c in extract([make_source("t", "t.txt", text)]).claims}
+    assert (found[span].low, found[span].high) == (low, high)

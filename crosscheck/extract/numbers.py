@@ -306,6 +306,17 @@ def _skip_hyphen(toks: list[Token], j: int) -> int:
     return j
 
 
+#: units of a span of time: "over five years" after a figure is during them
+_SPANS = frozenset({"year", "month", "week", "day", "hour", "decade", "minute"})
+
+
+def _during(toks: list[Token], i: int) -> bool:
+    """Whether "over" before the figure at ``i`` says during a span after another figure."""
+    if i < 2 or i + 1 >= len(toks) or toks[i + 1].low.rstrip("s") not in _SPANS:
+        return False
+    return toks[i - 2].low == "times" or any(c.isdigit() for t in toks[max(0, i - 3) : i - 1] for c in t.text)
+
+
 def _qualifier_before(toks: list[Token], i: int) -> tuple[str | None, str | None, int]:
     """(phrase, kind, first token index) of a qualifier right before token i."""
     if i == 0:
@@ -317,6 +328,8 @@ def _qualifier_before(toks: list[Token], i: int) -> tuple[str | None, str | None
                 continue
             if phrase == ("over",) and i + 1 < len(toks) and toks[i - 2 if i >= 2 else i].low in ("ran",):
                 continue
+            if phrase == ("over",) and _during(toks, i):
+                continue  # "12 times over five years", "$12tn over 10 years": during, not more than
             return " ".join(phrase), str(kind), i - n
     return None, None, i
 
