@@ -133,3 +133,15 @@ def test_a_chain_of_one_day_joins_no_two_events(make_source):
     (agree,) = [f for f in corpus.findings if f.verdict == "agree"]
     assert {corpus.claim(i).event for i in agree.claims} == {"arrested"}
     assert {corpus.claim(i).source for i in agree.claims} == {"a", "b"}
+
+
+def test_people_of_any_kind_are_the_persons_another_outlet_names(make_source):
+    """multinews-more lb061: "fired ten workers" and "fired 10 people" count one group of persons."""
+    a = make_source("Tyson says it has fired ten workers who can be seen in the video.", source_id="a")
+    b = make_source("Tyson said that it fired 10 people who were seen in the video abusing chickens.", source_id="b")
+    corpus = crosscheck.compare(crosscheck.extract([a, b]))
+    (agree,) = [f for f in corpus.findings if f.verdict == "agree"]
+    assert sorted(corpus.claim(i).text for i in agree.claims) == ["10", "ten"]
+    c = make_source("Tyson said that it fired 10 chickens seen in the video.", source_id="c")
+    corpus = crosscheck.compare(crosscheck.extract([a, c]))
+    assert [f.verdict for f in corpus.findings] == ["single-source", "single-source"]

@@ -72,7 +72,7 @@ def same_fact(
         if ca and cb and max(ca, cb) / min(ca, cb) > tol.magnitude:
             return False  # "two" and "1.7 million" are not one figure misreported
         if a.unit is None:  # counts: the thing counted, the event and the time scope must match
-            if a.subject != b.subject or a.date != b.date:
+            if not same_counted(a, b) or a.date != b.date:
                 return False  # soldiers are not civilians, Sunday's toll is not Friday's
             if a.event != b.event:
                 # wounded is not killed; an event read on one side only (or only a verb, not a
@@ -127,6 +127,22 @@ def same_fact(
         # same words can be compared; an undated "Friday" does not make "February 6" one fact
         return a.date is None and b.date is None and a.text.lower() == b.text.lower() and similarity >= SIMILARITY
     return (bool(shared) and similarity >= SIMILARITY - 5) or similarity >= SIMILARITY + 15
+
+
+#: nouns that name persons of any kind: "fired 10 people" counts the "ten workers" another outlet names
+_ANY_PERSONS = frozenset({"people", "persons", "individuals"})
+
+
+def same_counted(a: Claim, b: Claim) -> bool:
+    """One thing counted: the same noun, or people of any kind and persons of one kind, when both
+    name one event (a verb read on both sides)."""
+    if a.subject == b.subject:
+        return True
+    if not (a.event and a.event == b.event):
+        return False
+    generic = {a.subject, b.subject} & _ANY_PERSONS
+    other = b if a.subject in _ANY_PERSONS else a
+    return bool(generic) and hierarchy().is_a(other.subject_class, "persons")
 
 
 def same_person(a: Claim, b: Claim) -> bool:
@@ -355,7 +371,7 @@ def alike(
             return bool(shared) or similarity >= SIMILARITY - 5
         return similarity >= SIMILARITY + 15
     age = (a.subject or "").startswith("age") and (b.subject or "").startswith("age")
-    if a.subject != b.subject and not age and (a.unit is None or (a.subject and b.subject)):
+    if not same_counted(a, b) and not age and (a.unit is None or (a.subject and b.subject)):
         return False
     if a.unit is None and (a.date != b.date or events_clash(a, b)):
         return False  # counts: wounded is not killed, Sunday's toll is not this week's
