@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError
 from .extract.dates import MONTHS as _MONTHS
 from .extract.dates import WEEKDAYS as _WEEKDAYS
-from .extract.frames import event_of_word
+from .extract.frames import event_of_word, simple_past
 from .model import Claim, Corpus, Verdict
 from .sources import example_corpus, load
 
@@ -217,10 +217,12 @@ def score_sources(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
 
 
 def _canonical_event(event: str | None) -> str | None:
-    """An event as the lexicon names it: an annotator's "died" is the tool's "killed"."""
+    """An event as the lexicon names it (an annotator's "died" is the tool's "killed"), its verb in
+    one form: issue 10's event is the predicate's lemma, so "fallen" is "fell", "spend" "spent"."""
     if event is None:
         return None
-    return event_of_word().get(event.lower(), event.lower())
+    word = event.lower()
+    return event_of_word().get(word) or event_of_word().get(simple_past(word), simple_past(word))
 
 
 def score_frames(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:

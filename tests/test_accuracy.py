@@ -249,3 +249,14 @@ def test_a_day_the_gold_could_not_anchor_is_unjudged_where_the_tool_inferred_the
     assert (unknown.gold, unknown.correct, unknown.dates_unjudged) == (0, 0, 1)
     known = score_extraction(corpus, {"corpus": "x", "sources": {"a": {"published": "2014-01-06"}}, "claims": [claim]})
     assert (known.gold, known.correct, known.dates_unjudged) == (1, 0, 0)
+
+
+def test_an_event_is_scored_as_its_verbs_lemma():
+    """Issue 10's event is the predicate's lemma: "fallen" is "fell", "spend" is "spent", "died" is
+    the lexicon's "killed"; different verbs stay different."""
+    from crosscheck.score import _canonical_event
+
+    assert _canonical_event("fallen") == _canonical_event("fell")
+    assert _canonical_event("spend") == _canonical_event("spent")
+    assert _canonical_event("died") == _canonical_event("killed") == "killed"
+    assert _canonical_event("fell") != _canonical_event("jumped")

@@ -430,6 +430,18 @@ def _irregular() -> dict[str, str]:
     return dict(_cues().get("irregular_verbs", {}))
 
 
+@cache
+def _past_of_form() -> dict[str, str]:
+    """The simple past of each irregular base form and participle frames.json lists."""
+    participles = {part: past for past, part in _cues().get("participles", {}).items()}
+    return {**_irregular(), **participles}
+
+
+def simple_past(word: str) -> str:
+    """One form for one predicate: "fallen" and "fell", "spend" and "spent" are one verb."""
+    return _past_of_form().get(word, word)
+
+
 def as_past(base: str) -> str:
     """The past form an annotator writes for a verb read in another form ("flush", "flushing" ->
     "flushed"; "pay" -> "paid"; "examining" -> "examined")."""
@@ -492,7 +504,7 @@ def verb_near(
         if w in saying or w in not_events or not toks[k].text.islower():
             return None
         if w in irregular or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")):
-            return w
+            return simple_past(w)  # "had fallen 20-30 feet": fell, as "fell 30ft"
         before = toks[k - 1].low if k > 0 else ""
         if len(w) > 5 and w.endswith("ing") and w not in not_ing and (before in _BE or first - 2 <= k < first):
             return as_past(w)  # "was watching 16 children", "flushing 38 million gallons"
