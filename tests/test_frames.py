@@ -194,7 +194,7 @@ def test_a_near_verb_beats_a_far_event_word(sentence, span, event):
             "dumped",
         ),
         ("The city is paying $20,000 to the family.", "$20,000", "paid"),
-        ("He said he thinks flushing 38 million gallons is a bad idea.", "38 million gallons", "flushed"),
+        ("He said he thinks shipping 38 million gallons is a bad idea.", "38 million gallons", "shipped"),
         # a noun after "to" is no verb: "sentenced to prison for 10 years" was sentenced
         ("He was sentenced to prison for 10 years.", "10 years", "sentenced"),
         # multinews-more lb061: a relative clause describes the counted noun; the verb before says what
@@ -264,6 +264,15 @@ def test_a_participle_of_another_noun_is_no_event_of_the_figure():
 def test_passed_away_is_a_death():
     claims = claims_of("The actress, who passed away in her Manhattan home last week, was 89.")
     assert {c.text: c.event for c in claims}["last week"] == "killed"
+
+
+def test_synonyms_name_one_event():
+    """lb165, lb112: a slaying is a killing; flushing water is dumping it (lexicon.json events)."""
+    slain = claims_of("Calls multiplied after last year's slaying of nine black churchgoers in Charleston.")
+    assert {c.text: c.event for c in slain}["nine"] == "killed"
+    flushed = claims_of("Kent Craford said he thinks flushing 38 million gallons is a bad idea.")
+    dumped = claims_of("The city says it will dump a total of 38 million gallons of water.")
+    assert {c.event for c in flushed + dumped if c.type == "quantity"} == {"dumped"}
 
 
 def test_a_shared_predicate_is_one_event():
