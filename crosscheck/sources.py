@@ -117,7 +117,7 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
     },
     "furniture.json": dict.fromkeys(["lines", "headline_markers", "metadata", "inline"], _STRINGS),
     "lexicon.json": {
-        **dict.fromkeys(["subjects", "events", "date_topics"], dict),
+        **dict.fromkeys(["subjects", "events", "date_topics", "events_of_money"], dict),
         **dict.fromkeys(
             ["stopwords", "of_persons", "recurring", "cumulative", "bodies", "recordings", "intransitive"], _STRINGS
         ),

@@ -275,6 +275,14 @@ def test_synonyms_name_one_event():
     assert {c.event for c in flushed + dumped if c.type == "quantity"} == {"dumped"}
 
 
+def test_a_sum_left_to_someone_is_bequeathed():
+    """multinews-more lb118: "left $10,000 to one of her sons" (lexicon.json events_of_money); people
+    who left, and minutes later, are no bequest."""
+    events = {c.text: c.event for c in claims_of("Bacall left $10,000 to one of her sons, and £5,000 to her maid.")}
+    assert events == {"$10,000": "bequeathed", "£5,000": "bequeathed"}
+    assert {c.event for c in claims_of("Dozens of people left the square 20 minutes later.")} == {"left"}
+
+
 def test_a_shared_predicate_is_one_event():
     claims = claims_of("On Sunday 22 soldiers and 12 civilians were killed in Ramadi.")
     assert {c.text: c.event for c in claims if c.type == "quantity"} == {"22": "killed", "12": "killed"}

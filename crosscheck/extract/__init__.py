@@ -505,6 +505,12 @@ _lexicon_words = frames.lexicon_words
 
 
 @cache
+def _money_events() -> dict[str, str]:
+    """lexicon.json events_of_money: a verb that tells of a sum as another event."""
+    return {w: ev for ev, words in load_data("lexicon.json").get("events_of_money", {}).items() for w in words}
+
+
+@cache
 def _events_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     _, events, _ = _lexicon()
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -946,6 +952,8 @@ def _sentence_claims(
                 and toks[q.first - 1].low in (",", "and", "another")
             ):
                 event = previous_event[1]
+        if event in _money_events() and frames.hierarchy().classify(None, unit) == "money":
+            event = _money_events()[event]  # "left $10,000 to one of her sons": bequeathed
         previous_event = (subject, event) if event else previous_event
         noun = subject_class(subject) if subject else None
         kind = "age" if noun and noun.startswith("age") else frames.hierarchy().classify(noun, unit)
