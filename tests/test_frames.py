@@ -203,6 +203,12 @@ def test_a_near_verb_beats_a_far_event_word(sentence, span, event):
         ("Police found 20 animals which tested positive for rabies.", "20", "found"),
         # multinews-more lb000: a verb after a subject pronoun, in any tense; "had" is none
         ('"I work three part-time jobs with no benefits," she said.', "three", "worked"),
+        # multinews-more lb048: the verb right before the figure beats one further on
+        (
+            "Mrs Wilson fell down a cliff, then tumbled about 150 metres down into an area known as Notch.",
+            "about 150 metres",
+            "tumbled",
+        ),
         # multinews-more lb048: a participle is its verb's simple past, as the other outlet's "fell 30ft"
         ("Detective Bird said Mrs Wilson had fallen 20-30ft down a vertical cliff.", "20-30ft", "fell"),
         ("The center, they said, now needs five more volunteers.", "five", None),

@@ -523,6 +523,8 @@ def verb_near(
 
     if (said := _said_by_pronoun(toks, first)) is not None:
         return 0, said
+    # a verb right before the figure is its own ("tumbled about 150 metres down into an area known as")
+    right_before = verb(first - 1) if first > lo and first - 1 >= 0 else None
     relative: tuple[int, str] | None = None
     for k in range(after, min(hi, after + 6) if ahead else after):
         if (toks[k].text in (",", ";", ".") and k > after + 1) or toks[k].low in openers:
@@ -531,6 +533,8 @@ def verb_near(
             if any(t.low in _RELATIVE for t in toks[after:k]):
                 relative = (k - after, v)  # "fired ten workers who can be seen": seen, if nothing else
                 break
+            if right_before is not None and k - after >= 2:
+                return 0, right_before
             return k - after, v
     for k in range(first - 1, max(lo - 1, first - 1 - back), -1):
         if (v := verb(k)) is not None:
