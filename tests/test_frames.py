@@ -281,6 +281,15 @@ def test_synonyms_name_one_event():
     assert {c.event for c in flushed + dumped if c.type == "quantity"} == {"dumped"}
 
 
+def test_death_row_is_a_sentence():
+    """multinews-more lb167: "the 62nd inmate on federal death row" was sentenced, not killed; and a
+    bare count of the sentenced counts people ("Missouri, nine")."""
+    claims = {c.text: c for c in claims_of("Dzhokhar Tsarnaev has become the 62nd inmate on federal death row.")}
+    assert claims["62nd"].event == "sentenced"
+    (nine,) = [c for c in claims_of("Missouri has sentenced nine to death row.") if c.text == "nine"]
+    assert (nine.event, nine.subject_class) == ("sentenced", "persons")
+
+
 def test_a_sum_left_to_someone_is_bequeathed():
     """multinews-more lb118: "left $10,000 to one of her sons" (lexicon.json events_of_money); people
     who left, and minutes later, are no bequest."""
