@@ -544,13 +544,15 @@ def verb_near(
 
 #: subjects that make the word after them a verb: "I work three part-time jobs", "They had two children"
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "who"})
+#: modals, after which a verb comes in its base form: "Betty Wagner would wear two rings"
+_MODALS = frozenset({"would", "could", "will", "can", "should", "must", "may", "might", "shall"})
 
 
 def _said_by_pronoun(toks: list[Token], first: int) -> str | None:
     """A verb in any tense between a subject pronoun and the figure, in its past form ("I work three
     jobs" -> worked, "who serves 40 meals" -> served); "had" is no event ("who had 16 children under
     her care" is the one watching 16 children)."""
-    if first < 2 or toks[first - 2].low not in _SUBJECT_PRONOUNS:
+    if first < 2 or toks[first - 2].low not in _SUBJECT_PRONOUNS | _MODALS:
         return None
     w = toks[first - 1].low
     if not toks[first - 1].text.isalpha() or not toks[first - 1].text.islower() or w in _BE or w in _common_words():
