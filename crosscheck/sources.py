@@ -111,6 +111,7 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
                 "not_infinitives",
                 "clause_openers",
                 "subordinators",
+                "opinion_verbs",
             ],
             _STRINGS,
         ),

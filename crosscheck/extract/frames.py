@@ -400,7 +400,7 @@ def past_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 #: the be-forms before a progressive ("was watching 16 children", "is flushing 38 million gallons")
-_BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s"})
+_BE = frozenset({"am", "was", "were", "is", "are", "been", "be", "being", "'s"})
 #: what may stand between an infinitive and its figure ("to dump a total of ..." is not, "to raise about $15m" is)
 _BEFORE_FIGURE = frozenset({"about", "nearly", "more", "than"})
 #: pronouns that open a relative clause: its verb describes the counted noun, the verb before the
@@ -521,8 +521,6 @@ def verb_near(
             return as_past(w)  # "the decision to dump 38 million gallons", "to raise $15 million"
         return None
 
-    if (said := _said_by_pronoun(toks, first)) is not None:
-        return 0, said
     # a verb right before the figure is its own ("tumbled about 150 metres down into an area known as")
     right_before = verb(first - 1) if first > lo and first - 1 >= 0 else None
     relative: tuple[int, str] | None = None
@@ -539,28 +537,50 @@ def verb_near(
     for k in range(first - 1, max(lo - 1, first - 1 - back), -1):
         if (v := verb(k)) is not None:
             return first - 1 - k, v
+    if relative is None and (said := _after_subject(toks, first)) is not None:
+        return 0, said
     return relative
 
 
-#: subjects that make the word after them a verb: "I work three part-time jobs", "They had two children"
+#: subjects that make the word after them a verb: "I work three part-time jobs"
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "who"})
 #: modals, after which a verb comes in its base form: "Betty Wagner would wear two rings"
 _MODALS = frozenset({"would", "could", "will", "can", "should", "must", "may", "might", "shall"})
 
 
-def _said_by_pronoun(toks: list[Token], first: int) -> str | None:
-    """A verb in any tense between a subject pronoun and the figure, in its past form ("I work three
-    jobs" -> worked, "who serves 40 meals" -> served); "had" is no event ("who had 16 children under
-    her care" is the one watching 16 children)."""
+def _after_subject(toks: list[Token], first: int) -> str | None:
+    """When no other verb is read: a verb in any tense between a subject pronoun (or a modal) and the
+    figure, in its past form ("I work three jobs" -> worked, "would wear two rings" -> wore). "had"
+    is none ("who had 16 children under her care" watched them), nor is a verb of thinking ("They
+    estimate 300 homes were destroyed": what they estimate was destroyed)."""
     if first < 2 or toks[first - 2].low not in _SUBJECT_PRONOUNS | _MODALS:
         return None
     w = toks[first - 1].low
     if not toks[first - 1].text.isalpha() or not toks[first - 1].text.islower() or w in _BE or w in _common_words():
         return None
-    if (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")) or w in past_forms()[0]:
-        return w
-    base = w[:-2] if w.endswith(("sses", "shes", "ches", "xes")) else w[:-1] if w.endswith("s") else w
+    if (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")) or w in past_forms()[0] or w in _pasts():
+        return simple_past(w)
+    if w.endswith("oes") or w.endswith(("sses", "shes", "ches", "xes")):
+        base = w[:-2]  # "goes", "pushes"
+    elif w.endswith("ies") and len(w) > 4:
+        base = w[:-3] + "y"  # "carries"
+    else:
+        base = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+    if base in _opinion_verbs():
+        return None
     return as_past(base)
+
+
+@cache
+def _pasts() -> frozenset[str]:
+    """The irregular simple pasts frames.json irregular_verbs gives ("drank")."""
+    return frozenset(_irregular().values())
+
+
+@cache
+def _opinion_verbs() -> frozenset[str]:
+    """frames.json opinion_verbs: verbs of thinking, whose object clause holds the figure's verb."""
+    return frozenset(_cues()["opinion_verbs"])
 
 
 def scope_tokens(starts: list[int], a: int, b: int) -> tuple[int, int]:
