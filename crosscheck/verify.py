@@ -89,12 +89,16 @@ def _same_thing(s: Claim, c: Claim, *, tol: Tolerances) -> bool:
 
 
 def _named_alike(a: Claim, b: Claim) -> bool:
-    """What one side counts is what the other did: "899th ranking" and "ranked 899"."""
+    """What one side counts is what the other did: "899th ranking" and "ranked 899" (a noun in
+    -ing and its verb in -ed share their stem; "firearms" and "fired", "workers" and "worked" do not)."""
 
-    def stem(word: str | None) -> str | None:
-        return word[:4] if word and len(word) >= 5 else None
+    def noun(word: str | None) -> str | None:
+        return word[:-3] if word and word.endswith("ing") and len(word) > 6 else None
 
-    return any(stem(x.subject) is not None and stem(x.subject) == stem(y.event) for x, y in ((a, b), (b, a)))
+    def verb(word: str | None) -> str | None:
+        return word[:-2] if word and word.endswith("ed") and len(word) > 5 else None
+
+    return any(noun(x.subject) is not None and noun(x.subject) == verb(y.event) for x, y in ((a, b), (b, a)))
 
 
 def _value_key(c: Claim) -> tuple:

@@ -862,6 +862,9 @@ def test_a_century_is_its_years(text, span, value):
 
     assert [(d.text, d.value) for d in find_dates(text, anchor=date(2013, 12, 1))] == [(span, value)]
     assert find_dates("He served in the 101st Airborne.", anchor=date(2013, 12, 1)) == []
+    # a name is no century; a split year's part is the split year
+    assert find_dates("21st Century Fox bought the 21st Century Cures Act.", anchor=date(2013, 12, 1)) == []
+    assert [d.text for d in find_dates("It grew in early 2015-16.", anchor=date(2017, 1, 1))] == ["2015-16"]
 
 
 def test_the_end_of_a_year_is_its_last_day(make_source):
@@ -1181,6 +1184,9 @@ def test_a_figure_written_as_an_ordinal_before_a_noun_is_a_rank():
         ("15th", "quantity", 15)
     ]
     assert claims("He lives on 5th Avenue and served in the 101st Airborne.") == []
+    # a degree or a grade is no rank of the story; a seed is
+    assert claims("He was charged with 1st degree murder by the 5th grade teacher.") == []
+    assert claims("She was the 3rd seed in the tournament.") == [("3rd", "quantity", 3)]
     # multinews-more lb018: "the 442nd" standing alone is the regiment's name
     assert claims("The 442nd suffered terrible losses after the 442nd was formed.") == []
     assert [t for t, kind, _ in claims("It happened on May 5th.")] == ["May 5th"]
@@ -1282,9 +1288,12 @@ def test_this_weekend_of_a_plan_is_the_coming_one(make_source):
         ("The tax plan will cost $12tn over 10 years, economists estimate.", "10 years", 10, 10),
         ("He served over 10 years in prison.", "over 10 years", 10, None),
         ("Some 500 people over 18 came to the rally.", "over 18", 19, None),
+        ("Some 500 people over 18 years old came to the rally.", "over 18 years old", 19, None),
+        ("About 30 people over 65 years of age were hurt.", "over 65 years", 65, None),
     ],
 )
 def test_over_a_span_after_a_figure_is_during_it(text, span, low, high):
+    """ "Over" a span of time right after another figure is during it; an age over one is older."""
     from crosscheck.sources import make_source
 
     found = {c.text: c for c in extract([make_source("t", "t.txt", text)]).claims}

@@ -324,4 +324,7 @@ def test_a_rank_named_by_a_noun_is_the_rank_a_verb_gives():
     v = verify("Tiger Woods: Blame his DUI arrest and 899th ranking in men's pro golf.", [source])
     assert [(c.claim.text, c.verdict) for c in v.checks] == [("899th", "supported")]
     v = verify("Tiger Woods: Blame his DUI arrest and 1,899th ranking in men's pro golf.", [source])
-    assert [c.verdict for c in v.checks] != ["supported"]
+    assert [(c.claim.text, c.verdict) for c in v.checks] == [("1,899th", "unsupported")]
+    # a stem shared by chance is no tie: "fired 4" is no "4 firearms"
+    shots = make_source("s2", "s2.txt", "Officers fired 4 times at the car, police said.")
+    assert [c.verdict for c in verify("Officers found 4 firearms in the car.", [shots]).checks] == ["unsupported"]

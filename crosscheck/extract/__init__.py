@@ -557,6 +557,7 @@ def _event_near(
     after_penalty: int = 0,
     semicolons: list[int] | None = None,
     comma_penalty: int = 0,
+    subordinate_penalty: int = 0,
 ) -> tuple[int, str] | None:
     """The event word nearest to tokens a..b in the same clause.
 
@@ -564,7 +565,9 @@ def _event_near(
     dates an event after the span costs ``after_penalty`` tokens more. Only the few mentions
     around the span are looked at, so a sentence of any length costs the same per claim. A count
     belongs to its own side of a comma ("Three were killed, at least three were injured": the
-    second three were injured), so for counts an event across one costs ``comma_penalty`` more.
+    second three were injured), so for counts an event across one costs ``comma_penalty`` more,
+    and one across "after" or "because" ``subordinate_penalty`` ("face charges after five children
+    were injured": the five were injured).
     """
     mentions = mentions if mentions is not None else _event_mentions(toks)
     if not mentions:
@@ -582,8 +585,8 @@ def _event_near(
         # "face charges after five children were injured": injured; but "48 hours after he shot a man"
         # measures the time to the shooting
         gap = i >= b and bool(between) and between[0].low in subordinate
-        if comma_penalty and dist and not gap and any(t.low in subordinate for t in between):
-            dist += SUBORDINATE_PENALTY
+        if subordinate_penalty and dist and not gap and any(t.low in subordinate for t in between):
+            dist += subordinate_penalty
         if semicolons is not None:
             lo, hi = min(i, a), max(i, b)
             if bisect_left(semicolons, hi) > bisect_left(semicolons, lo):
@@ -940,7 +943,15 @@ def _sentence_claims(
             event = None
         else:
             event = _nearest_event(
-                _event_near(toks, q.first, q.after, mentions, semicolons=breaks, comma_penalty=2),
+                _event_near(
+                    toks,
+                    q.first,
+                    q.after,
+                    mentions,
+                    semicolons=breaks,
+                    comma_penalty=2,
+                    subordinate_penalty=SUBORDINATE_PENALTY,
+                ),
                 frames.verb_near(toks, q.first, q.after, clause),
             )
             # a list carries its first item's event: "charged with one count of X, two counts of Y"

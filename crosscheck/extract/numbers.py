@@ -306,13 +306,12 @@ def _skip_hyphen(toks: list[Token], j: int) -> int:
     return j
 
 
-#: units of a span of time: "over five years" after a figure is during them
-_SPANS = frozenset({"year", "month", "week", "day", "hour", "decade", "minute"})
-
-
 def _during(toks: list[Token], i: int) -> bool:
-    """Whether "over" before the figure at ``i`` says during a span after another figure."""
-    if i < 2 or i + 1 >= len(toks) or toks[i + 1].low.rstrip("s") not in _SPANS:
+    """Whether "over" before the figure at ``i`` says during a span of time after another figure
+    ("12 times over five years"); "people over 18 years old" are older than 18."""
+    if i < 2 or i + 1 >= len(toks) or toks[i + 1].low.rstrip("s") not in _SINGLE_UNITS:
+        return False
+    if [t.low for t in toks[i + 2 : i + 4]][:1] == ["old"] or [t.low for t in toks[i + 2 : i + 4]] == ["of", "age"]:
         return False
     return toks[i - 2].low == "times" or any(c.isdigit() for t in toks[max(0, i - 3) : i - 1] for c in t.text)
 
@@ -484,7 +483,9 @@ def _rank(toks: list[Token], j: int, nt: Token) -> bool:
     if not (j + 1 < len(toks) and toks[j].low in ("th", "st", "nd", "rd") and toks[j].start == nt.end):
         return False
     after = toks[j + 1]
-    if not (after.text.isalpha() and after.text.islower()) or after.low.endswith("ed"):
+    if not (after.text.isalpha() and after.text.islower()) or (
+        after.low.endswith("ed") and not after.low.endswith("eed")
+    ):
         return False  # "the 442nd suffered terrible losses", "the 442nd was formed": a name
     # "the 24th day of the war" says when, as a date does, not a figure of the story
     return after.low not in _word_set("not_ranked") and after.low not in _stopwords()
