@@ -120,7 +120,18 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
     "lexicon.json": {
         **dict.fromkeys(["subjects", "events", "date_topics", "events_of_money"], dict),
         **dict.fromkeys(
-            ["stopwords", "of_persons", "recurring", "cumulative", "bodies", "recordings", "intransitive"], _STRINGS
+            [
+                "stopwords",
+                "of_persons",
+                "recurring",
+                "cumulative",
+                "bodies",
+                "recordings",
+                "intransitive",
+                "generic_persons",
+                "saying_events",
+            ],
+            _STRINGS,
         ),
     },
     "outlets.json": {"outlets": _MAPPINGS, "credit_patterns": _STRINGS},

@@ -1203,6 +1203,7 @@ def test_a_figure_written_as_an_ordinal_before_a_noun_is_a_rank():
     ],
 )
 def test_a_unit_after_a_figure_and_no_rate_across_a_particle(text, span, unit):
+    """A unit word names the figure's unit; a rate is read only right after it, never past a particle."""
     from crosscheck.sources import make_source
 
     (claim,) = extract([make_source("t", "t.txt", text)]).claims
@@ -1250,6 +1251,7 @@ def test_within_a_span_is_at_most_that_span(text, span, high, unit):
     ],
 )
 def test_twice_counts_times(text, span, low, high):
+    """ "Twice" is a figure of times; "more than twice" any multiplier above 2."""
     from crosscheck.sources import make_source
 
     (c,) = [c for c in extract([make_source("t", "t.txt", text)]).claims if c.type == "quantity"]

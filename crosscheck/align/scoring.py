@@ -129,8 +129,10 @@ def same_fact(
     return (bool(shared) and similarity >= SIMILARITY - 5) or similarity >= SIMILARITY + 15
 
 
-#: nouns that name persons of any kind: "fired 10 people" counts the "ten workers" another outlet names
-_ANY_PERSONS = frozenset({"people", "persons", "individuals"})
+@cache
+def _any_persons() -> frozenset[str]:
+    """lexicon.json generic_persons: "fired 10 people" counts the "ten workers" another outlet names."""
+    return frozenset(load_data("lexicon.json")["generic_persons"])
 
 
 def same_counted(a: Claim, b: Claim) -> bool:
@@ -140,8 +142,8 @@ def same_counted(a: Claim, b: Claim) -> bool:
         return True
     if not (a.event and a.event == b.event):
         return False
-    generic = {a.subject, b.subject} & _ANY_PERSONS
-    other = b if a.subject in _ANY_PERSONS else a
+    generic = {a.subject, b.subject} & _any_persons()
+    other = b if a.subject in _any_persons() else a
     return bool(generic) and hierarchy().is_a(other.subject_class, "persons")
 
 
@@ -177,15 +179,17 @@ def events_clash(a: Claim, b: Claim) -> bool:
     return a.event is not None and b.event is not None and a.event != b.event and a.event in known and b.event in known
 
 
-#: events that date the saying, not what was said
-_SAYING = frozenset({"remarks", "statement"})
+@cache
+def _saying() -> frozenset[str]:
+    """lexicon.json saying_events: events that date the saying, not what was said."""
+    return frozenset(load_data("lexicon.json")["saying_events"])
 
 
 def _dates_other_events(a: Claim, b: Claim) -> bool:
     """Two dates of events told apart: two lexicon events, or a saying and something else."""
     if not (a.event and b.event) or a.event == b.event:
         return False
-    return events_clash(a, b) or bool({a.event, b.event} & _SAYING)
+    return events_clash(a, b) or bool({a.event, b.event} & _saying())
 
 
 def context_similarity(a: Claim, b: Claim) -> float:

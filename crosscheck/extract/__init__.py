@@ -803,15 +803,15 @@ def _age_owners(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-#: an update this many days after publication rewrote the story within its news cycle
-REWRITE_DAYS = 2
+#: an update at most this many days after publication rewrote the story within its news cycle
+MAX_REWRITE_DAYS = 2
 
 
 def _anchor(source: Source) -> date | None:
     """The day the text speaks from: its update when the story was rewritten within its news cycle
     (FRANCE 24 "Date created: 2014-01-05, Latest update: 2014-01-06"), else its publication (the
     Bangor Daily News of June 14, "Updated: June 22", still says "Wednesday" of June 14)."""
-    if source.updated and source.published and (source.updated - source.published).days > REWRITE_DAYS:
+    if source.updated and source.published and (source.updated - source.published).days > MAX_REWRITE_DAYS:
         return source.published
     return source.updated or source.published
 

@@ -421,8 +421,9 @@ def _verb_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 @cache
 def subordinators() -> frozenset[str]:
-    """frames.json's words that open a subordinate clause ("after", "because")."""
-    return frozenset(_cues()["subordinators"])
+    """Words that open a subordinate clause ("after", "because"): frames.json subordinators and
+    the clause_openers that are no coordinators."""
+    return frozenset(_cues()["subordinators"]) | (frozenset(_cues()["clause_openers"]) - {"but"})
 
 
 @cache

@@ -473,6 +473,10 @@ def _named_number(toks: list[Token], i: int, *, words: bool = False) -> bool:
     return n is None or not n.text[0].isalpha() or n.text[0].isupper() or n.low in _AFTER_NAME
 
 
+#: what makes a figure an ordinal ("62nd")
+ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
 @cache
 def _stopwords() -> frozenset[str]:
     return frozenset(load_data("lexicon.json")["stopwords"])
@@ -480,7 +484,7 @@ def _stopwords() -> frozenset[str]:
 
 def _rank(toks: list[Token], j: int, nt: Token) -> bool:
     """A figure written as an ordinal ("62nd") right before a word in lower case (a noun it ranks)."""
-    if not (j + 1 < len(toks) and toks[j].low in ("th", "st", "nd", "rd") and toks[j].start == nt.end):
+    if not (j + 1 < len(toks) and toks[j].low in ORDINAL_SUFFIXES and toks[j].start == nt.end):
         return False
     after = toks[j + 1]
     if not (after.text.isalpha() and after.text.islower()) or (
@@ -751,7 +755,7 @@ def find_quantities(
             # "his 34th birthday": an age, though an ordinal is otherwise a rank, not an amount
             if (
                 j + 1 < len(toks)
-                and toks[j].low in ("th", "st", "nd", "rd")
+                and toks[j].low in ORDINAL_SUFFIXES
                 and toks[j].start == nt.end
                 and toks[j + 1].low == "birthday"
             ):
@@ -851,7 +855,7 @@ def find_quantities(
             j += 1
             age = True
         # "more than twice the risk": a multiplier, any figure above 2
-        count = (unit is None or age) and nt.low not in _word_set("times_words")
+        count = (unit is None or age) and nt.low not in times_words()
         if high_value is not None:
             low, high = value, high_value
             lo_q, _ = _bounds(value, kind, count=count) if kind in ("gt", "ge", "approx", "near") else (value, None)
