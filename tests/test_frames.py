@@ -285,6 +285,17 @@ def test_synonyms_name_one_event():
     assert {c.event for c in flushed + dumped if c.type == "quantity"} == {"dumped"}
 
 
+def test_an_event_word_in_a_name_is_no_event():
+    """multinews-more lb061: the group Compassion Over Killing kills no one; a headline in title
+    case still says what happened ("Lauren Bacall Bequeathed $10,000 ...", lb118)."""
+    (several,) = [
+        c for c in claims_of("A Compassion Over Killing investigator worked inside several Tyson facilities.")
+    ]
+    assert several.event != "killed"
+    (ten,) = claims_of("Lauren Bacall Bequeathed $10,000 for Care of Beloved Dog Sophie")
+    assert ten.event == "bequeathed"
+
+
 def test_death_row_is_a_sentence():
     """multinews-more lb167: "the 62nd inmate on federal death row" was sentenced, not killed; and a
     bare count of the sentenced counts people ("Missouri, nine")."""

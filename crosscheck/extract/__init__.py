@@ -487,7 +487,11 @@ def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
     bodies, recordings = _lexicon_words("bodies"), _lexicon_words("recordings")
     lows = [t.low for t in toks]
     found = []
+    words = [t.text for t in toks if t.text.isalpha() and len(t.text) > 3]
+    headline = sum(w[0].isupper() for w in words) * 2 > len(words)  # "Lauren Bacall Bequeathed $10,000 for ..."
     for i, w in enumerate(lows):
+        if i and not headline and toks[i].text[:1].isupper() and _in_name(toks, i):
+            continue  # "Compassion Over Killing released video": a name, no killing
         for phrase, ev in index.get(w, ()):
             n = len(phrase)
             if tuple(lows[i : i + n]) == phrase:
@@ -502,6 +506,11 @@ def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
 
 
 _lexicon_words = frames.lexicon_words
+
+
+def _in_name(toks: list[Token], i: int) -> bool:
+    """Whether a capitalised word mid-sentence stands in a run of capitalised words (a name)."""
+    return any(0 < k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.isalpha() for k in (i - 1, i + 1))
 
 
 @cache
