@@ -1300,3 +1300,19 @@ def test_over_a_span_after_a_figure_is_during_it(text, span, low, high):
 
     found = {c.text: c for c in extract([make_source("t", "t.txt", text)]).claims}
     assert (found[span].low, found[span].high) == (low, high)
+
+
+def test_a_text_repeated_is_read_once_with_each_sources_own_claims(make_source):
+    """A wire copy (or a thousand repeats) costs one reading, and each copy keeps claims of its own:
+    the same claims, with its id and the ids its own extraction would give."""
+    from crosscheck.extract import extract_source
+
+    text = "At least 34 people were killed in Fallujah on Sunday, officials said."
+    copies = [make_source(text, source_id=f"s{i}") for i in range(3)]
+    other = make_source(text, source_id="later", published=date(2014, 2, 1))
+    corpus = extract([*copies, other])
+    for s in [*copies, other]:
+        assert [c for c in corpus.claims if c.source == s.id] == extract_source(s)
+    assert len({c.id for c in corpus.claims}) == len(corpus.claims)
+    sundays = {c.source: c.date for c in corpus.claims if c.text == "Sunday"}
+    assert sundays["s0"] != sundays["later"]  # another anchor is another reading

@@ -1104,8 +1104,14 @@ def extract(corpus: Corpus | Iterable[Source], *, max_claims: int = MAX_CLAIMS) 
         corpus = Corpus(id=sources[0].cluster if sources else "", sources=sources)
     claims: list[Claim] = []
     notes = list(corpus.skipped)
+    # a text read once: a wire copy or a thousand repeats of one article cost what the article costs
+    done: dict[tuple, list[Claim]] = {}
     for source in corpus.sources:
-        found = extract_source(source, limit=max_claims)
+        key = (source.text, source.body, _anchor(source))
+        if key in done:
+            found = [replace(c, id=_claim_id(source.id, c.start, c.end, c.type), source=source.id) for c in done[key]]
+        else:
+            found = done[key] = extract_source(source, limit=max_claims)
         if len(found) > max_claims:
             found = found[:max_claims]
             notes.append(
