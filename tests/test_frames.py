@@ -224,6 +224,13 @@ def test_a_verb_in_another_form_is_the_event_in_its_past_form(sentence, span, ev
     assert quantity(sentence, span).event == event
 
 
+def test_a_comma_and_a_conjunction_end_the_figures_clause():
+    """multinews-more lb020's summary: "married to Silva for 21 months, and she has been trying" did
+    not try for 21 months."""
+    (months,) = claims_of("Cobain was married to Silva for 21 months, and she has been trying to get the guitar back.")
+    assert months.event != "tried"
+
+
 def test_the_verb_of_another_clause_is_no_event_of_the_figure():
     """lb118, lb165: "because the family plans to auction" and ", but was blocked" are other clauses."""
     claims = claims_of(

@@ -528,6 +528,8 @@ def verb_near(
     for k in range(after, min(hi, after + 6) if ahead else after):
         if (toks[k].text in (",", ";", ".") and k > after + 1) or toks[k].low in openers:
             break  # "filed Friday in court because the family plans to auction": another clause's verb
+        if toks[k].text == "," and k + 1 < hi and toks[k + 1].low in _cues()["clause_breaks"]:
+            break  # "married to Silva for 21 months, and she's been trying": the next clause's verb
         if (v := verb(k)) is not None:
             if any(t.low in _RELATIVE for t in toks[after:k]):
                 relative = (k - after, v)  # "fired ten workers who can be seen": seen, if nothing else
