@@ -68,6 +68,16 @@ HELD_OUT = [
     "multinews-lb139-trump-obama",
     "multinews-lb193-fbi-hack",
 ]
+#: held-out gold added 2026-12-04 by helpers who never saw the tool's output, scored once, at the
+#: end of the session, and never read claim by claim: no floors are set on it
+HELD_OUT_FRESH = [
+    "multinews-lb012-schwarzenegger-apprentice-ratings",
+    "multinews-lb013-samsung-smart-tv-listening",
+    "multinews-lb046-nirvana-first-concert-photos",
+    "multinews-lb065-pentagon-retweet-trump-resign",
+    "multinews-lb077-john-apostle-ashes-reliquary",
+    "multinews-lb176-berkeley-brain-youtube-reconstruction",
+]
 
 
 def _scores(names):
@@ -85,7 +95,7 @@ def held_out_scores():
 
 
 def test_every_multinews_gold_file_is_dev_or_held_out():
-    assert sorted(p.stem for p in GOLD.glob("multinews-*.json")) == sorted(DEV + DEV_MORE + HELD_OUT)
+    assert sorted(p.stem for p in GOLD.glob("multinews-*.json")) == sorted(DEV + DEV_MORE + HELD_OUT + HELD_OUT_FRESH)
 
 
 def test_seed_recall(seed_score):
