@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from .align.scoring import common_entities, entities, events_clash, rare_values, same_fact, value_key
 from .compare import compare
 from .extract import extract, extract_source
-from .extract.dates import loose_day
+from .extract.dates import MONTHS, loose_day
 from .extract.frames import hierarchy
 from .model import Check, Claim, Corpus, Source, Verdict, Verification
 from .settings import DEFAULT, Settings, Tolerances
@@ -197,8 +197,20 @@ def _label(corpus: Corpus, c: Claim) -> str:
     return s.outlet or s.id
 
 
+def _only_day_of(s: Claim, corpus: Corpus) -> Claim | None:
+    """The one source date that says the summary's undated month more precisely: "in March", and
+    "on March 25" the only March the sources give (neither anchored to a year)."""
+    said = s.text.lower().removeprefix("in ")
+    if s.type != "date" or s.date is not None or said.capitalize() not in MONTHS:
+        return None
+    days = [c for c in corpus.claims if c.type == "date" and c.date is None and c.text.lower().startswith(said)]
+    return days[0] if len({c.text.lower() for c in days}) == 1 else None
+
+
 def _check(s: Claim, corpus: Corpus, *, common: frozenset[str], rare: frozenset[tuple], tol: Tolerances) -> Check:
     scored = [(tie(s, c, common=common, rare=rare, tol=tol), c) for c in corpus.claims]
+    only = _only_day_of(s, corpus)
+    scored = [(max(t, SUPPORT) if c is only else t, c) for t, c in scored]
     tied = sorted(((t, c) for t, c in scored if t > 0), key=lambda tc: -tc[0])
     backed = [(t, c) for t, c in tied if t >= SUPPORT and compatible(s, c, tol=tol) and _as_precise(c, s, tol)]
     # the surest ties are the evidence: "more than 34 people killed on Sunday" is backed by "at

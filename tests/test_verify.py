@@ -328,3 +328,15 @@ def test_a_rank_named_by_a_noun_is_the_rank_a_verb_gives():
     # a stem shared by chance is no tie: "fired 4" is no "4 firearms"
     shots = make_source("s2", "s2.txt", "Officers fired 4 times at the car, police said.")
     assert [c.verdict for c in verify("Officers found 4 firearms in the car.", [shots]).checks] == ["unsupported"]
+
+
+def test_an_undated_month_is_backed_by_the_only_day_the_sources_give_in_it(make_source):
+    """multinews-more lb048: the summary's "A hiker's fatal fall in March" and the source's "the walk
+    on March 25", the only March date of undated sources; with two March days, neither backs it."""
+    one = make_source("The couple decided not to go to the summit during the walk on March 25.", published=None)
+    summary = "A hiker's fatal fall in March has been blamed on using a smartphone app map."
+    assert [c.verdict for c in crosscheck.verify(summary, [one]).checks] == ["supported"]
+    two = make_source(
+        "They walked on March 25 and the rescue team came back on March 27.", published=None, source_id="u"
+    )
+    assert [c.verdict for c in crosscheck.verify(summary, [two]).checks] == ["unsupported"]
