@@ -138,7 +138,17 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
     "quantities.json": {
         **dict.fromkeys(["approx_tolerance", "near_tolerance"], float),
         **dict.fromkeys(
-            ["qualifiers", "suffixes", "vague", "exact_words", "number_words", "scales", "slang_thousands"], dict
+            [
+                "qualifiers",
+                "suffixes",
+                "vague",
+                "exact_words",
+                "number_words",
+                "scales",
+                "slang_thousands",
+                "ordinal_words",
+            ],
+            dict,
         ),
         **dict.fromkeys(
             [

@@ -1316,3 +1316,22 @@ def test_a_text_repeated_is_read_once_with_each_sources_own_claims(make_source):
     assert len({c.id for c in corpus.claims}) == len(corpus.claims)
     sundays = {c.source: c.date for c in corpus.claims if c.text == "Sunday"}
     assert sundays["s0"] != sundays["later"]  # another anchor is another reading
+
+
+def test_an_ordinal_word_before_time_counts_times():
+    """multinews-more lb061, lb123: "at least the fifth time in roughly 13 months", "the second time
+    Trump had spoken"; "came second" and "the first time" are no counts."""
+    from crosscheck.sources import make_source
+
+    def q(text):
+        return [
+            (c.text, c.low, c.high, c.subject)
+            for c in extract([make_source("t", "t.txt", text)]).claims
+            if c.type == "quantity"
+        ]
+
+    assert q("The video marks at least the fifth time that advocates infiltrated Tyson.") == [
+        ("at least the fifth time", 5, None, "times")
+    ]
+    assert q("Saturday marked the second time Trump had spoken in Nashville.") == [("the second time", 2, 2, "times")]
+    assert q("He came second in the race, for the first time.") == []

@@ -943,7 +943,7 @@ def _sentence_claims(
             subject = _number_of(toks, q.first)
         if subject in ("whom", "them", "which", "those"):  # "15 of whom": what whom stands for
             subject = frames.antecedent(toks, q.first) or subject
-        if toks[q.after - 1].low in times_words():
+        if toks[q.after - 1].low in times_words() or toks[q.after - 1].low == "time":
             subject = "times"  # "twice chose New Orleans as a hideout": how many times, no Orleans
         if subject and unit is None:
             previous_subject = subject

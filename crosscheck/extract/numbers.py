@@ -623,7 +623,7 @@ def number_words() -> frozenset[str]:
 def _triggers() -> frozenset[str]:
     """Lower-case words that can start a quantity (besides digits and currency signs)."""
     q = _q()
-    words = set(q["number_words"]) | {"one", "a", "an", "half", "no", "nobody"}
+    words = set(q["number_words"]) | set(q["ordinal_words"]) | {"one", "a", "an", "half", "no", "nobody"}
     words |= {p[0] for p in _phrases("vague")} | {p[0] for p in _phrases("exact_words")}
     return frozenset(words)
 
@@ -652,6 +652,17 @@ def find_quantities(
         c = t.text[0]
         if not (c.isdigit() or c in "$€£¥" or t.low in triggers) or inside(t):
             i += 1
+            continue
+        if t.low in _q()["ordinal_words"]:  # "at least the fifth time": a count of times; else a rank
+            if i + 1 < len(toks) and toks[i + 1].low == "time":
+                n = float(_q()["ordinal_words"][t.low])
+                k = i - 1 if i and toks[i - 1].low == "the" else i
+                qual, kind, first = _qualifier_before(toks, k)
+                times = _bounds(n, kind, count=True) if qual else (n, n)
+                out.append(QuantitySpan(toks[first].start, toks[i + 1].end, n, *times, None, qual, i + 2, first))
+                i += 2
+            else:
+                i += 1
             continue
         if t.low == "half":  # "around half", "almost half of them": a share; "an hour and a half" is none
             qual, kind, first = _qualifier_before(toks, i)
