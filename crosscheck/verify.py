@@ -17,7 +17,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from .align.scoring import common_entities, entities, events_clash, rare_values, same_fact, value_key
+from .align.scoring import common_entities, entities, events_clash, is_partial, rare_values, same_fact, value_key
 from .compare import compare
 from .extract import extract, extract_source
 from .extract.dates import MONTHS, loose_day
@@ -217,10 +217,15 @@ def _check(s: Claim, corpus: Corpus, *, common: frozenset[str], rare: frozenset[
     # least 34 dead on Sunday", not also by "scores killed in recent days"
     backing = [c for t, c in backed if t >= backed[0][0] - EVIDENCE_MARGIN] if backed else []
     # a contradiction is said at one precision: "last year" does not contradict "Monday"
+    # a part of a series ("the next nine episodes", "the first 10") contradicts no other part or whole
     against = [
         c
         for t, c in tied
-        if t >= CONTRADICT and not compatible(s, c, tol=tol) and _as_precise(c, s, tol) and _as_precise(s, c, tol)
+        if t >= CONTRADICT
+        and not compatible(s, c, tol=tol)
+        and _as_precise(c, s, tol)
+        and _as_precise(s, c, tol)
+        and not (s.type == "quantity" and (is_partial(s) or is_partial(c)))
     ]
     if backing:
         outlets = sorted({_label(corpus, c) for c in backing})

@@ -340,3 +340,16 @@ def test_an_undated_month_is_backed_by_the_only_day_the_sources_give_in_it(make_
         "They walked on March 25 and the rescue team came back on March 27.", published=None, source_id="u"
     )
     assert [c.verdict for c in crosscheck.verify(summary, [two]).checks] == ["unsupported"]
+
+
+def test_a_part_of_a_series_contradicts_no_other_part(make_source):
+    """multinews-more lb179: "the next nine episodes" and "the final three episodes" of the summary
+    are parts of the season the source counts as "the first 10 of the 13 episodes": no contradiction."""
+    source = make_source(
+        "The hacker said they obtained only the first 10 of the 13 episodes of the season.", source_id="v"
+    )
+    summary = (
+        "The next nine episodes were uploaded early Saturday. They weren't able to steal the final three episodes."
+    )
+    verdicts = [c.verdict for c in crosscheck.verify(summary, [source]).checks if c.claim.type == "quantity"]
+    assert verdicts and "contradicted" not in verdicts

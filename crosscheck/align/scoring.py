@@ -257,9 +257,11 @@ def is_partial(c: Claim) -> bool:
     """'three other charges', 'another 48': a count of a part, not of the whole ("117 percent
     more heart attacks" is a share of more, not a part)."""
     at = c.end - c.sentence_start
-    before = c.sentence[max(0, c.start - c.sentence_start - 9) : c.start - c.sentence_start].lower()
+    before = c.sentence[max(0, c.start - c.sentence_start - 10) : c.start - c.sentence_start].lower()
     after = c.unit is None and bool(_PARTIAL.match(c.sentence, at))
-    return after or before.endswith(("another ", "other "))
+    # "the first 10 of the 13 episodes", "the next nine", "the final three": a part of a series
+    series = c.unit is None and before.endswith(("first ", "next ", "final ", "last ", "remaining "))
+    return after or series or before.endswith(("another ", "other "))
 
 
 _BARE_YEAR = re.compile(r"(?:in |since |by )?(?:19|20)\d\d")
