@@ -457,6 +457,8 @@ def test_a_change_is_two_figures_not_a_range():
         "Anyone with information should call 911.",
         "Write to P.O. Box 1234 with any tips.",
         "The story continued on page A - 10 of the paper.",
+        # multinews-more lb018: a draft classification is a code, as "F-16" is
+        "He learned he had been labeled 4-C, or enemy aliens, by the draft board.",
         "The office is at 200 Main St., Miami, FL 33169.",
         # multinews-more (not in the gold), read by a helper: names and titles, not amounts or days
         "Kinect for Xbox 360 was designed and built with strong privacy protections in place.",

@@ -508,6 +508,14 @@ def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
         return True  # the emergency number ("called 911", "a 911 dispatcher"), not 911 of anything
     if _address(toks, i):
         return True
+    if (
+        i + 2 < len(toks)
+        and toks[i + 1].text == "-"
+        and toks[i + 1].start == t.end
+        and re.fullmatch(r"[A-Z]", toks[i + 2].text)
+        and toks[i + 2].start == toks[i + 1].end
+    ):
+        return True  # "labeled 4-C", "classified 1-A": a code, as "F-16" is
     if (lows and lows[-1] == "box") or (len(lows) == 3 and lows[0] == "page" and lows[2] == "-"):
         return True  # "P.O. Box 1234", "page A - 10"
     if re.fullmatch(r"\d{5}", t.text) and i > 0 and re.fullmatch(r"[A-Z]{2}", toks[i - 1].text):
