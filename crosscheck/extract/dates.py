@@ -37,6 +37,9 @@ _FULL_MONTH = r"(?:January|February|March|April|June|July|August|September|Octob
 _WEEKDAY = WEEKDAY_PATTERN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DAYPART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+#: "the 17th century" ("21st Century Fox" is a name); "the 1990s", "the '80s"
+_CENTURY = r"\b(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)[- ](?:century\b|Century\b(?!\s+[A-Z]))"
+_DECADE = r"(?:\b(?:1[89]\d0|20[0-2]0)|'[0-9]0)s\b"
 #: a bare month is a date only after one of these ("in March", "since June", "mid-July")
 _MONTH_CUE = re.compile(
     r"(?:\b(?:in|In|since|Since|until|by|By|of|early|late|last|this|next|Early|Late|the|early as|late as|before|after|through) |\bmid-)$"
@@ -59,13 +62,13 @@ DATE_RE = re.compile(
         |the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)
         |(?<![\d,.-])(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
   | (?P<year_end>\b(?i:the\s+end\s+of)\s+(?:{_YEAR}(?![-\u2013/]\d)|(?i:this|the)\s+year)\b)
-  | (?P<year_part>\b(?i:early|mid|late)[- ]{_YEAR}\b(?![-\u2013/]\d))
+  | (?P<part>\b(?i:early|mid|late)[- ](?:{_YEAR}\b(?![-\u2013/]\d)|{_CENTURY}|{_DECADE}))
   | (?P<season_year>\b(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_YEAR}\b)
   | (?P<month_only>\b{_FULL_MONTH}\b(?![\s,]+\d))
   | (?P<years_span>\b(?i:from|between)\s+{_YEAR}\s+(?:to|and|through|until)\s+{_YEAR}\b)
   | (?P<year_range>(?<![\d$.,/-]){_YEAR}-(?:\d\d|{_YEAR})(?![\d%]))
-  | (?P<century>(?:\b(?i:early|mid|late)[- ])?\b(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)[- ](?:century\b|Century\b(?!\s+[A-Z])))
-  | (?P<decade>(?:\b(?i:early|mid|late)[- ])?(?:\b(?:1[89]\d0|20[0-2]0)|'[0-9]0)s\b)
+  | (?P<century>{_CENTURY})
+  | (?P<decade>{_DECADE})
   | (?P<year>(?<![\d$£€.,/#-]){_YEAR}(?![\d%,.]\d|[\d%]|-\d|\s*(?:percent|per\s+cent|people|persons|residents|troops|soldiers|votes|dollars|euros|pounds|feet|miles|meters|metres|kilometers|kilograms|tons|acres|homes|jobs|cases|times)\b))
     """,
     re.VERBOSE,
@@ -176,6 +179,8 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
     for m in DATE_RE.finditer(sentence):
         kind = m.lastgroup or ""
         a, b = m.start(kind), m.end(kind)
+        if kind == "part":  # "late 2016", "the early 19th century", "the mid-'80s"
+            kind = "century" if "entury" in m.group() else "decade" if m.group().endswith("s") else "year_part"
         if any(x <= a < y for x, y in blocked):
             continue
         text = sentence[a:b]
