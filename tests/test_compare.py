@@ -286,6 +286,7 @@ def test_topics_of_ages_bare_dates_rates_and_participles():
     # lb190: a verb with no object dates what happened, not what was done to something
     assert _topic([claim(type="date", date="2015-10-05", event="appeared")]) == "date it appeared"
     assert _topic([claim(type="date", date="2015-10-05", event="drove")]) == "date it was driven"
+    assert _topic([claim(type="date", date="2014-01-05", event="got")]) == "date it was gotten"
     # units read as a reader writes them: never "degree Fahrenheits" or "pound-masss"
     assert _topic([claim(type="quantity", unit="degree Fahrenheit")]) == "degrees Fahrenheit"
     assert _topic([claim(type="quantity", unit="pound-mass")]) == "pounds"
