@@ -145,3 +145,23 @@ def test_people_of_any_kind_are_the_persons_another_outlet_names(make_source):
     c = make_source("Tyson said that it fired 10 chickens seen in the video.", source_id="c")
     corpus = crosscheck.compare(crosscheck.extract([a, c]))
     assert [f.verdict for f in corpus.findings] == ["single-source", "single-source"]
+
+
+def test_each_listed_person_has_their_own_figures(make_source):
+    """lb161: each outlet lists the defendants, each "Name, age, of Town, is charged with ..." and
+    then "His bond was set at $100,000": a bond is its defendant's, so two defendants' bonds are two
+    facts (no agreement of different people, no outlet contradicting itself), and one defendant's
+    bond in both outlets is one."""
+    listing = (
+        "Austin Seth Hunt, 23, of Rowland, is charged with two counts of felony arson. His bond was set at $200,000. "
+        "John Austin Huggins, 17, of Fairmont, is charged with two counts of felony arson. His bond was set at $100,000. "
+        "Kenny Caulder Jr., 19, of Fairmont, is charged with six counts of felony arson. His bond was set at $100,000."
+    )
+    a = make_source(listing, source_id="abc")
+    b = make_source(listing.replace("is charged", "was charged"), source_id="wral")
+    corpus = crosscheck.compare(crosscheck.extract([a, b]))
+    bonds = [f for f in corpus.findings if any(corpus.claim(i).unit == "dollar" for i in f.claims)]
+    assert [f.verdict for f in bonds] == ["agree", "agree", "agree"]
+    for f in bonds:
+        owners = {corpus.claim(i).actors[0] for i in f.claims}
+        assert len(owners) == 1 and {corpus.claim(i).source for i in f.claims} == {"abc", "wral"}

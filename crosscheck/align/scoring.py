@@ -279,6 +279,8 @@ def _frames_differ(a: Claim, b: Claim, common: frozenset[str]) -> bool:
     pa, pb = _people(a.actors), _people(b.actors)
     if pa and pb and not pa & pb and {last for _, last in pa} & {last for _, last in pb}:
         return True  # Willie Fuentes Strickland is not William Kendall Strickland, though both are Stricklands
+    if pa and pb and not pa & pb and ka & kb <= _name_keys(tuple(" ".join(p) for p in pa | pb)):
+        return True  # Austin Seth Hunt is not John Austin Huggins: a shared middle name ties no one
     # a plan is not a count ("10 drones in the coming weeks" are not the 10 delivered); a sum "to
     # be paid" and one "paid" may well be the one sum of a settlement
     if a.modality != b.modality and "stated" in (a.modality, b.modality) and (a.type == "date" or a.unit is None):

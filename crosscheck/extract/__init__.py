@@ -837,8 +837,45 @@ def extract_source(source: Source, *, limit: int = MAX_CLAIMS) -> list[Claim]:
         for s, e in sentences(norm, a, b):
             claims.extend(_sentence_claims(source, norm, s, e, anchor, limit=limit + 1 - len(claims)))
             if len(claims) > limit:
-                return _age_owners(_years_later(source, _day_after(claims[: limit + 1])))
-    return _age_owners(_years_later(source, _day_after(claims)))
+                return _listed_people(_age_owners(_years_later(source, _day_after(claims[: limit + 1]))))
+    return _listed_people(_age_owners(_years_later(source, _day_after(claims))))
+
+
+#: a sentence that opens on a person and their age: "John Austin Huggins, 17, of Fairmont, is charged"
+_LISTED_PERSON = re.compile(r"([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,3}(?: (?:Jr|Sr)\.?| I{2,3})?), \d{1,3},")
+#: a sentence about the person of the sentence before: "His bond was set at $100,000."
+_THEIR = re.compile(r"(?:His|Her|He|She)\b")
+#: how far back the person of "His bond" may have been named
+LISTED_REACH = 300
+
+
+def _by_surname(sentence: str, name: str) -> bool:
+    """Whether a sentence opens on the surname of the person named before ("Williams, a former ...")."""
+    surname = [w for w in name.split() if w not in ("Jr", "Jr.", "Sr", "Sr.", "II", "III")][-1]
+    return sentence.startswith((surname + ",", surname + " is", surname + " was"))
+
+
+def _listed_people(claims: list[Claim]) -> list[Claim]:
+    """A list of people, each with their own figures ("John Austin Huggins, 17, of Fairmont, is
+    charged with four counts ... His bond was set at $100,000."): each sentence's figures are that
+    person's, whatever names its clauses give, so two defendants' equal counts are two facts."""
+    out: list[Claim] = []
+    person: tuple[str, int] | None = None  # the person named last, and where their sentence ended
+    for c in claims:
+        m = _LISTED_PERSON.match(c.sentence)
+        near = person is not None and 0 <= c.sentence_start - person[1] <= LISTED_REACH
+        if m:
+            person = (m.group(1), c.sentence_start + len(c.sentence))
+        elif person and near and _by_surname(c.sentence, person[0]):
+            person = (person[0], c.sentence_start + len(c.sentence))  # "Williams, a former Maxton police officer"
+        elif not (person and near and _THEIR.match(c.sentence) and not c.actors):
+            if c.sentence_start > (person[1] if person else -1):
+                person = None
+            out.append(c)
+            continue
+        name = person[0] if person else None
+        out.append(c if name is None or name in c.actors else replace(c, actors=(name, *c.actors)))
+    return out
 
 
 #: a sentence without any of these holds no claim: most sentences are skipped at regex speed
