@@ -560,3 +560,15 @@ def test_birthday_is_an_age_and_just_under_a_month_a_bound():
     assert (birthday.text, birthday.value, birthday.subject_class) == ("34th", 34, "age")
     (month,) = claims_of("He spent just under a month in the hospital.")
     assert month.unit == "month" and month.high == 1 and month.low < 1
+
+
+def test_a_listed_person_owns_the_figures_of_their_sentences():
+    """lb161: "Melquan Williams, 21, of Fairmont. Williams, a former Maxton police officer is charged
+    with ... His bond was set at $200,000.": every figure is Williams's; the next person's are not."""
+    claims = claims_of(
+        "Melquan Williams, 21, of Fairmont. Williams, a former Maxton police officer is charged with two counts"
+        " of felony arson, three counts of felony conspiracy. His bond was set at $200,000. Police said the"
+        " investigation took 18 months in Robeson County."
+    )
+    owners = {c.text + str(c.start): "Melquan Williams" in c.actors for c in claims}
+    assert sum(owners.values()) == 4 and len(owners) == 5

@@ -860,21 +860,19 @@ def _listed_people(claims: list[Claim]) -> list[Claim]:
     charged with four counts ... His bond was set at $100,000."): each sentence's figures are that
     person's, whatever names its clauses give, so two defendants' equal counts are two facts."""
     out: list[Claim] = []
-    person: tuple[str, int] | None = None  # the person named last, and where their sentence ended
+    person: tuple[str, int, int] | None = None  # the person, and the start and end of their last sentence
     for c in claims:
+        start, end = c.sentence_start, c.sentence_start + len(c.sentence)
         m = _LISTED_PERSON.match(c.sentence)
-        near = person is not None and 0 <= c.sentence_start - person[1] <= LISTED_REACH
         if m:
-            person = (m.group(1), c.sentence_start + len(c.sentence))
-        elif person and near and _by_surname(c.sentence, person[0]):
-            person = (person[0], c.sentence_start + len(c.sentence))  # "Williams, a former Maxton police officer"
-        elif not (person and near and _THEIR.match(c.sentence) and not c.actors):
-            if c.sentence_start > (person[1] if person else -1):
+            person = (m.group(1), start, end)
+        elif person and start != person[1]:
+            follows = 0 <= start - person[2] <= LISTED_REACH
+            if follows and (_by_surname(c.sentence, person[0]) or (_THEIR.match(c.sentence) and not c.actors)):
+                person = (person[0], start, end)  # "His bond was set at $100,000", "Williams, a former ..."
+            else:
                 person = None
-            out.append(c)
-            continue
-        name = person[0] if person else None
-        out.append(c if name is None or name in c.actors else replace(c, actors=(name, *c.actors)))
+        out.append(c if person is None or person[0] in c.actors else replace(c, actors=(person[0], *c.actors)))
     return out
 
 
