@@ -17,7 +17,16 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from .align.scoring import common_entities, entities, events_clash, is_partial, rare_values, same_fact, value_key
+from .align.scoring import (
+    common_entities,
+    entities,
+    events_clash,
+    is_partial,
+    rare_values,
+    same_fact,
+    series_part,
+    value_key,
+)
 from .compare import compare
 from .extract import extract, extract_source
 from .extract.dates import MONTHS, loose_day
@@ -203,21 +212,27 @@ def _only_day_of(s: Claim, corpus: Corpus) -> Claim | None:
     said = s.text.lower().removeprefix("in ")
     if s.type != "date" or s.date is not None or said.capitalize() not in MONTHS:
         return None
-    days = [c for c in corpus.claims if c.type == "date" and c.date is None and c.text.lower().startswith(said)]
-    return days[0] if len({c.text.lower() for c in days}) == 1 else None
+    days = [
+        c
+        for c in corpus.claims
+        if c.type == "date" and c.date is None and c.text.lower().startswith(said) and c.text.lower() != said
+    ]
+    if len({c.text.lower() for c in days}) != 1 or (s.event and days[0].event and s.event != days[0].event):
+        return None  # two March days, or the one March day of another event
+    return days[0]
 
 
 def _check(s: Claim, corpus: Corpus, *, common: frozenset[str], rare: frozenset[tuple], tol: Tolerances) -> Check:
     scored = [(tie(s, c, common=common, rare=rare, tol=tol), c) for c in corpus.claims]
     only = _only_day_of(s, corpus)
-    scored = [(max(t, SUPPORT) if c is only else t, c) for t, c in scored]
+    scored = [(max(t, SUPPORT) if c is only and not events_clash(s, c) else t, c) for t, c in scored]
     tied = sorted(((t, c) for t, c in scored if t > 0), key=lambda tc: -tc[0])
     backed = [(t, c) for t, c in tied if t >= SUPPORT and compatible(s, c, tol=tol) and _as_precise(c, s, tol)]
     # the surest ties are the evidence: "more than 34 people killed on Sunday" is backed by "at
     # least 34 dead on Sunday", not also by "scores killed in recent days"
     backing = [c for t, c in backed if t >= backed[0][0] - EVIDENCE_MARGIN] if backed else []
     # a contradiction is said at one precision: "last year" does not contradict "Monday"
-    # a part of a series ("the next nine episodes", "the first 10") contradicts no other part or whole
+    # a part ("the next nine episodes") contradicts only the same part ("the first 10" and "the first 12")
     against = [
         c
         for t, c in tied
@@ -225,7 +240,7 @@ def _check(s: Claim, corpus: Corpus, *, common: frozenset[str], rare: frozenset[
         and not compatible(s, c, tol=tol)
         and _as_precise(c, s, tol)
         and _as_precise(s, c, tol)
-        and not (s.type == "quantity" and (is_partial(s) or is_partial(c)))
+        and not (s.type == "quantity" and (is_partial(s) or is_partial(c)) and series_part(s) != series_part(c))
     ]
     if backing:
         outlets = sorted({_label(corpus, c) for c in backing})

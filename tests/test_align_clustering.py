@@ -165,3 +165,19 @@ def test_each_listed_person_has_their_own_figures(make_source):
     for f in bonds:
         owners = {corpus.claim(i).actors[0] for i in f.claims}
         assert len(owners) == 1 and {corpus.claim(i).source for i in f.claims} == {"abc", "wral"}
+
+
+def test_a_body_or_a_suffix_is_no_other_person(make_source):
+    """Review: "the Fairmont Police" and "the Fairmont Police Department" are one body, "Kenny Caulder Jr"
+    and "Kenny Caulder" one man: their different figures stay conflicts (the middle-name rule that
+    keeps Austin Seth Hunt and John Austin Huggins apart names people only)."""
+    pairs = [
+        ("The Fairmont Police arrested 3 men on Monday.", "The Fairmont Police Department arrested 4 men on Monday."),
+        (
+            "Police charged Kenny Caulder Jr with six counts of arson.",
+            "Police charged Kenny Caulder with seven counts of arson.",
+        ),
+    ]
+    for a, b in pairs:
+        corpus = crosscheck.compare(crosscheck.extract([make_source(a, source_id="a"), make_source(b, source_id="b")]))
+        assert "conflict" in [f.verdict for f in corpus.findings], (a, b)

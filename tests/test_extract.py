@@ -1302,10 +1302,18 @@ def test_over_a_span_after_a_figure_is_during_it(text, span, low, high):
     assert (found[span].low, found[span].high) == (low, high)
 
 
-def test_a_text_repeated_is_read_once_with_each_sources_own_claims(make_source):
+def test_a_text_repeated_is_read_once_with_each_sources_own_claims(make_source, monkeypatch):
     """A wire copy (or a thousand repeats) costs one reading, and each copy keeps claims of its own:
     the same claims, with its id and the ids its own extraction would give."""
+    import sys
+
     from crosscheck.extract import extract_source
+
+    ex = sys.modules["crosscheck.extract"]  # the package: crosscheck.extract is also the function
+
+    read = []
+    real = ex.extract_source
+    monkeypatch.setattr(ex, "extract_source", lambda s, **kw: read.append(s.id) or real(s, **kw))
 
     text = "At least 34 people were killed in Fallujah on Sunday, officials said."
     copies = [make_source(text, source_id=f"s{i}") for i in range(3)]
@@ -1316,6 +1324,14 @@ def test_a_text_repeated_is_read_once_with_each_sources_own_claims(make_source):
     assert len({c.id for c in corpus.claims}) == len(corpus.claims)
     sundays = {c.source: c.date for c in corpus.claims if c.text == "Sunday"}
     assert sundays["s0"] != sundays["later"]  # another anchor is another reading
+    assert read == ["s0", "later"]
+    # the same text with another body (a line of it furniture) is another reading
+    from dataclasses import replace
+
+    cut = replace(copies[0], id="cut", body=((0, 20),))
+    read.clear()
+    extract([copies[0], cut])
+    assert read == ["s0", "cut"]
 
 
 def test_an_ordinal_word_before_time_counts_times():
@@ -1335,3 +1351,5 @@ def test_an_ordinal_word_before_time_counts_times():
     ]
     assert q("Saturday marked the second time Trump had spoken in Nashville.") == [("the second time", 2, 2, "times")]
     assert q("He came second in the race, for the first time.") == []
+    # a title and a compound are no count of times
+    assert q("Her film Third Time Lucky was about a third time-share fraud.") == []

@@ -301,6 +301,9 @@ def test_an_event_word_in_a_name_is_no_event():
     assert several.event != "killed"
     (ten,) = claims_of("Lauren Bacall Bequeathed $10,000 for Care of Beloved Dog Sophie")
     assert ten.event == "bequeathed"
+    # a sentence full of names is no headline
+    (five,) = claims_of("Compassion Over Killing said Tyson Foods fired 5 workers.")
+    assert five.event == "fired"
 
 
 def test_death_row_is_a_sentence():
@@ -318,6 +321,9 @@ def test_a_sum_left_to_someone_is_bequeathed():
     events = {c.text: c.event for c in claims_of("Bacall left $10,000 to one of her sons, and £5,000 to her maid.")}
     assert events == {"$10,000": "bequeathed", "£5,000": "bequeathed"}
     assert {c.event for c in claims_of("Dozens of people left the square 20 minutes later.")} == {"left"}
+    # a sum carried off or left over was given to no one
+    assert [c.event for c in claims_of("The robbers left with $3,000 in cash.")] == ["left"]
+    assert [c.event for c in claims_of("The fund has only $3,000 left.")] != ["bequeathed"]
 
 
 def test_a_shared_predicate_is_one_event():
@@ -572,3 +578,9 @@ def test_a_listed_person_owns_the_figures_of_their_sentences():
     )
     owners = {c.text + str(c.start): "Melquan Williams" in c.actors for c in claims}
     assert sum(owners.values()) == 4 and len(owners) == 5
+    # a sentence with no figure between names another person: "Her bond" is not Huggins's
+    claims = claims_of(
+        "John Austin Huggins, 17, of Fairmont, is charged with four counts. Police also arrested Jane Marie Doe"
+        " in the case. Her bond was set at $5,000."
+    )
+    assert ["John Austin Huggins" in c.actors for c in claims] == [True, True, False]

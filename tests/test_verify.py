@@ -340,6 +340,10 @@ def test_an_undated_month_is_backed_by_the_only_day_the_sources_give_in_it(make_
         "They walked on March 25 and the rescue team came back on March 27.", published=None, source_id="u"
     )
     assert [c.verdict for c in crosscheck.verify(summary, [two]).checks] == ["unsupported"]
+    # the one March day of another event backs no March
+    arrest = make_source("Police arrested three men on March 25 in Barre.", published=None, source_id="v")
+    founded = crosscheck.verify("The company was founded in March.", [arrest]).checks
+    assert [c.verdict for c in founded] == ["unsupported"]
 
 
 def test_a_part_of_a_series_contradicts_no_other_part(make_source):
@@ -352,4 +356,8 @@ def test_a_part_of_a_series_contradicts_no_other_part(make_source):
         "The next nine episodes were uploaded early Saturday. They weren't able to steal the final three episodes."
     )
     verdicts = [c.verdict for c in crosscheck.verify(summary, [source]).checks if c.claim.type == "quantity"]
-    assert verdicts and "contradicted" not in verdicts
+    assert verdicts == ["unsupported", "unsupported"]
+    # the same part, another figure: a contradiction
+    first = make_source("They obtained only the first 12 episodes of the season.", source_id="w")
+    checks = crosscheck.verify("The hacker released the first 10 episodes.", [first]).checks
+    assert [(c.claim.text, c.verdict) for c in checks] == [("10", "contradicted")]

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from ..extract.dates import MONTHS, WEEKDAYS
-from ..extract.frames import hierarchy, not_names
+from ..extract.frames import hierarchy, name_suffixes, not_names
 from ..model import Claim
 from ..settings import DEFAULT_TOLERANCES, Tolerances
 from ..sources import load_data
@@ -228,14 +228,34 @@ def _name_keys(actors: tuple[str, ...]) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _only_inner_names_shared(a: tuple[str, ...], b: tuple[str, ...], shared: frozenset[str]) -> bool:
+    """Whether the words two claims' actors share are all first or middle names of people named in
+    full, never a surname: "Austin" of Austin Seth Hunt and of John Austin Huggins."""
+    if not shared:
+        return False
+    inner: set[str] = set()
+    last: set[str] = set()
+    for name in (*a, *b):
+        for _, surname in _people((name,)):
+            words = [w for w in name.split() if w.rstrip(".") not in name_suffixes()]
+            inner |= _name_keys(tuple(words[:-1]))
+            last |= _name_keys((surname,))
+    return shared <= inner and not shared & last
+
+
 @lru_cache(maxsize=65536)
 def _people(actors: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     """(first name, surname) of the actors named as people in full ("Willie Fuentes Strickland")."""
     places = _place_names()
     out = set()
     for name in actors:
-        words = name.split()
-        if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() and w[1:].islower() for w in words):
+        words = [w for w in name.split() if w.rstrip(".") not in name_suffixes()]  # "Kenny Caulder Jr."
+        generic = any(w.lower() in _generic_names() for w in words)  # "Fairmont Police Department"
+        if (
+            2 <= len(words) <= 4
+            and not generic
+            and all(w[:1].isupper() and w.isalpha() and w[1:].islower() for w in words)
+        ):
             if words[-1].lower() not in places:
                 out.add((words[0], words[-1]))
     return frozenset(out)
@@ -259,9 +279,21 @@ def is_partial(c: Claim) -> bool:
     at = c.end - c.sentence_start
     before = c.sentence[max(0, c.start - c.sentence_start - 10) : c.start - c.sentence_start].lower()
     after = c.unit is None and bool(_PARTIAL.match(c.sentence, at))
-    # "the first 10 of the 13 episodes", "the next nine", "the final three": a part of a series
-    series = c.unit is None and before.endswith(("first ", "next ", "final ", "last ", "remaining "))
-    return after or series or before.endswith(("another ", "other "))
+    return after or series_part(c) is not None or before.endswith(("another ", "other "))
+
+
+def series_part(c: Claim) -> str | None:
+    """Which part of a series a count is ("the first 10 of the 13 episodes", "the next nine", "the
+    final three": first, next, final; lexicon.json series_words), or None."""
+    if c.unit is not None:
+        return None
+    before = c.sentence[max(0, c.start - c.sentence_start - 10) : c.start - c.sentence_start].lower().split()
+    return before[-1] if before and before[-1] in _series_words() else None
+
+
+@cache
+def _series_words() -> frozenset[str]:
+    return frozenset(load_data("lexicon.json")["series_words"])
 
 
 _BARE_YEAR = re.compile(r"(?:in |since |by )?(?:19|20)\d\d")
@@ -279,7 +311,7 @@ def _frames_differ(a: Claim, b: Claim, common: frozenset[str]) -> bool:
     pa, pb = _people(a.actors), _people(b.actors)
     if pa and pb and not pa & pb and {last for _, last in pa} & {last for _, last in pb}:
         return True  # Willie Fuentes Strickland is not William Kendall Strickland, though both are Stricklands
-    if pa and pb and not pa & pb and ka & kb <= _name_keys(tuple(" ".join(p) for p in pa | pb)):
+    if pa and pb and not pa & pb and _only_inner_names_shared(a.actors, b.actors, ka & kb):
         return True  # Austin Seth Hunt is not John Austin Huggins: a shared middle name ties no one
     # a plan is not a count ("10 drones in the coming weeks" are not the 10 delivered); a sum "to
     # be paid" and one "paid" may well be the one sum of a settlement

@@ -93,10 +93,6 @@ CLAIMS_CAP_NOTE = "max_claims in [tool.crosscheck]"
 _DIED = frozenset({"died", "dies", "dead", "die", "death"})
 
 
-#: what may follow a name before its age: "Kenny Caulder Jr., 19,"
-_NAME_SUFFIXES = frozenset({"Jr", "Sr"})
-
-
 def _said_age(toks: list[Token], q: QuantitySpan, subject: str | None) -> bool:
     """Whether a bare figure is an age by the words around it: "Now 70, Simpson ...", "turned 70 on
     July 9", "at the age of 89", "aged 34", "Bacall, who died Aug. 12 at 89", "dies at 89 of cancer"."""
@@ -488,7 +484,7 @@ def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
     lows = [t.low for t in toks]
     found = []
     words = [t.text for t in toks if t.text.isalpha() and len(t.text) > 3]
-    headline = sum(w[0].isupper() for w in words) * 2 > len(words)  # "Lauren Bacall Bequeathed $10,000 for ..."
+    headline = bool(words) and all(w[0].isupper() for w in words)  # "Lauren Bacall Bequeathed $10,000 for ..."
     for i, w in enumerate(lows):
         if i and not headline and toks[i].text[:1].isupper() and _in_name(toks, i):
             continue  # "Compassion Over Killing released video": a name, no killing
@@ -511,6 +507,13 @@ _lexicon_words = frames.lexicon_words
 def _in_name(toks: list[Token], i: int) -> bool:
     """Whether a capitalised word mid-sentence stands in a run of capitalised words (a name)."""
     return any(0 < k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.isalpha() for k in (i - 1, i + 1))
+
+
+def _sum_given(toks: list[Token], first: int, verb: str) -> bool:
+    """Whether the verb stands right before the sum, nothing but its object between ("left $10,000",
+    "was left $15,000"; not "the robbers left with $3,000", nor "$3,000 left")."""
+    before = [t.low for t in toks[max(0, first - 4) : first]]
+    return verb in before and not {"with", "behind", "over"} & set(before[before.index(verb) :])
 
 
 @cache
@@ -837,25 +840,23 @@ def extract_source(source: Source, *, limit: int = MAX_CLAIMS) -> list[Claim]:
         for s, e in sentences(norm, a, b):
             claims.extend(_sentence_claims(source, norm, s, e, anchor, limit=limit + 1 - len(claims)))
             if len(claims) > limit:
-                return _listed_people(_age_owners(_years_later(source, _day_after(claims[: limit + 1]))))
-    return _listed_people(_age_owners(_years_later(source, _day_after(claims))))
+                return _listed_people(_age_owners(_years_later(source, _day_after(claims[: limit + 1]))), source.text)
+    return _listed_people(_age_owners(_years_later(source, _day_after(claims))), source.text)
 
 
 #: a sentence that opens on a person and their age: "John Austin Huggins, 17, of Fairmont, is charged"
 _LISTED_PERSON = re.compile(r"([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,3}(?: (?:Jr|Sr)\.?| I{2,3})?), \d{1,3},")
-#: a sentence about the person of the sentence before: "His bond was set at $100,000."
-_THEIR = re.compile(r"(?:His|Her|He|She)\b")
-#: how far back the person of "His bond" may have been named
+#: how far back the person of "His bond" may have been named (the sentence right before it)
 LISTED_REACH = 300
 
 
 def _by_surname(sentence: str, name: str) -> bool:
     """Whether a sentence opens on the surname of the person named before ("Williams, a former ...")."""
-    surname = [w for w in name.split() if w not in ("Jr", "Jr.", "Sr", "Sr.", "II", "III")][-1]
+    surname = ([w for w in name.split() if w.rstrip(".") not in frames.name_suffixes()] or [name])[-1]
     return sentence.startswith((surname + ",", surname + " is", surname + " was"))
 
 
-def _listed_people(claims: list[Claim]) -> list[Claim]:
+def _listed_people(claims: list[Claim], text: str) -> list[Claim]:
     """A list of people, each with their own figures ("John Austin Huggins, 17, of Fairmont, is
     charged with four counts ... His bond was set at $100,000."): each sentence's figures are that
     person's, whatever names its clauses give, so two defendants' equal counts are two facts."""
@@ -867,8 +868,11 @@ def _listed_people(claims: list[Claim]) -> list[Claim]:
         if m:
             person = (m.group(1), start, end)
         elif person and start != person[1]:
-            follows = 0 <= start - person[2] <= LISTED_REACH
-            if follows and (_by_surname(c.sentence, person[0]) or (_THEIR.match(c.sentence) and not c.actors)):
+            follows = 0 <= start - person[2] <= LISTED_REACH and not text[person[2] : start].strip()
+            if follows and (
+                _by_surname(c.sentence, person[0])
+                or (c.sentence.split(" ", 1)[0] in frames.person_pronouns() and not c.actors)
+            ):
                 person = (person[0], start, end)  # "His bond was set at $100,000", "Williams, a former ..."
             else:
                 person = None
@@ -929,7 +933,9 @@ def _sentence_claims(
         if unit == "percentage":
             subject = _share_of(toks, q.after) or subject
         # "Lizandra Cosme, 32," / "Durst, 73," / "Kenny Caulder Jr., 19,": an age
-        suffix = int(q.first >= 3 and toks[q.first - 2].text == "." and toks[q.first - 3].text in _NAME_SUFFIXES)
+        suffix = int(
+            q.first >= 3 and toks[q.first - 2].text == "." and toks[q.first - 3].text in frames.name_suffixes()
+        )
         if (
             subject is None
             and unit is None
@@ -1007,7 +1013,11 @@ def _sentence_claims(
                 and toks[q.first - 1].low in (",", "and", "another")
             ):
                 event = previous_event[1]
-        if event in _money_events() and frames.hierarchy().classify(None, unit) == "money":
+        if (
+            event in _money_events()
+            and frames.hierarchy().classify(None, unit) == "money"
+            and _sum_given(toks, q.first, event)
+        ):
             event = _money_events()[event]  # "left $10,000 to one of her sons": bequeathed
         previous_event = (subject, event) if event else previous_event
         noun = subject_class(subject) if subject else None

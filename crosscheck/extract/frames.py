@@ -575,6 +575,18 @@ def _after_subject(toks: list[Token], first: int) -> str | None:
 
 
 @cache
+def name_suffixes() -> frozenset[str]:
+    """frames.json name_suffixes: what follows a surname and is none ("Jr")."""
+    return frozenset(_cues()["name_suffixes"])
+
+
+@cache
+def person_pronouns() -> frozenset[str]:
+    """frames.json person_pronouns: "His bond was set ..." is about the person named before."""
+    return frozenset(_cues()["person_pronouns"])
+
+
+@cache
 def _pasts() -> frozenset[str]:
     """The irregular simple pasts frames.json irregular_verbs gives ("drank")."""
     return frozenset(_irregular().values())

@@ -662,7 +662,9 @@ def find_quantities(
             i += 1
             continue
         if t.low in _q()["ordinal_words"]:  # "at least the fifth time": a count of times; else a rank
-            if i + 1 < len(toks) and toks[i + 1].low == "time":
+            title = t.text[0].isupper() and i > 0  # "Her film Third Time Lucky"
+            compound = i + 2 < len(toks) and toks[i + 2].text == "-"  # "a third time-share fraud"
+            if i + 1 < len(toks) and toks[i + 1].text == "time" and not title and not compound:
                 n = float(_q()["ordinal_words"][t.low])
                 k = i - 1 if i and toks[i - 1].low == "the" else i
                 qual, kind, first = _qualifier_before(toks, k)
