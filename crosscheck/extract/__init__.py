@@ -483,11 +483,13 @@ def _event_mentions(toks: list[Token]) -> list[tuple[int, int, str]]:
     bodies, recordings = _lexicon_words("bodies"), _lexicon_words("recordings")
     lows = [t.low for t in toks]
     found = []
-    words = [t.text for t in toks if t.text.isalpha() and len(t.text) > 3]
-    headline = bool(words) and all(w[0].isupper() for w in words)  # "Lauren Bacall Bequeathed $10,000 for ..."
+    headline: bool | None = None  # read only when a capitalised word would be skipped
     for i, w in enumerate(lows):
-        if i and not headline and toks[i].text[:1].isupper() and _in_name(toks, i):
-            continue  # "Compassion Over Killing released video": a name, no killing
+        if i and w in index and toks[i].text[:1].isupper() and _in_name(toks, i):
+            if headline is None:  # "Lauren Bacall Bequeathed $10,000 for ...": every long word capitalised
+                headline = all(t.text[0].isupper() for t in toks if t.text.isalpha() and len(t.text) > 3)
+            if not headline:
+                continue  # "Compassion Over Killing released video": a name, no killing
         for phrase, ev in index.get(w, ()):
             n = len(phrase)
             if tuple(lows[i : i + n]) == phrase:

@@ -115,7 +115,7 @@ def clause_breaks(toks: list[Token], starts_of_figures: Sequence[int], events: S
     figure when the figure before it already has its own event ("Six people died and 14 were
     hurt": the 14 gets its own clause and event; "22 soldiers and 12 civilians were killed" is one
     clause, one event)."""
-    words = set(_cues()["clause_breaks"])
+    words = _clause_break_words()
     figures = sorted(starts_of_figures)
     events = sorted(events)
     breaks = []
@@ -129,6 +129,12 @@ def clause_breaks(toks: list[Token], starts_of_figures: Sequence[int], events: S
                 if bisect_left(events, i) > bisect_right(events, before):  # an event between them
                     breaks.append(i)
     return breaks
+
+
+@cache
+def _clause_break_words() -> frozenset[str]:
+    """frames.json clause_breaks: "and", "but" ... that may open a figure's own clause."""
+    return frozenset(_cues()["clause_breaks"])
 
 
 def clause_of(breaks: Sequence[int], first: int, n: int) -> tuple[int, int]:
@@ -528,7 +534,7 @@ def verb_near(
     for k in range(after, min(hi, after + 6) if ahead else after):
         if (toks[k].text in (",", ";", ".") and k > after + 1) or toks[k].low in openers:
             break  # "filed Friday in court because the family plans to auction": another clause's verb
-        if toks[k].text == "," and k + 1 < hi and toks[k + 1].low in _cues()["clause_breaks"]:
+        if toks[k].text == "," and k + 1 < hi and toks[k + 1].low in _clause_break_words():
             break  # "married to Silva for 21 months, and she's been trying": the next clause's verb
         if (v := verb(k)) is not None:
             if any(t.low in _RELATIVE for t in toks[after:k]):
@@ -549,6 +555,7 @@ def verb_near(
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "who"})
 #: modals, after which a verb comes in its base form: "Betty Wagner would wear two rings"
 _MODALS = frozenset({"would", "could", "will", "can", "should", "must", "may", "might", "shall"})
+_BEFORE_A_VERB = _SUBJECT_PRONOUNS | _MODALS
 
 
 def _after_subject(toks: list[Token], first: int) -> str | None:
@@ -556,7 +563,7 @@ def _after_subject(toks: list[Token], first: int) -> str | None:
     figure, in its past form ("I work three jobs" -> worked, "would wear two rings" -> wore). "had"
     is none ("who had 16 children under her care" watched them), nor is a verb of thinking ("They
     estimate 300 homes were destroyed": what they estimate was destroyed)."""
-    if first < 2 or toks[first - 2].low not in _SUBJECT_PRONOUNS | _MODALS:
+    if first < 2 or toks[first - 2].low not in _BEFORE_A_VERB:
         return None
     w = toks[first - 1].low
     if not toks[first - 1].text.isalpha() or not toks[first - 1].text.islower() or w in _BE or w in _common_words():
