@@ -431,6 +431,12 @@ def test_scheduled_dates_look_forward(corpus_sentence):
     assert dates(s, anchor=date(2017, 12, 12)) == {"Dec. 26": "2017-12-26"}
 
 
+def test_a_date_before_a_colon_is_a_date():
+    # multinews-lb120/2 introduces an embedded tweet; a colon with a digit after it is a clock time
+    assert dates("Here is Gaines’ tweet from March 21:", anchor=date(2018, 9, 25)) == {"March 21": "2018-03-21"}
+    assert "March 21" not in dates("The polls closed March 21:30 local time.", anchor=date(2018, 9, 25))
+
+
 def test_interval():
     assert interval("2011-12") == (date(2011, 12, 1), date(2011, 12, 31))
     assert interval("2004") == (date(2004, 1, 1), date(2004, 12, 31))
