@@ -1196,6 +1196,12 @@ def test_a_figure_written_as_an_ordinal_before_a_noun_is_a_rank():
     # multinews-more lb018: "the 442nd" standing alone is the regiment's name
     assert claims("The 442nd suffered terrible losses after the 442nd was formed.") == []
     assert [t for t, kind, _ in claims("It happened on May 5th.")] == ["May 5th"]
+    # multinews-more lb061: an ordinal word joined to a superlative is a rank, digits or none nearby
+    assert claims("Perdue, the nation’s third-largest chicken producer, announced plans.") == [
+        ("third-largest", "quantity", 3)
+    ]
+    assert claims("People can feel free to second-guess the third-party apps.") == []
+    assert claims("Saturday marked the second time Trump had spoken there.")[-1] == ("the second time", "quantity", 2)
 
 
 @pytest.mark.parametrize(

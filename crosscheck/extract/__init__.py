@@ -894,7 +894,7 @@ _HINT_PATTERN = (
     r"\b(?:one|a)[- ](?:third|quarter|fifth|tenth)|\b(?:trio|duo|several|multiple)\b|\ba (?:few|handful)\b|\bhalf\b|"
     r"\bno (?:one|arrests|injuries|deaths|fatalities)\b|\bnobody\b|\b(?:this|last)\s+(?:morning|afternoon|evening|night)\b|"
     r"\ba day (?:earlier|later)\b|\bthat (?:very )?day\b|\b(?:earlier in|later that) (?:the )?day\b|"
-    r"\bend of (?:the|this) year\b"
+    r"\bend of (?:the|this) year\b|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:-| time\b)"
 )
 #: searched in the lowercased sentence, case-sensitively: twice as fast as IGNORECASE
 _HINT = re.compile(_HINT_PATTERN.lower())

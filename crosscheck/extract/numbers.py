@@ -495,6 +495,15 @@ def _rank(toks: list[Token], j: int, nt: Token) -> bool:
     return after.low not in _word_set("not_ranked") and after.low not in _stopwords()
 
 
+def _superlative_rank(toks: list[Token], i: int) -> bool:
+    """An ordinal word joined to a superlative ("third-largest", "second-biggest", "fourth-most"):
+    a rank whatever follows; "second-guessing" and "third-party" are none."""
+    if not (i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 1].start == toks[i].end):
+        return False
+    word = toks[i + 2].low
+    return toks[i + 2].start == toks[i + 1].end and (word.endswith("est") or word in ("most", "worst"))
+
+
 def is_designator(toks: list[Token], i: int, sentence: str) -> bool:
     """'FRANCE 24', 'F-16', 'Chapter 11', '16x9', '24/7', 'No. 2': names, not amounts."""
     t = toks[i]
@@ -671,6 +680,11 @@ def find_quantities(
                 times = _bounds(n, kind, count=True) if qual else (n, n)
                 out.append(QuantitySpan(toks[first].start, toks[i + 1].end, n, *times, None, qual, i + 2, first))
                 i += 2
+            elif _superlative_rank(toks, i):
+                # "the nation's third-largest chicken producer": a rank, as "the 62nd inmate" is
+                n = float(_q()["ordinal_words"][t.low])
+                out.append(QuantitySpan(t.start, toks[i + 2].end, n, n, n, None, None, i + 3, i))
+                i += 3
             else:
                 i += 1
             continue
