@@ -483,6 +483,12 @@ def test_names_numbers_and_hypothetical_days_are_not_claims(text):
     assert [c.text for c in claims_of(text) if c.text not in ("200",)] == []
 
 
+def test_a_past_day_in_a_quoted_guess_is_a_day():
+    """multinews-more lb190: the police are unsure of the bus, not of the morning."""
+    quoted = '"He may have gotten on a bus yesterday morning in White River Junction," she said.'
+    assert [c.text for c in claims_of(quoted)] == ["yesterday morning"]
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -1061,10 +1061,13 @@ def _sentence_claims(
         j = bisect_left(starts, d.end)
         if (
             d.kind == "relative"
+            and not d.text.lower().startswith(("yesterday", "last", "the day before"))
+            and not d.text.lower().endswith("ago")
             and frames.in_quotes(sent, d.start)
             and frames.modality(cues, i, j, frames.clause_of(semicolons, i, len(toks)), reach=10) == "hypothetical"
         ):
-            continue  # '"If the election were held today ..."': no day at all
+            continue  # '"If the election were held today ..."': no day at all ('"He may have gotten on a
+            # bus yesterday morning"' is unsure of the bus, not of the day)
         if (
             d.text.lower() == "today"
             and frames.in_quotes(sent, d.start)
