@@ -437,6 +437,28 @@ def test_a_date_before_a_colon_is_a_date():
     assert "March 21" not in dates("The polls closed March 21:30 local time.", anchor=date(2018, 9, 25))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        # multinews-more lb120/0, lb179/1: one span of months, not two months
+        (
+            "The survey, conducted from June 2005 through March 2006, found it.",
+            "from June 2005 through March 2006",
+            "2005-06/2006-03",
+        ),
+        (
+            "Netflix hopes to add 3.2 million subscribers from April through June.",
+            "from April through June",
+            "2017-04/2017-06",
+        ),  # the quarter the story is written in
+        ("The season ran from November to February.", "from November to February", "2016-11/2017-02"),
+        ("Open March through May 2018 daily.", "March through May 2018", "2018-03/2018-05"),
+    ],
+)
+def test_a_span_of_months_is_one_date(sentence, span, value):
+    assert dates(sentence, anchor=date(2017, 4, 29)) == {span: value}
+
+
 def test_interval():
     assert interval("2011-12") == (date(2011, 12, 1), date(2011, 12, 31))
     assert interval("2004") == (date(2004, 1, 1), date(2004, 12, 31))

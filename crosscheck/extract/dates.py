@@ -50,6 +50,8 @@ DATE_RE = re.compile(
     (?P<weekday_date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?
                      |\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_FULL_MONTH}(?:,?\s+{_YEAR})?)(?![\d]|:\d))
   | (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
+  | (?P<month_span>\b(?:(?i:from)\s+{_FULL_MONTH}(?:\s+{_YEAR})?\s+(?:to|through|until)
+                    |{_FULL_MONTH}(?:\s+{_YEAR})?\s+(?:through|until|thru))\s+(?:{_FULL_MONTH}|May)(?:,?\s+{_YEAR})?\b)
   | (?P<month_year>\b(?:{_FULL_MONTH}|May|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:of\s+)?{_YEAR}\b)
   | (?P<weekdays>\b{_WEEKDAY}(?:\s+(?:and|or|through|to)\s+{_WEEKDAY})?{_DAYPART}\b)
   | (?P<relative>\b(?i:(?:the\s+)?day\s+before\s+yesterday|(?:yesterday|this)\s+(?:morning|afternoon|evening)
@@ -264,6 +266,18 @@ def resolve(text: str, kind: str, *, anchor: date | None, future: bool = False) 
         return f"{first}/{last}" if last > int(first) else None
     if kind == "month_year":
         return _parse(text, anchor, "past", ("month", "year"))
+    if kind == "month_span":  # "from June 2005 through March 2006", "from April through June"
+        months = [MONTHS.index(m) + 1 for m in re.findall(rf"{_FULL_MONTH}|May", text)]
+        years = [int(y) for y in re.findall(_YEAR, text)]
+        (m1, m2), last = months, (years[-1] if years else None)
+        if last is None:  # the span that holds the anchor, else the latest before it (a plan: the next)
+            if anchor is None:
+                return None
+            last = anchor.year + (1 if m1 > m2 and anchor.month >= m1 else 0)
+            started = (last - (1 if m1 > m2 else 0), m1) <= (anchor.year, anchor.month)
+            last += 0 if started or future else -1
+        first = years[0] if len(years) == 2 else last - (1 if m1 > m2 else 0)
+        return f"{first:04d}-{m1:02d}/{last:04d}-{m2:02d}" if (first, m1) < (last, m2) else None
     if kind == "year_part":  # "late 2016": its last third, September to December
         first, last = _YEAR_PARTS[text[:3].lower()]
         return f"{text[-4:]}-{first:02d}/{text[-4:]}-{last:02d}"
