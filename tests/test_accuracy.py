@@ -52,6 +52,14 @@ DEV_MORE = [
     "multinews-lb126-trump-cnn-wrestling-tweet",
     "multinews-lb153-hope-maine-rabid-raccoon-drowned",
     "multinews-lb179-oitnb-hacker-leak",
+    # added 2026-12-04 (second session) and scored once before any tuning: recall 74.6 % (106/142),
+    # event 42 %, findings 11/16, injected 0/10
+    "multinews-lb001-kalashnikov-letter-patriarch",
+    "multinews-lb017-trump-north-korea-beaches-limo",
+    "multinews-lb105-bigelow-detroit-reviews",
+    "multinews-lb140-gansu-wild-panda-attack-compensation",
+    "multinews-lb158-ariel-winter-dress-clapback",
+    "multinews-lb159-will-smith-focus-reviews",
 ]
 #: gold annotated by helpers who never saw the tool's output, and never tuned on: the fair figures
 HELD_OUT = [
