@@ -181,3 +181,30 @@ def test_a_body_or_a_suffix_is_no_other_person(make_source):
     for a, b in pairs:
         corpus = crosscheck.compare(crosscheck.extract([make_source(a, source_id="a"), make_source(b, source_id="b")]))
         assert "conflict" in [f.verdict for f in corpus.findings], (a, b)
+
+
+def test_the_only_sum_in_its_currency_in_each_source_is_one_fact(make_source):
+    """multinews-more lb140: each outlet names one sum in yuan, in other words ("compensated 520,000
+    yuan", "agreed to pay compensation of 520,000 yuan"); one of them misprinted is a conflict. A
+    source naming two sums in yuan ties neither by being alone."""
+    a = make_source(
+        "A villager in Gansu province has been compensated 520,000 yuan after a wild panda attack left him "
+        "with injuries.",
+        source_id="a",
+    )
+    b = make_source(
+        "After months of negotiations officials agreed to pay compensation of 1,560,000 yuan, his lawyer "
+        "Wang Chaohui told AFP.",
+        source_id="b",
+    )
+    corpus = crosscheck.compare(crosscheck.extract([a, b]))
+    (conflict,) = [f for f in corpus.findings if f.verdict == "conflict"]
+    assert sorted(corpus.claim(i).text for i in conflict.claims) == ["1,560,000 yuan", "520,000 yuan"]
+
+    two = make_source(
+        "After months of negotiations officials agreed to pay compensation of 1,560,000 yuan, and 20,000 yuan "
+        "for his medical bills, his lawyer Wang Chaohui told AFP.",
+        source_id="b",
+    )
+    corpus = crosscheck.compare(crosscheck.extract([a, two]))
+    assert [f for f in corpus.findings if f.verdict == "conflict"] == []

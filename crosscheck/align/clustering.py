@@ -10,7 +10,7 @@ from ..model import Claim
 from ..settings import DEFAULT_TOLERANCES, Tolerances
 from ..values import compatible, loose, value_range
 from .blocking import CAP_NOTE, candidate_pairs, value_classes
-from .scoring import _actor_keys, _people, alike, entities, same_fact, same_person, value_key
+from .scoring import _actor_keys, _people, alike, entities, only_ones_alike, same_fact, same_person, value_key
 
 #: two groups that disagree somewhere are merged only after checking every pair of their value
 #: classes, up to this many; past it they stay apart and the report says so (CAP_NOTE), never
@@ -81,13 +81,16 @@ def cluster(
         )
 
     listed = _listed(block)
+    alone = _alone(block)
     classes = value_classes(block, tie)
     dated = bool(block) and block[0].type == "date"
     strict: set[tuple[int, int]] = set()
     pairs = []
     for i, j in candidate_pairs(classes, rare, notes):
         a, b = classes[i].pair(classes[j]) or (classes[i].rep, classes[j].rep)
-        same = same_fact(a, b, common=common, tol=tol)
+        same = same_fact(a, b, common=common, tol=tol) or (
+            a.id in alone and b.id in alone and only_ones_alike(a, b, tol=tol)
+        )
         agree = compatible(a, b, tol=tol)
         if same:
             strict.add((i, j))
@@ -161,6 +164,17 @@ def _other_people(a: dict[str, list[Claim]], b: dict[str, list[Claim]], common: 
                 if (kq and not kp & kq) or (pp and pq and not pp & pq):
                     return True
     return False
+
+
+def _alone(block: Sequence[Claim]) -> set[str]:
+    """Measures that are the only figure of their unit in their source (the one sum in yuan): a value
+    said once, however often repeated."""
+    if not block or block[0].type != "quantity" or block[0].unit is None:
+        return set()
+    values: dict[str, set[tuple]] = {}
+    for c in block:
+        values.setdefault(c.source, set()).add(value_key(c))
+    return {c.id for c in block if len(values[c.source]) == 1}
 
 
 def _listed(block: Sequence[Claim]) -> set[str]:
