@@ -60,6 +60,8 @@ DEV_MORE = [
     "multinews-lb140-gansu-wild-panda-attack-compensation",
     "multinews-lb158-ariel-winter-dress-clapback",
     "multinews-lb159-will-smith-focus-reviews",
+    # scored once before any tuning on it: recall 75.9 % (82/108), event 30 %, findings 2/5, injected 0/4
+    "multinews-lb052-bachelor-contestant-humboldt-missing",
 ]
 #: gold annotated by helpers who never saw the tool's output, and never tuned on: the fair figures
 HELD_OUT = [
