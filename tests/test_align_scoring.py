@@ -86,6 +86,27 @@ def test_one_persons_age_is_one_fact_whatever_else_the_sentences_say(make_source
     assert not same_fact(x, z)
 
 
+def test_an_unnamed_age_far_off_is_one_fact_only_in_like_words(make_source):
+    """multinews-more lb001: "who died last month aged 94" and "who died in December at the age of
+    74", of Kalashnikov both: one age misreported. Two ages 20 years apart in other words are most
+    likely two people."""
+    import crosscheck
+
+    a = make_source(
+        "Mikhail Kalashnikov, who died last month aged 94, wrote a long emotional letter to Patriarch Kirill.",
+        source_id="a",
+    )
+    b = make_source(
+        "Kalashnikov, who died in December at the age of 74, in April wrote a lengthy emotional letter to "
+        "Russian Orthodox Church Patriarch Kirill, Izvestia reported.",
+        source_id="b",
+    )
+    c = make_source("A 74-year-old veteran who carried the rifle in Afghanistan praised it.", source_id="c")
+    (x,), (y,), (z,) = ([k for k in crosscheck.extract([s]).claims if k.subject_class == "age"] for s in (a, b, c))
+    assert same_fact(x, y)
+    assert not same_fact(x, z)
+
+
 def test_one_rate_in_one_unit_is_one_fact(make_source):
     """lb014: "$150 per game" in the suit and in another outlet's summary of it, in other words:
     one rate, so a different figure there is a conflict; a rate per shoot is another fact."""

@@ -88,8 +88,11 @@ def same_fact(
                 return True  # "age of robert durst" and "age of durst": one person, whatever the figures
             if _owner(a) and _owner(b):
                 return False  # two people named: Shellia Huggins is not John Austin Huggins
-            if ca is None or cb is None or abs(ca - cb) > 5 * 12:
+            if ca is None or cb is None:
                 return False
+            if abs(ca - cb) > 5 * 12:  # most likely two people, unless said in like words of one named
+                # one ("Kalashnikov, who died last month aged 94", "who died in December at the age of 74")
+                return a.subject == b.subject and bool(shared) and similarity >= SIMILARITY + 15
             if a.subject != b.subject:
                 return similarity >= SIMILARITY + 10 and bool(shared)
             return bool(shared) or similarity >= SIMILARITY
