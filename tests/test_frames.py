@@ -290,6 +290,9 @@ def test_synonyms_name_one_event():
     flushed = claims_of("Kent Craford said he thinks flushing 38 million gallons is a bad idea.")
     dumped = claims_of("The city says it will dump a total of 38 million gallons of water.")
     assert {c.event for c in flushed + dumped if c.type == "quantity"} == {"dumped"}
+    # multinews-more lb105: the men of "charged in the killings of three men" were killed
+    killings = claims_of("Police officers were charged in the killings of three adolescent black men.")
+    assert {c.text: c.event for c in killings}["three"] == "killed"
 
 
 def test_an_event_word_in_a_name_is_no_event():
