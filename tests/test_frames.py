@@ -365,6 +365,13 @@ def test_attribution_and_place():
     assert quantity("Police said 12 people were hurt.", "12").attribution == "Police"
 
 
+def test_who_is_counted_and_sentence_openers_are_no_actors():
+    """multinews-more lb105: "Three young Black men left dead" names no actor that another outlet's
+    "Detroit" or "Bigelow's" could differ from; nor does "My" or "Photos" open a name."""
+    assert quantity("Three young Black men left dead and many questions.", "Three").actors == ()
+    assert quantity("My mother gave Ella Fitzgerald 20 dollars.", "20 dollars").actors == ("Ella Fitzgerald",)
+
+
 # --------------------------------------------------------------------------- figures read right
 
 
