@@ -350,6 +350,8 @@ def planted_value(target: dict[str, Any], others: list[dict[str, Any]]) -> str |
             return None
         # the qualifier goes ("more than 34" becomes "103"); a currency sign stays ("$2,500" "$7,501")
         sign = text[: m.start()][-1:] if text[: m.start()][-1:] in "$£€¥" and m.start() else ""
+        if text[: m.start()].strip().lower() in ("age", "aged"):
+            sign = text[: m.start()]  # "age 22" becomes "age 42": still an age, as in the other outlet
         # the bounds are whole figures: "$26.6 million" becomes "$79,800,001", not "... million"
         rest = re.sub(r"^[ -]?(?:million|billion|trillion|thousand)\b", "", text[m.end() :], flags=re.IGNORECASE)
         return f"{sign}{new:,}" + rest

@@ -205,6 +205,8 @@ def test_planted_values_are_errors_a_writer_could_make():
     assert planted_value(age, [age]) == "109"
     old = {**age, "text": "95", "value": 95, "low": 95, "high": 95}
     assert planted_value(old, [old]) == "75"
+    said = {**age, "text": "age 22", "value": 22, "low": 22, "high": 22}  # lb052: not a bare "42"
+    assert planted_value(said, [said]) == "age 42"
     span = {"type": "quantity", "text": "three-to-10-year", "value": 3, "low": 3, "high": 10}
     assert planted_value(span, [span]) is None
     day = {"type": "date", "text": "April 15, 2013", "date": "2013-04-15"}
