@@ -120,6 +120,30 @@ def test_one_rate_in_one_unit_is_one_fact(make_source):
     assert not same_fact(x, z)
 
 
+def test_one_act_with_one_measure_is_one_fact(make_source):
+    """multinews-more lb048: "fell 30ft (9m) down a vertical cliff" and "had fallen 20-30 feet down a
+    vertical cliff", one fall; a sum merely paid ties no such way (a story pays many)."""
+    import crosscheck
+
+    def measure(text, source_id):
+        return next(c for c in crosscheck.extract([make_source(text, source_id=source_id)]).claims if c.unit)
+
+    a = measure(
+        "Instead, using Mr Wilson's smartphone to guide them, they headed across the mountain's west face but "
+        "Mrs Wilson fell 30ft down a vertical cliff.",
+        "a",
+    )
+    b = measure(
+        "Detective Constable Tim Bird, the leader of the rescue team, told the inquest that Mrs Wilson, had "
+        "apparently fallen 20-30 feet down a vertical cliff, then tumbled.",
+        "b",
+    )
+    assert (a.event, b.event) == ("fell", "fell") and same_fact(a, b)
+    paid = measure("Simpson was ordered to pay $33.5 million to the families of the victims.", "c")
+    other = measure("Simpson paid $25 million in a settlement with his former agent.", "d")
+    assert paid.event == other.event == "paid" and not same_fact(paid, other)
+
+
 def test_a_share_of_more_is_no_part(make_source):
     """lb084: "117 percent more heart attacks" is a share, not "117 more" of something."""
     import crosscheck

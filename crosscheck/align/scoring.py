@@ -114,6 +114,19 @@ def same_fact(
             # one span said with the same verb in like words: "a promise kept for 67 years" (not sums:
             # "$25 million" and "$33.5 million" were both "paid", by different people)
             return similarity >= SIMILARITY + 10
+        if (
+            a.event is not None
+            and a.event == b.event
+            and not (a.subject and b.subject)
+            and a.date == b.date
+            and (a.subject_class != "money" or a.event != "paid")
+        ):
+            # one act with one measure, the noun it measures named on one side at most: "fell 30ft",
+            # "had fallen 20-30 feet"; "set aside $10,000 for her dog" and "left $10,000 to one of
+            # her sons" for it (bequeathed). Not sums merely paid: a story pays, fines and awards many
+            # ("$25 million" and "$33.5 million" were both paid); those tie by being alone
+            # (``only_ones_alike``)
+            return bool(shared) or similarity >= SIMILARITY - 10
         if " per " in (a.unit or "") and a.unit == b.unit:
             return similarity >= SIMILARITY - 15  # "$150 per game" twice in one story: one rate
         return similarity >= SIMILARITY + 15
