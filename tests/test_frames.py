@@ -481,6 +481,8 @@ def test_a_change_is_two_figures_not_a_range():
         "She urged Maroon 5 to pull out of the Super Bowl Halftime Show.",
         "The current mission of the space station, officially called Expedition 38, is scheduled to go on.",
         "Her follow-up, Zero Dark Thirty, got a Best Picture nod, too.",
+        # multinews-more lb159: a number word opening a title inside a sentence
+        'The actor charmed his way into high society in "Six Degrees of Separation" years ago.',
         "He amplified the argument in an interview with George Stephanopoulos on ABC\u2019s This Week.",
         "Netflix renewed the series for seasons 5, 6 and 7.",
         "Ariel attended a screening of Modern Family\u2019s season eight finale.",
@@ -491,6 +493,11 @@ def test_a_change_is_two_figures_not_a_range():
 )
 def test_names_numbers_and_hypothetical_days_are_not_claims(text):
     assert [c.text for c in claims_of(text) if c.text not in ("200",)] == []
+
+
+def test_a_capitalised_count_outside_a_title_still_counts():
+    assert [c.text for c in claims_of("Police Arrest Six Men After Brawl")] == ["Six"]
+    assert [c.text for c in claims_of("She met Two Americans at the border.")] == ["Two"]
 
 
 def test_a_past_day_in_a_quoted_guess_is_a_day():

@@ -473,6 +473,20 @@ def _named_number(toks: list[Token], i: int, *, words: bool = False) -> bool:
     return n is None or not n.text[0].isalpha() or n.text[0].isupper() or n.low in _AFTER_NAME
 
 
+def _title_opening(toks: list[Token], i: int) -> bool:
+    """A capitalised number word opening a title inside a sentence: 'in "Six Degrees of Separation"',
+    'starred in Six Degrees of Separation' (a capital word after it, a quotation mark or a word in
+    lower case before it; "Police Arrest Six Men", a headline, has a capital before)."""
+    before, after = toks[i - 1], toks[i + 1] if i + 1 < len(toks) else None
+    return (
+        after is not None
+        and after.text[:1].isupper()
+        and after.text.isalpha()
+        and not re.fullmatch(r"[A-Z][a-z]+(?:ians?|ans?|ese|ish|is)", after.text)  # "met Two Americans"
+        and (before.text in ('"', "\u201c") or (before.text.isalpha() and before.text.islower()))
+    )
+
+
 #: what makes a figure an ordinal ("62nd")
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
@@ -809,7 +823,11 @@ def find_quantities(
         elif (
             num_i > 0
             and nt.text[:1].isupper()
-            and (toks[num_i - 1].text in _q()["designator_words"] or _named_number(toks, num_i, words=True))
+            and (
+                toks[num_i - 1].text in _q()["designator_words"]
+                or _named_number(toks, num_i, words=True)
+                or _title_opening(toks, num_i)
+            )
         ):
             i = j  # "Page Six reports", "Channel Four", "Zero Dark Thirty": a name, as "Page 6" is
             continue
