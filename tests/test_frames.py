@@ -513,6 +513,10 @@ def test_a_past_day_in_a_quoted_guess_is_a_day():
         "Photos: 3 of 12",
         "0:00 / 1:23",
         "Throwback Thursday: 5 recipes",
+        # multinews-more lb159, lb105: a gallery's counter, a review site's explainer
+        "Fox Searchlight Pixar/Disney 1 of 30 Close expandIcon 1 30 Close",
+        "The Tomatometer score \u2014 based on the opinions of hundreds of film and television critics \u2014 is a "
+        "trusted measurement of critical recommendation for millions of fans.",
         # multinews-more, read by a helper
         "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive.",
         "Related PHOTOS: No Apologies: All 102 Nirvana Songs Ranked",
