@@ -218,10 +218,13 @@ def score_sources(corpus: Corpus, gold: dict[str, Any], s: Score) -> Score:
 
 def _canonical_event(event: str | None) -> str | None:
     """An event as the lexicon names it (an annotator's "died" is the tool's "killed"), its verb in
-    one form: issue 10's event is the predicate's lemma, so "fallen" is "fell", "spend" "spent"."""
+    one form: issue 10's event is the predicate's lemma, so "fallen" is "fell", "spend" "spent", and
+    an annotator's "tested positive" or "sat down" is its verb, "tested", "sat"."""
     if event is None:
         return None
     word = event.lower()
+    if word not in event_of_word() and " " in word:
+        word = word.split()[0]  # the predicate of "tested positive", "sat down", "found noncompliant"
     return event_of_word().get(word) or event_of_word().get(simple_past(word), simple_past(word))
 
 

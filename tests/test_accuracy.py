@@ -235,6 +235,9 @@ def test_score_reads_an_event_as_the_lexicon_names_it():
     assert _canonical_event("died") == _canonical_event("passed away") == _canonical_event("killed") == "killed"
     assert _canonical_event("Detained") == "arrested" and _canonical_event("dumped") == "dumped"
     assert _canonical_event(None) is None
+    # the predicate of a phrase, as issue 10 defines the event; a lexicon phrase stays whole
+    assert _canonical_event("tested positive") == _canonical_event("tested") == "tested"
+    assert _canonical_event("sat down") == "sat" and _canonical_event("lost their lives") == "killed"
 
 
 def test_an_inferred_date_where_the_text_states_none_is_unjudged(make_source):
