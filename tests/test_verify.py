@@ -361,3 +361,15 @@ def test_a_part_of_a_series_contradicts_no_other_part(make_source):
     first = make_source("They obtained only the first 12 episodes of the season.", source_id="w")
     checks = crosscheck.verify("The hacker released the first 10 episodes.", [first]).checks
     assert [(c.claim.text, c.verdict) for c in checks] == [("10", "contradicted")]
+
+
+def test_the_same_part_of_a_series_backs_it_in_other_words(make_source):
+    """multinews-more lb179: "the final three installments" of the source is the summary's "the final
+    three episodes", whatever the noun."""
+    source = make_source(
+        "The cyberattack was carried out before the final three installments were available.", source_id="v"
+    )
+    checks = crosscheck.verify("They weren't able to steal the final three episodes.", [source]).checks
+    assert [(c.claim.text, c.verdict) for c in checks] == [("three", "supported")]
+    first = crosscheck.verify("They stole the first three episodes.", [source]).checks
+    assert [(c.claim.text, c.verdict) for c in first] == [("three", "unsupported")]
