@@ -61,6 +61,11 @@ def quantity(text: str, span: str):
         # lb000, lb033: ages said as an "-old" after a hyphen and after "the ages of"
         ("Protesters aligned with a 2-month-old national movement camped there.", "2-month", "age"),
         ("The facility serves children between the ages of 6 weeks and 6 years.", "6 weeks", "age"),
+        # multinews-more lb167, lb061: a figure written as a rank is a rank, whatever it ranks
+        ("Dzhokhar Tsarnaev has become the 62nd inmate on federal death row.", "62nd", "rank"),
+        ("Perdue, the nation\u2019s third-largest chicken producer, announced plans.", "third-largest", "rank"),
+        # lb109, lb084: cops and detectives are police
+        ("Two detectives and three cops arrived within minutes.", "Two", "police"),
     ],
 )
 def test_subject_class(sentence, span, subject_class):
@@ -127,6 +132,24 @@ def test_an_age_after_a_name_with_a_suffix_is_that_persons():
 def test_whom_stands_for_its_antecedent():
     c = quantity("Police detained 20 protesters, up to 15 of whom were seen throwing stones.", "up to 15")
     assert c.subject == "protesters" and c.high == 15
+
+
+def test_a_class_named_by_its_noun_is_named_in_the_plural():
+    """lb123, lb089: the gold names "statements", "neighborhoods"; one lesson and two lessons are one kind."""
+    from crosscheck.extract.frames import hierarchy, plural
+
+    assert [hierarchy().classify(n) for n in ("lesson", "lessons", "statement", "county")] == [
+        "lessons",
+        "lessons",
+        "statements",
+        "counties",
+    ]
+    assert [plural(n) for n in ("box", "day", "cooling loops", "series")] == [
+        "boxes",
+        "days",
+        "cooling loops",
+        "series",
+    ]
 
 
 def test_hierarchy_narrower_classes_are_persons():

@@ -883,6 +883,11 @@ def _listed_people(claims: list[Claim], text: str) -> list[Claim]:
 
 
 #: a sentence without any of these holds no claim: most sentences are skipped at regex speed
+#: a figure written as a rank: "62nd", "3rd", "third-largest"
+_RANK = re.compile(
+    r"\d(?:st|nd|rd|th)$|^(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)-", re.IGNORECASE
+)
+
 _HINT_PATTERN = (
     r"\d|\b(?:two|twice|thrice|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
@@ -1024,7 +1029,9 @@ def _sentence_claims(
         previous_event = (subject, event) if event else previous_event
         noun = subject_class(subject) if subject else None
         kind = "age" if noun and noun.startswith("age") else frames.hierarchy().classify(noun, unit)
-        if kind is None and unit is None and event in _lexicon_words("of_persons"):
+        if unit is None and _RANK.search(sent[q.start : q.end]):
+            kind = "rank"  # "the 62nd inmate", "the nation's third-largest producer": a place in an order
+        elif kind is None and unit is None and event in _lexicon_words("of_persons"):
             # "killed three people and injured more than 260": people, though no noun names them
             # (the subject stays unnamed: "killing two" is no count to line up with another)
             kind = "persons"

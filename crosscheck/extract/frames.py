@@ -25,6 +25,18 @@ MODALITIES = ("stated", "planned", "expected", "estimated", "hypothetical")
 # --------------------------------------------------------------------------- data
 
 
+def plural(noun: str) -> str:
+    """A class named by its noun is named in the plural: "one lesson" and "two lessons" count one
+    kind of thing ("the 15th statement", "statements")."""
+    if " " in noun or not noun.isalpha() or noun.endswith("s"):
+        return noun
+    if noun.endswith(("x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 @dataclass(frozen=True)
 class Hierarchy:
     """Subject classes: noun -> class, class -> parent, unit -> measure class."""
@@ -44,7 +56,7 @@ class Hierarchy:
         last = n.split()[-1]
         # "thousands of dollars": a unit named as the counted noun
         unit_class = self.by_unit.get(last) or self.by_unit.get(last.removesuffix("s"))
-        return self.by_word.get(n) or self.by_word.get(last) or unit_class or n
+        return self.by_word.get(n) or self.by_word.get(last) or unit_class or plural(n)
 
     def is_a(self, cls: str | None, ancestor: str) -> bool:
         """Whether cls is ancestor or narrower (soldiers are persons)."""
