@@ -223,6 +223,23 @@ def test_less_than_a_measure_is_not_one_unit_less(corpus_sentence, cluster, doc,
 # --------------------------------------------------------------------------- ranges, scales, vague amounts
 
 
+@pytest.mark.parametrize(
+    ("sentence", "span", "unit"),
+    [
+        # multinews-more lb105: "even a half-century on", half the unit
+        ("Even a half-century on, the killings still haunt the city.", "a half-century", "century"),
+        ("Half a century later he wrote to the Patriarch.", "Half a century", "century"),
+        ("The hearing lasted half an hour.", "half an hour", "hour"),
+    ],
+)
+def test_half_a_unit(sentence, span, unit):
+    from crosscheck.sources import make_source
+
+    (claim,) = extract([make_source("t", "t.txt", sentence)]).claims
+    assert (claim.text, claim.value, claim.unit) == (span, 0.5, unit)
+    assert [c.text for c in extract([make_source("t", "t.txt", "It took an hour and a half.")]).claims] == []
+
+
 def test_word_range_with_unit():
     q = quantities(CSM_DAYS)["two to three days"]
     assert (q.value, q.low, q.high, q.unit) == (2, 2, 3, "day")
@@ -435,6 +452,14 @@ def test_a_date_before_a_colon_is_a_date():
     # multinews-lb120/2 introduces an embedded tweet; a colon with a digit after it is a clock time
     assert dates("Here is Gaines’ tweet from March 21:", anchor=date(2018, 9, 25)) == {"March 21": "2018-03-21"}
     assert "March 21" not in dates("The polls closed March 21:30 local time.", anchor=date(2018, 9, 25))
+
+
+def test_a_month_after_a_possessive_is_a_date():
+    # multinews-more lb001's summary: "nine months before his December death"
+    assert dates("He penned a letter nine months before his December death.", anchor=date(2014, 1, 10)) == {
+        "December": "2013-12"
+    }
+    assert dates("She told June about it.", anchor=date(2014, 1, 10)) == {}
 
 
 @pytest.mark.parametrize(

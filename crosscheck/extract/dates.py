@@ -42,7 +42,8 @@ _CENTURY = r"\b(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)[- ](?:century\b|Century\b(?!\s
 _DECADE = r"(?:\b(?:1[89]\d0|20[0-2]0)|'[0-9]0)s\b"
 #: a bare month is a date only after one of these ("in March", "since June", "mid-July")
 _MONTH_CUE = re.compile(
-    r"(?:\b(?:in|In|since|Since|until|by|By|of|early|late|last|this|next|Early|Late|the|early as|late as|before|after|through) |\bmid-)$"
+    r"(?:\b(?:in|In|since|Since|until|by|By|of|early|late|last|this|next|Early|Late|the|early as|late as|before|after|through"
+    r"|his|her|their|its) |\bmid-|'s |\u2019s )$"
 )
 
 DATE_RE = re.compile(

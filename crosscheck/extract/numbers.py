@@ -509,6 +509,25 @@ def _rank(toks: list[Token], j: int, nt: Token) -> bool:
     return after.low not in _word_set("not_ranked") and after.low not in _stopwords()
 
 
+#: units a "half" may take: "a half-century", "half an hour"
+_HALVED = frozenset({"century", "decade", "year", "month", "week", "day", "hour", "minute", "mile"})
+
+
+def _half_unit(toks: list[Token], i: int) -> QuantitySpan | None:
+    """Half a unit of time or distance: "a half-century" (toks[i] is "half" after "a"), "half a
+    century", "half an hour"; the span runs from the article to the unit."""
+    if i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 2].low in _HALVED and i > 0:
+        if toks[i - 1].low in ("a", "an") and toks[i + 1].start == toks[i].end:
+            first, unit = i - 1, i + 2
+        else:
+            return None
+    elif i + 2 < len(toks) and toks[i + 1].low in ("a", "an") and toks[i + 2].low in _HALVED:
+        first, unit = i, i + 2
+    else:
+        return None
+    return QuantitySpan(toks[first].start, toks[unit].end, 0.5, 0.5, 0.5, toks[unit].low, None, unit + 1, first)
+
+
 def _superlative_rank(toks: list[Token], i: int) -> bool:
     """An ordinal word joined to a superlative ("third-largest", "second-biggest", "fourth-most"):
     a rank whatever follows; "second-guessing" and "third-party" are none."""
@@ -701,6 +720,10 @@ def find_quantities(
                 i += 3
             else:
                 i += 1
+            continue
+        if t.low == "half" and (span := _half_unit(toks, i)) is not None:
+            out.append(span)  # "a half-century on", "half a century later": half the unit
+            i = span.after
             continue
         if t.low == "half":  # "around half", "almost half of them": a share; "an hour and a half" is none
             qual, kind, first = _qualifier_before(toks, i)
