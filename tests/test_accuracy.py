@@ -62,6 +62,11 @@ DEV_MORE = [
     "multinews-lb159-will-smith-focus-reviews",
     # scored once before any tuning on it: recall 75.9 % (82/108), event 30 %, findings 2/5, injected 0/4
     "multinews-lb052-bachelor-contestant-humboldt-missing",
+    # scored once before any tuning on them: recall 82.3 % (130/158), event 42 %, findings 4/15,
+    # conflict recall 0/3, injected 0/3
+    "multinews-lb042-bryan-singer-herman-lawsuits",
+    "multinews-lb079-lse-nazi-drinking-game",
+    "multinews-lb156-pippa-middleton-paris-gun",
 ]
 #: gold annotated by helpers who never saw the tool's output, and never tuned on: the fair figures
 HELD_OUT = [
