@@ -700,6 +700,16 @@ def test_times_of_day_are_date_claims_on_the_day_the_story_names(make_source):
     assert not any(c.type == "quantity" and c.text in ("12", "30", "6") for c in corpus.claims)
 
 
+def test_an_age_given_by_a_first_name_is_the_age_of_the_person_named_in_full():
+    """multinews-more lb156: "Pippa, 28," of a source that names Pippa Middleton is Middleton's age,
+    as another outlet's "Middleton, 28," is."""
+    from crosscheck.sources import make_source
+
+    text = "Pippa Middleton was in Paris this weekend.\n\nPippa, 28, was seen in a car with friends."
+    ages = [c.subject for c in extract([make_source("t", "t.txt", text)]).claims if c.subject_class == "age"]
+    assert ages == ["age of pippa middleton"]
+
+
 def test_an_unnamed_adults_age_is_the_age_of_whom_the_article_is_about(make_source):
     from crosscheck import Corpus, extract
 

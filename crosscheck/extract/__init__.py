@@ -787,11 +787,31 @@ def _shifted(day: date, shift: timedelta) -> str | None:
         return None
 
 
+def _full_names(claims: list[Claim]) -> list[Claim]:
+    """An age given by a first name ("Pippa, 28,") is the age of the one person the source names in
+    full with it ("Pippa Middleton"), as another outlet's "Middleton, 28," is."""
+    full: dict[str, set[str]] = {}
+    for c in claims:
+        for actor in c.actors:
+            words = actor.removesuffix("'s").split()
+            if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
+                full.setdefault(words[0].lower(), set()).add(" ".join(words).lower())
+    out = []
+    for c in claims:
+        owner = (c.subject or "").removeprefix("age of ")
+        if c.type == "quantity" and (c.subject or "").startswith("age of ") and " " not in owner:
+            names = full.get(owner, set())
+            if len(names) == 1:
+                c = replace(c, subject=f"age of {next(iter(names))}")
+        out.append(c)
+    return out
+
+
 def _age_owners(claims: list[Claim]) -> list[Claim]:
     """'The 73-year-old entered the courtroom': an adult's age without a name is the age of the
     person the article is about, the surname its claims name most (at least twice, and more
     often than any other); children ("the 2-year-old") and unclear articles keep no owner."""
-    claims = [_named_after(c) if c.subject == "age" and c.type == "quantity" else c for c in claims]
+    claims = _full_names([_named_after(c) if c.subject == "age" and c.type == "quantity" else c for c in claims])
     names: Counter[str] = Counter()
     places = {c.place.split()[-1].lower() for c in claims if c.place}
     for c in claims:
