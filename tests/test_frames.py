@@ -313,6 +313,11 @@ def test_synonyms_name_one_event():
     flushed = claims_of("Kent Craford said he thinks flushing 38 million gallons is a bad idea.")
     dumped = claims_of("The city says it will dump a total of 38 million gallons of water.")
     assert {c.event for c in flushed + dumped if c.type == "quantity"} == {"dumped"}
+    # multinews-more lb042, lb105: an assault of people is no military offensive; an assault on a city is
+    sued = claims_of("He is suing Bryan Singer for the alleged sexual assault of two clients.")
+    assert {c.text: c.event for c in sued}["two"] == "assaulted"
+    siege = claims_of("The army launched a major assault on the city, and 30 militants were killed.")
+    assert {c.text: c.event for c in siege}["30"] == "killed"
     # multinews-more lb105: the men of "charged in the killings of three men" were killed
     killings = claims_of("Police officers were charged in the killings of three adolescent black men.")
     assert {c.text: c.event for c in killings}["three"] == "killed"
