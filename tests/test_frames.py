@@ -323,6 +323,12 @@ def test_synonyms_name_one_event():
     assert {c.text: c.event for c in killings}["three"] == "killed"
 
 
+def test_a_conversion_in_brackets_says_what_its_figure_says():
+    """multinews-more lb140: "compensated 520,000 yuan ($83,000)": both sums were compensated."""
+    claims = claims_of("A villager in Gansu province has been compensated 520,000 yuan ($83,000) after an attack.")
+    assert [(c.text, c.event) for c in claims] == [("520,000 yuan", "compensated"), ("$83,000", "compensated")]
+
+
 def test_an_event_word_in_a_name_is_no_event():
     """multinews-more lb061: the group Compassion Over Killing kills no one; a headline in title
     case still says what happened ("Lauren Bacall Bequeathed $10,000 ...", lb118)."""

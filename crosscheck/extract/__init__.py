@@ -954,6 +954,8 @@ def _sentence_claims(
     claims: list[Claim] = []
     previous_subject: str | None = None
     previous_event: tuple[str | None, str] | None = None
+    #: the token after the last figure and its event: a figure in brackets right after it converts it
+    last_figure: tuple[int, str | None] = (-1, None)
     for q in quantities:
         subject = _head_noun(toks, q.after)
         unit = q.unit
@@ -1040,6 +1042,9 @@ def _sentence_claims(
                 and toks[q.first - 1].low in (",", "and", "another")
             ):
                 event = previous_event[1]
+            # "compensated 520,000 yuan ($83,000)", "fell 30ft (9m)": the conversion says what its figure says
+            if event is None and q.first > 0 and toks[q.first - 1].text == "(" and last_figure[0] == q.first - 1:
+                event = last_figure[1]
         if (
             event in _money_events()
             and frames.hierarchy().classify(None, unit) == "money"
@@ -1047,6 +1052,7 @@ def _sentence_claims(
         ):
             event = _money_events()[event]  # "left $10,000 to one of her sons": bequeathed
         previous_event = (subject, event) if event else previous_event
+        last_figure = (q.after, event)
         noun = subject_class(subject) if subject else None
         kind = "age" if noun and noun.startswith("age") else frames.hierarchy().classify(noun, unit)
         if unit is None and _RANK.search(sent[q.start : q.end]):
