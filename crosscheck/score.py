@@ -15,6 +15,7 @@ from .extract.dates import WEEKDAYS as _WEEKDAYS
 from .extract.frames import event_of_word, simple_past
 from .model import Claim, Corpus, Verdict
 from .sources import example_corpus, load
+from .values import base_unit
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -135,9 +136,14 @@ def claim_correct(c: Claim, g: dict[str, Any]) -> bool:
         return False
     if c.type == "date":
         return c.date == g.get("date")
-    if g.get("value") is not None and c.value is not None:
-        return _close(c.value, g["value"]) and _close(c.low, g.get("low")) and _close(c.high, g.get("high"))
-    return _close(c.low, g.get("low")) and _close(c.high, g.get("high"))
+    mine, theirs = base_unit(c.unit), base_unit(g.get("unit"))
+    # the gold's figure in the claim's unit: "two decades" written as 2 decades is 20 years
+    factor = theirs[1] / mine[1] if mine[0] is not None and mine[0] == theirs[0] else 1.0
+    ours = [c.value, c.low, c.high]
+    gold = [None if g.get(k) is None else g[k] * factor for k in ("value", "low", "high")]
+    if gold[0] is not None and ours[0] is not None:
+        return all(_close(a, b) for a, b in zip(ours, gold, strict=True))
+    return _close(ours[1], gold[1]) and _close(ours[2], gold[2])
 
 
 def _overlaps(c: Claim, source: str, start: int, end: int) -> bool:

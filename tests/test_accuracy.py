@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import CORPORA, GOLD
 
+import crosscheck
 from crosscheck import score
 
 
@@ -231,6 +232,18 @@ def test_score_reads_an_outlet_under_any_of_its_names():
     assert _outlet_key("Associated Press") == _outlet_key("AP") == _outlet_key("The Associated Press")
     assert _outlet_key("ABC News") == _outlet_key("ABC") != _outlet_key("CBS")
     assert _outlet_key("The Advocate (New Orleans)") == "advocate (new orleans)"
+
+
+def test_a_figure_is_right_in_any_unit_of_its_kind(make_source):
+    """One annotator writes "more than two decades" as 2 decades, another "a half-century" as 50
+    years: the claim is right in either unit; the bounds are compared in the claim's unit."""
+    from crosscheck.score import claim_correct
+
+    (claim,) = crosscheck.extract([make_source("He waited more than two decades for it.")]).claims
+    assert (claim.value, claim.unit) == (20, "year")
+    assert claim_correct(claim, {"type": "quantity", "value": 2, "low": 2, "high": None, "unit": "decade"})
+    assert claim_correct(claim, {"type": "quantity", "value": 20, "low": 20, "high": None, "unit": "year"})
+    assert not claim_correct(claim, {"type": "quantity", "value": 2, "low": 2, "high": None, "unit": "year"})
 
 
 def test_score_reads_an_event_as_the_lexicon_names_it():

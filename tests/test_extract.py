@@ -224,19 +224,23 @@ def test_less_than_a_measure_is_not_one_unit_less(corpus_sentence, cluster, doc,
 
 
 @pytest.mark.parametrize(
-    ("sentence", "span", "unit"),
+    ("sentence", "span", "value", "unit"),
     [
-        # multinews-more lb105: "even a half-century on", half the unit
-        ("Even a half-century on, the killings still haunt the city.", "a half-century", "century"),
-        ("Half a century later he wrote to the Patriarch.", "Half a century", "century"),
-        ("The hearing lasted half an hour.", "half an hour", "hour"),
+        # multinews-more lb105: "even a half-century on", half the unit; decades and centuries in years
+        ("Even a half-century on, the killings still haunt the city.", "a half-century", 50, "year"),
+        ("Half a century later he wrote to the Patriarch.", "Half a century", 50, "year"),
+        ("The hearing lasted half an hour.", "half an hour", 0.5, "hour"),
+        ("She has worked there for more than a decade.", "more than a decade", 10, "year"),
+        # lb105: one running time, in its smaller unit, as "7 years, 1 month" is 85 months
+        ("Running time: 2 hours and 23 minutes.", "2 hours and 23 minutes", 143, "minute"),
+        ("The flight lasted 1 hour 40 minutes.", "1 hour 40 minutes", 100, "minute"),
     ],
 )
-def test_half_a_unit(sentence, span, unit):
+def test_half_a_unit_and_units_said_in_others(sentence, span, value, unit):
     from crosscheck.sources import make_source
 
     (claim,) = extract([make_source("t", "t.txt", sentence)]).claims
-    assert (claim.text, claim.value, claim.unit) == (span, 0.5, unit)
+    assert (claim.text, claim.value, claim.unit) == (span, value, unit)
     assert [c.text for c in extract([make_source("t", "t.txt", "It took an hour and a half.")]).claims] == []
 
 
@@ -423,6 +427,7 @@ def test_count_before_a_demonym_and_comma(corpus_sentence):
         (CSM_TRUCK, "Sunday, Jan. 5", "2014-01-05"),
         (F24_LAST_YEAR, "last year", "2013"),
         (F24_LAST_YEAR, "2008", "2008"),
+        ("Twenty-two years ago, the same director made a film.", "Twenty-two years ago", "1992"),  # lb105
         (RFE_SPRING, "this spring", "2014-03/2014-05"),  # seasons as news means them: March to May
     ],
 )

@@ -46,6 +46,13 @@ _MONTH_CUE = re.compile(
     r"|his|her|their|its) |\bmid-|'s |\u2019s )$"
 )
 
+#: a count written in words, up to ninety-nine: "Twenty-two years ago"
+_NUMBER_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|two|three|four|five|six|seven|eight|nine|ten)"
+)
+
 DATE_RE = re.compile(
     rf"""
     (?P<weekday_date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?
@@ -63,7 +70,7 @@ DATE_RE = re.compile(
         |in\s+the\s+(?:coming|upcoming|next)\s+(?:days|weeks|months)
         |the\s+(?:past|last)\s+(?:decade|year|month|week|(?:few|two|three|four|five|couple\s+of)\s+(?:years|months|weeks|days))
         |the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)
-        |(?<![\d,.-])(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
+        |(?<![\d,.-])(?:\d+|{_NUMBER_WORD}|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
   | (?P<year_end>\b(?i:the\s+end\s+of)\s+(?:{_YEAR}(?![-\u2013/]\d)|(?i:this|the)\s+year)\b)
   | (?P<part>\b(?i:early|mid|late)[- ](?:{_YEAR}\b(?![-\u2013/]\d)|{_CENTURY}|{_DECADE}))
   | (?P<season_year>\b(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_YEAR}\b)
@@ -119,6 +126,19 @@ def season(name: str, year: int) -> str:
 
 
 _SMALL = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_TEENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17}
+_TEENS |= {"eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _word_number(word: str) -> int:
+    """ "two" 2, "twenty-two" 22: a count of days or years written in words."""
+    tens, _, unit = word.lower().partition("-")
+    if tens in _TENS:
+        return _TENS[tens] + (_SMALL.get(unit, 0) if unit != "a" else 0)
+    return _TEENS.get(tens) or _SMALL.get(tens, 1)
+
+
 #: names that contain a weekday or month but are not dates
 _NOT_DATES = re.compile(
     r"(?:Black|Good|Super|Cyber|Bloody|Ash|Palm|Easter|Holy|Boxing)\s+(?:Friday|Tuesday|Monday|Sunday|Thursday|Wednesday)"
@@ -372,9 +392,9 @@ def _relative(text: str, anchor: date, *, future: bool = False) -> str | None:
     if m:
         span = {"days": timedelta(days=7), "weeks": timedelta(weeks=6), "months": timedelta(days=183)}[m.group(1)]
         return f"{anchor}/{anchor + span}"
-    m = re.fullmatch(r"(\w+) (day|week|month|year)s? ago", text)
+    m = re.fullmatch(r"([\w-]+) (day|week|month|year)s? ago", text)
     if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else _SMALL.get(m.group(1), 1)
+        n = int(m.group(1)) if m.group(1).isdigit() else _word_number(m.group(1))
         unit = m.group(2)
         if unit == "day":
             return (anchor - timedelta(days=n)).isoformat()

@@ -509,6 +509,11 @@ def _rank(toks: list[Token], j: int, nt: Token) -> bool:
     return after.low not in _word_set("not_ranked") and after.low not in _stopwords()
 
 
+#: a unit and the smaller one a figure may go on in: "7 years, 1 month", "2 hours and 23 minutes"
+_COMPOUND = {"year": ("month", 12), "hour": ("minute", 60), "minute": ("second", 60)}
+#: units said in years elsewhere: "a decade" is 10 years
+_IN_YEARS = {"decade": 10, "century": 100}
+
 #: units a "half" may take: "a half-century", "half an hour"
 _HALVED = frozenset({"century", "decade", "year", "month", "week", "day", "hour", "minute", "mile"})
 
@@ -525,7 +530,10 @@ def _half_unit(toks: list[Token], i: int) -> QuantitySpan | None:
         first, unit = i, i + 2
     else:
         return None
-    return QuantitySpan(toks[first].start, toks[unit].end, 0.5, 0.5, 0.5, toks[unit].low, None, unit + 1, first)
+    name = toks[unit].low
+    half = 0.5 * _IN_YEARS.get(name, 1)  # "a half-century" is 50 years
+    name = "year" if name in _IN_YEARS else name
+    return QuantitySpan(toks[first].start, toks[unit].end, half, half, half, name, None, unit + 1, first)
 
 
 def _superlative_rank(toks: list[Token], i: int) -> bool:
@@ -904,18 +912,23 @@ def find_quantities(
             value, unit, j2 = value * 1000, slang, j + 1
             high_value = high_value * 1000 if high_value is not None else None
         j = j2
-        # "7 years, 1 month", "7-year-and-one-month" -> 85 months
-        if unit == "year" and high_value is None:
+        # "7 years, 1 month", "7-year-and-one-month" -> 85 months; "2 hours and 23 minutes" -> 143
+        if unit in _COMPOUND and high_value is None:
+            smaller, factor = _COMPOUND[unit]
             m = j
             while m < len(toks) and toks[m].low in (",", "and", "-"):
                 m += 1
-            p = _number_at(toks, m, sentence) if m > j and m < len(toks) else None
+            p = _number_at(toks, m, sentence) if m < len(toks) and (m > j or smaller != "month") else None
             if p is None and m > j and m < len(toks) and toks[m].low in ("one", "a"):
                 p = (1.0, m + 1)
-            if p and _unit_after(toks, p[1])[0] == "month":
-                value = value * 12 + p[0]
-                unit = "month"
+            if p and _unit_after(toks, p[1])[0] == smaller:
+                value = value * factor + p[0]
+                unit = smaller
                 j = _unit_after(toks, p[1])[1]
+        if unit in _IN_YEARS:  # "more than a decade": years, as every outlet counts them
+            factor = _IN_YEARS[unit]
+            value, unit = value * factor, "year"
+            high_value = high_value * factor if high_value is not None else None
         qual, kind, first = _qualifier_before(toks, i)
         if qual == "between":
             qual = None
