@@ -114,6 +114,7 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
                 "opinion_verbs",
                 "name_suffixes",
                 "person_pronouns",
+                "descriptive_names",
             ],
             _STRINGS,
         ),

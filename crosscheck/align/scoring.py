@@ -233,6 +233,12 @@ def context_similarity(a: Claim, b: Claim) -> float:
 
 
 @cache
+def _descriptive_names() -> frozenset[str]:
+    """frames.json descriptive_names: one-word names that say who is counted ("Black")."""
+    return frozenset(load_data("frames.json").get("descriptive_names", []))
+
+
+@cache
 def _generic_names() -> frozenset[str]:
     return frozenset(load_data("frames.json").get("generic_names", []))
 
@@ -250,8 +256,8 @@ def _name_keys(actors: tuple[str, ...]) -> frozenset[str]:
     generic = _generic_names()
     keys = set()
     for name in actors:
-        if " " not in name and _DEMONYM.fullmatch(name.removesuffix("'s")):
-            continue
+        if " " not in name and (_DEMONYM.fullmatch(name.removesuffix("'s")) or name in _descriptive_names()):
+            continue  # "Palestinians", "three young Black men": who is counted, not who acts
         for word in name.split():
             word = word.split("-")[-1].removesuffix("'s").rstrip(".")
             if len(word) > 2 and word.lower() not in generic and word not in _not_entities():
