@@ -77,6 +77,13 @@ def test_outlet_detection(seed, source_id, outlet):
         ("Read or Share this story: http://usat.ly/2bhE4i4", "USA TODAY"),  # lb061
         ("Get the latest Donald Trump news, video, and analysis from ABC News. Add Interest", "ABC"),  # lb126
         ("Erica Meier, the group's executive director, told USA TODAY.", None),  # a mention is no credit
+        # multinews-more dev gold added 2026-12-04 (second session)
+        ("Get The Beast In Your Inbox! Daily Digest Start and finish your day", "The Daily Beast"),  # lb042
+        ("Contacted this morning by the Daily Beast, Royal press officers refused to comment.", "The Daily Beast"),
+        ("Last week, he told The Daily Beast that he had uncovered it.", None),  # a mention is no credit
+        ("Reach her at 442-1400, extension 317, or linda@northcoastjournal.com.", "North Coast Journal"),  # lb052
+        ("Follow AP Film Writer Lindsey Bahr on Twitter: www.twitter.com/ldbahr", "AP"),  # lb105
+        ("\u00d7 Close What is the Tomatometer\u00ae?", "Rotten Tomatoes"),  # lb105
     ],
 )
 def test_find_outlet_on_signature_lines(line, outlet):
