@@ -459,6 +459,11 @@ def test_a_date_before_a_colon_is_a_date():
     assert "March 21" not in dates("The polls closed March 21:30 local time.", anchor=date(2018, 9, 25))
 
 
+def test_only_a_count_goes_back_by_ago():
+    found = dates("Many years ago he left; Twenty-two years ago she came.", anchor=date(2017, 8, 1))
+    assert found == {"Twenty-two years ago": "1995"}
+
+
 def test_a_month_after_a_possessive_is_a_date():
     # multinews-more lb001's summary: "nine months before his December death"
     assert dates("He penned a letter nine months before his December death.", anchor=date(2014, 1, 10)) == {

@@ -46,11 +46,13 @@ _MONTH_CUE = re.compile(
     r"|his|her|their|its) |\bmid-|'s |\u2019s )$"
 )
 
-#: a count written in words, up to ninety-nine: "Twenty-two years ago"
-_NUMBER_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+#: a count of "N days ago" written in words, up to ninety-nine ("Twenty-two years ago"); the date
+#: pattern reads any word there (one alternative, not thirty), and ``find_dates`` keeps these only
+_AGO_COUNT = re.compile(
+    r"(?:\d+|a|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    r"|two|three|four|five|six|seven|eight|nine|ten)"
+    r"|two|three|four|five|six|seven|eight|nine|ten) ",
+    re.IGNORECASE,
 )
 
 DATE_RE = re.compile(
@@ -70,7 +72,7 @@ DATE_RE = re.compile(
         |in\s+the\s+(?:coming|upcoming|next)\s+(?:days|weeks|months)
         |the\s+(?:past|last)\s+(?:decade|year|month|week|(?:few|two|three|four|five|couple\s+of)\s+(?:years|months|weeks|days))
         |the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)
-        |(?<![\d,.-])(?:\d+|{_NUMBER_WORD}|a)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
+        |(?<![\d,.-])(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:days?|weeks?|months?|years?)\s+ago)\b)
   | (?P<year_end>\b(?i:the\s+end\s+of)\s+(?:{_YEAR}(?![-\u2013/]\d)|(?i:this|the)\s+year)\b)
   | (?P<part>\b(?i:early|mid|late)[- ](?:{_YEAR}\b(?![-\u2013/]\d)|{_CENTURY}|{_DECADE}))
   | (?P<season_year>\b(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_YEAR}\b)
@@ -213,6 +215,8 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
             continue
         if kind == "relative" and (_PRESENT_DAY.match(sentence, b) or (a and " " in text and text.istitle())):
             continue  # "today's Turkey" is the present-day country; ABC's "This Week" a show
+        if kind == "relative" and text.lower().endswith(" ago") and not _AGO_COUNT.match(text):
+            continue  # "many years ago": no count to go back by
         if kind == "year" and not _year_is_date(sentence, a, b):
             continue
         # plans ("is scheduled to return to court on Dec. 26") look forward; the cue must be close
