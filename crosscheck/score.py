@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError
 from .extract.dates import MONTHS as _MONTHS
 from .extract.dates import WEEKDAYS as _WEEKDAYS
-from .extract.frames import event_of_word, simple_past
+from .extract.frames import event_of_word, is_past, simple_past
 from .model import Claim, Corpus, Verdict
 from .sources import example_corpus, load
 from .values import base_unit
@@ -141,9 +141,17 @@ def claim_correct(c: Claim, g: dict[str, Any]) -> bool:
     factor = theirs[1] / mine[1] if mine[0] is not None and mine[0] == theirs[0] else 1.0
     ours = [c.value, c.low, c.high]
     gold = [None if g.get(k) is None else g[k] * factor for k in ("value", "low", "high")]
+    # in another unit, the figure itself: "7 years" is no "85 months", though within a month of it
+    close = _close if factor == 1.0 else _same
     if gold[0] is not None and ours[0] is not None:
-        return all(_close(a, b) for a, b in zip(ours, gold, strict=True))
-    return _close(ours[1], gold[1]) and _close(ours[2], gold[2])
+        return all(close(a, b) for a, b in zip(ours, gold, strict=True))
+    return close(ours[1], gold[1]) and close(ours[2], gold[2])
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
 def _overlaps(c: Claim, source: str, start: int, end: int) -> bool:
@@ -230,7 +238,13 @@ def _canonical_event(event: str | None) -> str | None:
         return None
     word = event.lower()
     if word not in event_of_word() and " " in word:
-        word = word.split()[0]  # the predicate of "tested positive", "sat down", "found noncompliant"
+        # the predicate of "tested positive", "sat down", "Cosby sentenced", "was arrested": its
+        # first word the lexicon names or in a past form; else the phrase as written
+        words = word.split()
+        pairs = [" ".join(words[k : k + 2]) for k in range(len(words) - 1)]  # "broke out"
+        word = next((w for w in (*pairs, *words) if w in event_of_word()), None) or next(
+            (w for w in words if is_past(w)), word
+        )
     return event_of_word().get(word) or event_of_word().get(simple_past(word), simple_past(word))
 
 

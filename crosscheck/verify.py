@@ -90,7 +90,12 @@ def _same_thing(s: Claim, c: Claim, *, tol: Tolerances) -> bool:
             if None in (s.subject_class, c.subject_class):
                 # "three others were injured", "at least three were injured": what one names, the other may not
                 return s.event == c.event or (s.event is None and (central(s) or 0) >= SMALL) or _named_alike(s, c)
-            if series_part(s) is not None and series_part(s) == series_part(c) and _value_key(s) == _value_key(c):
+            if (
+                series_part(s) is not None
+                and series_part(s) == series_part(c)
+                and _value_key(s) == _value_key(c)
+                and not events_clash(s, c)
+            ):
                 return True  # "the final three installments" and "the final three episodes": one part
             return s.subject is not None and s.subject == c.subject and not events_clash(s, c)
         cs, cc = central(s), central(c)

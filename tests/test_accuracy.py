@@ -244,6 +244,8 @@ def test_a_figure_is_right_in_any_unit_of_its_kind(make_source):
     assert claim_correct(claim, {"type": "quantity", "value": 2, "low": 2, "high": None, "unit": "decade"})
     assert claim_correct(claim, {"type": "quantity", "value": 20, "low": 20, "high": None, "unit": "year"})
     assert not claim_correct(claim, {"type": "quantity", "value": 2, "low": 2, "high": None, "unit": "year"})
+    (seven,) = crosscheck.extract([make_source("He got 7 years in prison.")]).claims
+    assert not claim_correct(seven, {"type": "quantity", "value": 85, "low": 85, "high": 85, "unit": "month"})
 
 
 def test_score_reads_an_event_as_the_lexicon_names_it():
@@ -256,6 +258,8 @@ def test_score_reads_an_event_as_the_lexicon_names_it():
     # the predicate of a phrase, as issue 10 defines the event; a lexicon phrase stays whole
     assert _canonical_event("tested positive") == _canonical_event("tested") == "tested"
     assert _canonical_event("sat down") == "sat" and _canonical_event("lost their lives") == "killed"
+    assert _canonical_event("Cosby sentenced") == "sentenced" and _canonical_event("was arrested") == "arrested"
+    assert _canonical_event("fighting broke out") == "fighting began"  # a lexicon phrase inside the phrase
 
 
 def test_an_inferred_date_where_the_text_states_none_is_unjudged(make_source):

@@ -95,16 +95,23 @@ def test_an_unnamed_age_far_off_is_one_fact_only_in_like_words(make_source):
     a = make_source(
         "Mikhail Kalashnikov, who died last month aged 94, wrote a long emotional letter to Patriarch Kirill.",
         source_id="a",
+        published=None,  # as in lb001: neither article is dated
     )
     b = make_source(
         "Kalashnikov, who died in December at the age of 74, in April wrote a lengthy emotional letter to "
         "Russian Orthodox Church Patriarch Kirill, Izvestia reported.",
         source_id="b",
+        published=None,
     )
     c = make_source("A 74-year-old veteran who carried the rifle in Afghanistan praised it.", source_id="c")
     (x,), (y,), (z,) = ([k for k in crosscheck.extract([s]).claims if k.subject_class == "age"] for s in (a, b, c))
     assert same_fact(x, y)
     assert not same_fact(x, z)
+    # a place is no person: the father who died last year aged 92 is not the actor who died last week
+    father = make_source("The actor's father, who died in Los Angeles last year aged 92, was a painter.", source_id="d")
+    actor = make_source("The actor, who died in Los Angeles last week aged 61, was a painter.", source_id="e")
+    (p,), (q,) = ([k for k in crosscheck.extract([s]).claims if k.subject_class == "age"] for s in (father, actor))
+    assert not same_fact(p, q)
 
 
 def test_one_rate_in_one_unit_is_one_fact(make_source):

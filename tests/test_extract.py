@@ -234,6 +234,7 @@ def test_less_than_a_measure_is_not_one_unit_less(corpus_sentence, cluster, doc,
         # lb105: one running time, in its smaller unit, as "7 years, 1 month" is 85 months
         ("Running time: 2 hours and 23 minutes.", "2 hours and 23 minutes", 143, "minute"),
         ("The flight lasted 1 hour 40 minutes.", "1 hour 40 minutes", 100, "minute"),
+        ("It came more than half a century later.", "more than half a century", 50, "year"),
     ],
 )
 def test_half_a_unit_and_units_said_in_others(sentence, span, value, unit):
@@ -242,6 +243,18 @@ def test_half_a_unit_and_units_said_in_others(sentence, span, value, unit):
     (claim,) = extract([make_source("t", "t.txt", sentence)]).claims
     assert (claim.text, claim.value, claim.unit) == (span, value, unit)
     assert [c.text for c in extract([make_source("t", "t.txt", "It took an hour and a half.")]).claims] == []
+
+
+def test_two_spans_are_not_one_duration():
+    """A second span of its own ("20 minutes later"), after ", and", or past the unit's size stays apart."""
+    from crosscheck.sources import make_source
+
+    for text in (
+        "They questioned him for 3 hours, and 20 minutes later he was released.",
+        "Within 24 hours, 12 minutes of footage were posted.",
+        "It took 2 hours and 90 minutes.",
+    ):
+        assert len([c for c in extract([make_source("t", "t.txt", text)]).claims if c.unit]) == 2, text
 
 
 def test_word_range_with_unit():
@@ -488,6 +501,10 @@ def test_a_month_after_a_possessive_is_a_date():
         ),  # the quarter the story is written in
         ("The season ran from November to February.", "from November to February", "2016-11/2017-02"),
         ("Open March through May 2018 daily.", "March through May 2018", "2018-03/2018-05"),
+        # a year said after the first month is the first month's
+        ("It ran from June 2005 to March.", "from June 2005 to March", "2005-06/2006-03"),
+        ("It ran from December 2019 through January.", "from December 2019 through January", "2019-12/2020-01"),
+        ("It ran from May through July.", "from May through July", "2016-05/2016-07"),
     ],
 )
 def test_a_span_of_months_is_one_date(sentence, span, value):

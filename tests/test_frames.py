@@ -144,9 +144,10 @@ def test_a_class_named_by_its_noun_is_named_in_the_plural():
         "statements",
         "counties",
     ]
-    assert [plural(n) for n in ("box", "day", "cooling loops", "series")] == [
+    assert [plural(n) for n in ("box", "day", "boss", "cooling loops", "series")] == [
         "boxes",
         "days",
+        "bosses",
         "cooling loops",
         "series",
     ]
@@ -537,6 +538,10 @@ def test_names_numbers_and_hypothetical_days_are_not_claims(text):
 def test_a_capitalised_count_outside_a_title_still_counts():
     assert [c.text for c in claims_of("Police Arrest Six Men After Brawl")] == ["Six"]
     assert [c.text for c in claims_of("She met Two Americans at the border.")] == ["Two"]
+    assert [c.text for c in claims_of('"Four Marines were killed in the attack," the officer said.')] == ["Four"]
+    assert [c.text for c in claims_of('He said "Two Democrats joined us" on Friday.') if c.type == "quantity"] == [
+        "Two"
+    ]
 
 
 def test_a_past_day_in_a_quoted_guess_is_a_day():

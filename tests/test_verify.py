@@ -373,3 +373,7 @@ def test_the_same_part_of_a_series_backs_it_in_other_words(make_source):
     assert [(c.claim.text, c.verdict) for c in checks] == [("three", "supported")]
     first = crosscheck.verify("They stole the first three episodes.", [source]).checks
     assert [(c.claim.text, c.verdict) for c in first] == [("three", "unsupported")]
+    # the same part of another event is no backing: killed is not wounded
+    killed = make_source("The last three soldiers were killed on Sunday.", source_id="k")
+    wounded = crosscheck.verify("The last three soldiers were wounded.", [killed]).checks
+    assert [(c.claim.text, c.verdict) for c in wounded] != [("three", "supported")]

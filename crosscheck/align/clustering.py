@@ -89,7 +89,7 @@ def cluster(
     for i, j in candidate_pairs(classes, rare, notes):
         a, b = classes[i].pair(classes[j]) or (classes[i].rep, classes[j].rep)
         same = same_fact(a, b, common=common, tol=tol) or (
-            a.id in alone and b.id in alone and only_ones_alike(a, b, tol=tol)
+            a.id in alone and b.id in alone and only_ones_alike(a, b, common=common, tol=tol)
         )
         agree = compatible(a, b, tol=tol)
         if same:

@@ -91,8 +91,12 @@ def same_fact(
             if ca is None or cb is None:
                 return False
             if abs(ca - cb) > 5 * 12:  # most likely two people, unless said in like words of one named
-                # one ("Kalashnikov, who died last month aged 94", "who died in December at the age of 74")
-                return a.subject == b.subject and bool(shared) and similarity >= SIMILARITY + 15
+                # one ("Kalashnikov, who died last month aged 94", "who died in December at the age of 74"),
+                # a person, not a place ("who died in Los Angeles last year aged 92" and "last week aged 61")
+                places = {k for c in (a, b) if c.place for k in _name_keys((c.place,))}
+                named = (_actor_keys(a) & _actor_keys(b)) - common - places
+                apart = a.date is not None and b.date is not None and a.date != b.date
+                return a.subject == b.subject and bool(named) and not apart and similarity >= SIMILARITY + 15
             if a.subject != b.subject:
                 return similarity >= SIMILARITY + 10 and bool(shared)
             return bool(shared) or similarity >= SIMILARITY
@@ -119,14 +123,15 @@ def same_fact(
             and a.event == b.event
             and not (a.subject and b.subject)
             and a.date == b.date
-            and (a.subject_class != "money" or a.event != "paid")
+            and (a.subject_class != "money" or (a.event in lexicon_events() and a.event != "paid"))
         ):
-            # one act with one measure, the noun it measures named on one side at most: "fell 30ft",
-            # "had fallen 20-30 feet"; "set aside $10,000 for her dog" and "left $10,000 to one of
-            # her sons" for it (bequeathed). Not sums merely paid: a story pays, fines and awards many
-            # ("$25 million" and "$33.5 million" were both paid); those tie by being alone
+            # one act with one measure of the same named people, the noun it measures named on one
+            # side at most: "Mrs Wilson fell 30ft down a vertical cliff", "Mrs Wilson had fallen
+            # 20-30 feet down a vertical cliff"; a sum only of a named act (bequeathed, donated): a
+            # story pays, spends and fines many ("$25 million" and "$33.5 million" were both paid;
+            # "spent $13.7 billion" and "spent $5 billion"), and those tie by being alone
             # (``only_ones_alike``)
-            return bool(shared) or similarity >= SIMILARITY - 10
+            return bool(shared) and similarity >= SIMILARITY - 10
         if " per " in (a.unit or "") and a.unit == b.unit:
             return similarity >= SIMILARITY - 15  # "$150 per game" twice in one story: one rate
         return similarity >= SIMILARITY + 15
@@ -145,19 +150,28 @@ def same_fact(
     return (bool(shared) and similarity >= SIMILARITY - 5) or similarity >= SIMILARITY + 15
 
 
-def only_ones_alike(a: Claim, b: Claim, *, tol: Tolerances = DEFAULT_TOLERANCES) -> bool:
+def only_ones_alike(
+    a: Claim, b: Claim, *, common: frozenset[str] = frozenset(), tol: Tolerances = DEFAULT_TOLERANCES
+) -> bool:
     """Whether two sums, each the only one in its currency in its source (the one sum in yuan), state
-    one fact: of two sources about one story, unless their frames tell them apart (what happened,
-    what is paid for, a plan against a payment, a part). Spans of time, ages, distances and counts
-    tie no such way: tried on the 76 clusters, each source's only "age" or "days" was another's."""
+    one fact: of two sources about one story, in a currency other than the dollar (a story in
+    dollars names a fund, a cost and a reward, one each), at one time, in like words or about the
+    same names, unless their frames tell them apart (what happened, what is paid for, a plan against
+    a payment, a part). Spans of time, ages, distances and counts tie no such way: tried on the 76
+    clusters, each source's only "age" or "days" was another's."""
     if a.source == b.source or not a.subject_class == b.subject_class == "money" or events_clash(a, b):
         return False  # spans of time, ages, distances, counts: a story has many, each source names its own
+    if a.unit == "dollar" or a.unit != b.unit or a.date != b.date:
+        return False
     if a.modality != b.modality and "stated" in (a.modality, b.modality):
         return False  # a sum to be paid is not one paid
     if (a.subject and b.subject and a.subject != b.subject) or is_partial(a) or is_partial(b):
-        return False  # bail is not a fine; "another $5,000" is a part
+        return False  # bail is not a fine; "another 5,000 euros" is a part
     ca, cb = central(a), central(b)
-    return not (ca and cb and max(ca, cb) / min(ca, cb) > tol.magnitude)
+    if ca and cb and max(ca, cb) / min(ca, cb) > tol.magnitude:
+        return False
+    shared = (entities(a.sentence) & entities(b.sentence)) - common
+    return bool(shared) or context_similarity(a, b) >= tol.similarity - 15
 
 
 @cache
@@ -233,12 +247,6 @@ def context_similarity(a: Claim, b: Claim) -> float:
 
 
 @cache
-def _descriptive_names() -> frozenset[str]:
-    """frames.json descriptive_names: one-word names that say who is counted ("Black")."""
-    return frozenset(load_data("frames.json").get("descriptive_names", []))
-
-
-@cache
 def _generic_names() -> frozenset[str]:
     return frozenset(load_data("frames.json").get("generic_names", []))
 
@@ -256,8 +264,8 @@ def _name_keys(actors: tuple[str, ...]) -> frozenset[str]:
     generic = _generic_names()
     keys = set()
     for name in actors:
-        if " " not in name and (_DEMONYM.fullmatch(name.removesuffix("'s")) or name in _descriptive_names()):
-            continue  # "Palestinians", "three young Black men": who is counted, not who acts
+        if " " not in name and _DEMONYM.fullmatch(name.removesuffix("'s")):
+            continue
         for word in name.split():
             word = word.split("-")[-1].removesuffix("'s").rstrip(".")
             if len(word) > 2 and word.lower() not in generic and word not in _not_entities():

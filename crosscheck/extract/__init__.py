@@ -791,11 +791,14 @@ def _full_names(claims: list[Claim]) -> list[Claim]:
     """An age given by a first name ("Pippa, 28,") is the age of the one person the source names in
     full with it ("Pippa Middleton"), as another outlet's "Middleton, 28," is."""
     full: dict[str, set[str]] = {}
+    surnames: set[str] = set()
     for c in claims:
         for actor in c.actors:
             words = actor.removesuffix("'s").split()
             if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
                 full.setdefault(words[0].lower(), set()).add(" ".join(words).lower())
+                surnames.add(words[-1].lower())
+    full = {first: names for first, names in full.items() if first not in surnames}  # "Scott Walker", "Jim Scott"
     out = []
     for c in claims:
         owner = (c.subject or "").removeprefix("age of ")

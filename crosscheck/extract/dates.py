@@ -60,7 +60,7 @@ DATE_RE = re.compile(
     (?P<weekday_date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?
                      |\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_FULL_MONTH}(?:,?\s+{_YEAR})?)(?![\d]|:\d))
   | (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
-  | (?P<month_span>\b(?:(?i:from)\s+{_FULL_MONTH}(?:\s+{_YEAR})?\s+(?:to|through|until)
+  | (?P<month_span>\b(?:(?i:from)\s+(?:{_FULL_MONTH}|May)(?:\s+{_YEAR})?\s+(?:to|through|until)
                     |{_FULL_MONTH}(?:\s+{_YEAR})?\s+(?:through|until|thru))\s+(?:{_FULL_MONTH}|May)(?:,?\s+{_YEAR})?\b)
   | (?P<month_year>\b(?:{_FULL_MONTH}|May|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?:of\s+)?{_YEAR}\b)
   | (?P<weekdays>\b{_WEEKDAY}(?:\s+(?:and|or|through|to)\s+{_WEEKDAY})?{_DAYPART}\b)
@@ -295,6 +295,10 @@ def resolve(text: str, kind: str, *, anchor: date | None, future: bool = False) 
         months = [MONTHS.index(m) + 1 for m in re.findall(rf"{_FULL_MONTH}|May", text)]
         years = [int(y) for y in re.findall(_YEAR, text)]
         (m1, m2), last = months, (years[-1] if years else None)
+        at_last = list(re.finditer(rf"(?:{_FULL_MONTH}|May)\b", text))[-1]  # where the last month stands
+        if len(years) == 1 and text.find(str(years[0])) < at_last.start():
+            # "from June 2005 to March": the year is the first month's
+            return f"{years[0]:04d}-{m1:02d}/{years[0] + (1 if m1 > m2 else 0):04d}-{m2:02d}" if m1 != m2 else None
         if last is None:  # the span that holds the anchor, else the latest before it (a plan: the next)
             if anchor is None:
                 return None

@@ -28,9 +28,9 @@ MODALITIES = ("stated", "planned", "expected", "estimated", "hypothetical")
 def plural(noun: str) -> str:
     """A class named by its noun is named in the plural: "one lesson" and "two lessons" count one
     kind of thing ("the 15th statement", "statements")."""
-    if " " in noun or not noun.isalpha() or noun.endswith("s"):
+    if " " in noun or not noun.isalpha() or (noun.endswith("s") and not noun.endswith("ss")):
         return noun
-    if noun.endswith(("x", "z", "ch", "sh")):
+    if noun.endswith(("ss", "x", "z", "ch", "sh")):
         return noun + "es"
     if noun.endswith("y") and len(noun) > 2 and noun[-2] not in "aeiou":
         return noun[:-1] + "ies"
@@ -223,6 +223,12 @@ def event_of_word() -> dict[str, str]:
 
 
 @cache
+def descriptive_names() -> frozenset[str]:
+    """frames.json descriptive_names: words that, alone before a noun, say who is counted ("Black")."""
+    return frozenset(load_data("frames.json")["descriptive_names"])
+
+
+@cache
 def not_names() -> frozenset[str]:
     """Capitalised words that name no one (frames.json 'not_names'): sentence openers, pronouns, titles."""
     return frozenset(load_data("frames.json")["not_names"])
@@ -259,13 +265,20 @@ def _name_runs(toks: list[Token], lo: int, hi: int, sentence_start: int = 0) -> 
                 if toks[j].text in calendar:
                     break
                 j += 1
-            # a lone capitalised first word ("Violence", "Despite") is a sentence start, not a name
-            if not (j == i + 1 and (t.text in not_names() or i == sentence_start)):
+            # a lone capitalised first word ("Violence", "Despite") is a sentence start, not a name;
+            # a lone "Black" before a noun in lower case ("three young Black men") says who is counted
+            describes = j == i + 1 and t.text in descriptive_names() and j < hi and _counted_noun(toks[j])
+            if not (j == i + 1 and (t.text in not_names() or i == sentence_start)) and not describes:
                 runs.append((i, j))
             i = j
         else:
             i += 1
     return runs
+
+
+def _counted_noun(t: Token) -> bool:
+    """A word in lower case that counts people or things ("men", "voters"), not a verb ("was")."""
+    return t.text.islower() and (t.low in hierarchy().by_word or (t.low.endswith("s") and not t.low.endswith("ss")))
 
 
 class Names:
@@ -603,6 +616,13 @@ def name_suffixes() -> frozenset[str]:
 def person_pronouns() -> frozenset[str]:
     """frames.json person_pronouns: "His bond was set ..." is about the person named before."""
     return frozenset(_cues()["person_pronouns"])
+
+
+def is_past(word: str) -> bool:
+    """Whether a word is a verb in a past form: regular ("tested"), irregular ("went", "broke"), or a
+    participle or base form frames.json knows ("fallen", "spend")."""
+    irregular, _, _ = past_forms()
+    return word in irregular or word in _pasts() or simple_past(word) != word or (len(word) > 4 and word.endswith("ed"))
 
 
 @cache

@@ -473,18 +473,23 @@ def _named_number(toks: list[Token], i: int, *, words: bool = False) -> bool:
     return n is None or not n.text[0].isalpha() or n.text[0].isupper() or n.low in _AFTER_NAME
 
 
+#: small words inside a title: "Six Degrees of Separation"
+_TITLE_SMALL = frozenset({"of", "the", "and", "a", "an", "in", "on", "to", "for"})
+
+
 def _title_opening(toks: list[Token], i: int) -> bool:
     """A capitalised number word opening a title inside a sentence: 'in "Six Degrees of Separation"',
-    'starred in Six Degrees of Separation' (a capital word after it, a quotation mark or a word in
-    lower case before it; "Police Arrest Six Men", a headline, has a capital before)."""
-    before, after = toks[i - 1], toks[i + 1] if i + 1 < len(toks) else None
-    return (
-        after is not None
-        and after.text[:1].isupper()
-        and after.text.isalpha()
-        and not re.fullmatch(r"[A-Z][a-z]+(?:ians?|ans?|ese|ish|is)", after.text)  # "met Two Americans"
-        and (before.text in ('"', "\u201c") or (before.text.isalpha() and before.text.islower()))
-    )
+    'starred in Six Degrees of Separation': a quotation mark or a word in lower case before it, and
+    at least two more capitalised words after it ("Degrees", "Separation"), small words between.
+    '"Four Marines were killed," he said' and "Police Arrest Six Men" count."""
+    before = toks[i - 1]
+    if not (before.text in ('"', "\u201c") or (before.text.isalpha() and before.text.islower())):
+        return False
+    capitals, k = 0, i + 1
+    while k < len(toks) and ((toks[k].text[:1].isupper() and toks[k].text.isalpha()) or toks[k].low in _TITLE_SMALL):
+        capitals += toks[k].text[:1].isupper()
+        k += 1
+    return capitals >= 2
 
 
 #: what makes a figure an ordinal ("62nd")
@@ -511,6 +516,8 @@ def _rank(toks: list[Token], j: int, nt: Token) -> bool:
 
 #: a unit and the smaller one a figure may go on in: "7 years, 1 month", "2 hours and 23 minutes"
 _COMPOUND = {"year": ("month", 12), "hour": ("minute", 60), "minute": ("second", 60)}
+#: words after a span that make it a span of its own: "3 hours, and 20 minutes later"
+_AFTER_A_SPAN = frozenset({"later", "after", "earlier", "before", "ago", "of"})
 #: units said in years elsewhere: "a decade" is 10 years
 _IN_YEARS = {"decade": 10, "century": 100}
 
@@ -533,7 +540,9 @@ def _half_unit(toks: list[Token], i: int) -> QuantitySpan | None:
     name = toks[unit].low
     half = 0.5 * _IN_YEARS.get(name, 1)  # "a half-century" is 50 years
     name = "year" if name in _IN_YEARS else name
-    return QuantitySpan(toks[first].start, toks[unit].end, half, half, half, name, None, unit + 1, first)
+    qual, kind, start = _qualifier_before(toks, first)  # "more than half a century later"
+    low, high = _bounds(half, kind, count=False) if qual else (half, half)
+    return QuantitySpan(toks[start].start, toks[unit].end, half, low, high, name, qual, unit + 1, start)
 
 
 def _superlative_rank(toks: list[Token], i: int) -> bool:
@@ -921,10 +930,13 @@ def find_quantities(
             p = _number_at(toks, m, sentence) if m < len(toks) and (m > j or smaller != "month") else None
             if p is None and m > j and m < len(toks) and toks[m].low in ("one", "a"):
                 p = (1.0, m + 1)
-            if p and _unit_after(toks, p[1])[0] == smaller:
-                value = value * factor + p[0]
-                unit = smaller
-                j = _unit_after(toks, p[1])[1]
+            joined = [t.low for t in toks[j:m]]
+            if p and p[0] < factor and _unit_after(toks, p[1])[0] == smaller and joined != [",", "and"]:
+                end = _unit_after(toks, p[1])[1]
+                if end >= len(toks) or toks[end].low not in _AFTER_A_SPAN:
+                    value = value * factor + p[0]
+                    unit = smaller
+                    j = end
         if unit in _IN_YEARS:  # "more than a decade": years, as every outlet counts them
             factor = _IN_YEARS[unit]
             value, unit = value * factor, "year"
