@@ -173,7 +173,10 @@ DATA_SHAPES: dict[str, dict[str, Any]] = {
             _STRINGS,
         ),
     },
-    "units.json": {**dict.fromkeys(["symbols", "aliases", "to_base"], dict), "ignore": _STRINGS, "keep": _STRINGS},
+    "units.json": {
+        **dict.fromkeys(["symbols", "aliases", "to_base", "compound"], dict),
+        **dict.fromkeys(["ignore", "keep", "halved"], _STRINGS),
+    },
 }
 
 

@@ -548,6 +548,13 @@ def _said_on(toks: list[Token], i: int) -> bool:
     return k >= 0 and toks[k].low in saying
 
 
+@cache
+def _rank() -> re.Pattern[str]:
+    """A figure written as a rank: "62nd", "3rd", "third-largest" (quantities.json ordinal_words)."""
+    words = "|".join(load_data("quantities.json")["ordinal_words"])
+    return re.compile(rf"\d(?:st|nd|rd|th)$|^(?:{words})-", re.IGNORECASE)
+
+
 def _nearest_event(word: tuple[int, str] | None, verb: tuple[int, str] | None) -> str | None:
     """The event word, unless a verb stands much nearer: "left behind an estate worth $26.6
     million" after "passed away" was left; "it was confirmed on Wednesday morning, Cosby would
@@ -906,11 +913,6 @@ def _listed_people(claims: list[Claim], text: str) -> list[Claim]:
 
 
 #: a sentence without any of these holds no claim: most sentences are skipped at regex speed
-#: a figure written as a rank: "62nd", "3rd", "third-largest"
-_RANK = re.compile(
-    r"\d(?:st|nd|rd|th)$|^(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)-", re.IGNORECASE
-)
-
 _HINT_PATTERN = (
     r"\d|\b(?:two|twice|thrice|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
@@ -1058,7 +1060,7 @@ def _sentence_claims(
         last_figure = (q.after, event)
         noun = subject_class(subject) if subject else None
         kind = "age" if noun and noun.startswith("age") else frames.hierarchy().classify(noun, unit)
-        if unit is None and _RANK.search(sent[q.start : q.end]):
+        if unit is None and _rank().search(sent[q.start : q.end]):
             kind = "rank"  # "the 62nd inmate", "the nation's third-largest producer": a place in an order
         elif kind is None and unit is None and event in _lexicon_words("of_persons"):
             # "killed three people and injured more than 260": people, though no noun names them

@@ -46,15 +46,6 @@ _MONTH_CUE = re.compile(
     r"|his|her|their|its) |\bmid-|'s |\u2019s )$"
 )
 
-#: a count of "N days ago" written in words, up to ninety-nine ("Twenty-two years ago"); the date
-#: pattern reads any word there (one alternative, not thirty), and ``find_dates`` keeps these only
-_AGO_COUNT = re.compile(
-    r"(?:\d+|a|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    r"|two|three|four|five|six|seven|eight|nine|ten) ",
-    re.IGNORECASE,
-)
-
 DATE_RE = re.compile(
     rf"""
     (?P<weekday_date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?
@@ -128,17 +119,31 @@ def season(name: str, year: int) -> str:
 
 
 _SMALL = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_TEENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17}
-_TEENS |= {"eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 
-def _word_number(word: str) -> int:
-    """ "two" 2, "twenty-two" 22: a count of days or years written in words."""
+def _ago_count(text: str) -> bool:
+    """Whether "N days ago" goes back by a count: the date pattern reads any word there (one
+    alternative, not thirty number words), and only counts are kept ("Many years ago" is none)."""
+    first = text.split()[0]
+    return first.isdigit() or _word_number(first) is not None
+
+
+def _word_number(word: str) -> int | None:
+    """ "two" 2, "twenty-two" 22 (quantities.json number_words): a count of days or years in words."""
+    words = _number_words()
     tens, _, unit = word.lower().partition("-")
-    if tens in _TENS:
-        return _TENS[tens] + (_SMALL.get(unit, 0) if unit != "a" else 0)
-    return _TEENS.get(tens) or _SMALL.get(tens, 1)
+    if tens == "a" and not unit:
+        return 1
+    if tens not in words or (unit and (unit not in words or words[tens] % 10 or words[unit] >= 10)):
+        return None
+    return words[tens] + (words[unit] if unit else 0)
+
+
+@cache
+def _number_words() -> dict[str, int]:
+    from ..sources import load_data
+
+    return {w: int(n) for w, n in load_data("quantities.json")["number_words"].items() if w.isalpha()}
 
 
 #: names that contain a weekday or month but are not dates
@@ -215,7 +220,7 @@ def find_dates(sentence: str, *, anchor: date | None) -> list[DateSpan]:
             continue
         if kind == "relative" and (_PRESENT_DAY.match(sentence, b) or (a and " " in text and text.istitle())):
             continue  # "today's Turkey" is the present-day country; ABC's "This Week" a show
-        if kind == "relative" and text.lower().endswith(" ago") and not _AGO_COUNT.match(text):
+        if kind == "relative" and text.lower().endswith(" ago") and not _ago_count(text):
             continue  # "many years ago": no count to go back by
         if kind == "year" and not _year_is_date(sentence, a, b):
             continue
@@ -402,7 +407,7 @@ def _relative(text: str, anchor: date, *, future: bool = False) -> str | None:
         return f"{anchor}/{anchor + span}"
     m = re.fullmatch(r"([\w-]+) (day|week|month|year)s? ago", text)
     if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else _word_number(m.group(1))
+        n = int(m.group(1)) if m.group(1).isdigit() else (_word_number(m.group(1)) or 1)
         unit = m.group(2)
         if unit == "day":
             return (anchor - timedelta(days=n)).isoformat()

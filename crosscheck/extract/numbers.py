@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from ..sources import load_data
 
@@ -514,32 +514,45 @@ def _rank(toks: list[Token], j: int, nt: Token) -> bool:
     return after.low not in _word_set("not_ranked") and after.low not in _stopwords()
 
 
-#: a unit and the smaller one a figure may go on in: "7 years, 1 month", "2 hours and 23 minutes"
-_COMPOUND = {"year": ("month", 12), "hour": ("minute", 60), "minute": ("second", 60)}
 #: words after a span that make it a span of its own: "3 hours, and 20 minutes later"
 _AFTER_A_SPAN = frozenset({"later", "after", "earlier", "before", "ago", "of"})
-#: units said in years elsewhere: "a decade" is 10 years
-_IN_YEARS = {"decade": 10, "century": 100}
 
-#: units a "half" may take: "a half-century", "half an hour"
-_HALVED = frozenset({"century", "decade", "year", "month", "week", "day", "hour", "minute", "mile"})
+
+def _ours() -> dict[str, Any]:
+    """crosscheck/data/units.json (loaded once, by load_data)."""
+    return load_data("units.json")
+
+
+@cache
+def _compound() -> dict[str, tuple[str, float]]:
+    """units.json compound: a unit, the smaller one a figure may go on in, and how many of it make one."""
+    base = _ours()["to_base"]
+    return {unit: (smaller, base[unit][1] / base[smaller][1]) for unit, smaller in _ours()["compound"].items()}
+
+
+@cache
+def _in_years() -> dict[str, float]:
+    """Units said in years elsewhere ("a decade" is 10 years), from units.json to_base."""
+    base = _ours()["to_base"]
+    kind, year = base["year"]
+    return {unit: factor / year for unit, (b, factor) in base.items() if b == kind and factor > year}
 
 
 def _half_unit(toks: list[Token], i: int) -> QuantitySpan | None:
     """Half a unit of time or distance: "a half-century" (toks[i] is "half" after "a"), "half a
     century", "half an hour"; the span runs from the article to the unit."""
-    if i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 2].low in _HALVED and i > 0:
+    if i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 2].low in _ours()["halved"] and i > 0:
         if toks[i - 1].low in ("a", "an") and toks[i + 1].start == toks[i].end:
             first, unit = i - 1, i + 2
         else:
             return None
-    elif i + 2 < len(toks) and toks[i + 1].low in ("a", "an") and toks[i + 2].low in _HALVED:
+    elif i + 2 < len(toks) and toks[i + 1].low in ("a", "an") and toks[i + 2].low in _ours()["halved"]:
         first, unit = i, i + 2
     else:
         return None
     name = toks[unit].low
-    half = 0.5 * _IN_YEARS.get(name, 1)  # "a half-century" is 50 years
-    name = "year" if name in _IN_YEARS else name
+    half = 0.5 * _in_years().get(name, 1)  # "a half-century" is 50 years
+    name = "year" if name in _in_years() else name
     qual, kind, start = _qualifier_before(toks, first)  # "more than half a century later"
     low, high = _bounds(half, kind, count=False) if qual else (half, half)
     return QuantitySpan(toks[start].start, toks[unit].end, half, low, high, name, qual, unit + 1, start)
@@ -922,8 +935,8 @@ def find_quantities(
             high_value = high_value * 1000 if high_value is not None else None
         j = j2
         # "7 years, 1 month", "7-year-and-one-month" -> 85 months; "2 hours and 23 minutes" -> 143
-        if unit in _COMPOUND and high_value is None:
-            smaller, factor = _COMPOUND[unit]
+        if unit in _compound() and high_value is None:
+            smaller, factor = _compound()[unit]
             m = j
             while m < len(toks) and toks[m].low in (",", "and", "-"):
                 m += 1
@@ -937,10 +950,10 @@ def find_quantities(
                     value = value * factor + p[0]
                     unit = smaller
                     j = end
-        if unit in _IN_YEARS:  # "more than a decade": years, as every outlet counts them
-            factor = _IN_YEARS[unit]
-            value, unit = value * factor, "year"
-            high_value = high_value * factor if high_value is not None else None
+        if unit in _in_years():  # "more than a decade": years, as every outlet counts them
+            years = _in_years()[unit]
+            value, unit = value * years, "year"
+            high_value = high_value * years if high_value is not None else None
         qual, kind, first = _qualifier_before(toks, i)
         if qual == "between":
             qual = None
