@@ -797,6 +797,12 @@ def _shifted(day: date, shift: timedelta) -> str | None:
 def _full_names(claims: list[Claim]) -> list[Claim]:
     """An age given by a first name ("Pippa, 28,") is the age of the one person the source names in
     full with it ("Pippa Middleton"), as another outlet's "Middleton, 28," is."""
+
+    def one_word(c: Claim) -> bool:
+        return c.type == "quantity" and (c.subject or "").startswith("age of ") and (c.subject or "").count(" ") == 2
+
+    if not any(one_word(c) for c in claims):
+        return claims  # no age given by one name: nothing to look up
     full: dict[str, set[str]] = {}
     surnames: set[str] = set()
     for c in claims:
@@ -808,9 +814,8 @@ def _full_names(claims: list[Claim]) -> list[Claim]:
     full = {first: names for first, names in full.items() if first not in surnames}  # "Scott Walker", "Jim Scott"
     out = []
     for c in claims:
-        owner = (c.subject or "").removeprefix("age of ")
-        if c.type == "quantity" and (c.subject or "").startswith("age of ") and " " not in owner:
-            names = full.get(owner, set())
+        if one_word(c):
+            names = full.get((c.subject or "").removeprefix("age of "), set())
             if len(names) == 1:
                 c = replace(c, subject=f"age of {next(iter(names))}")
         out.append(c)
