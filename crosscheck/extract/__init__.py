@@ -931,8 +931,9 @@ _HINT_PATTERN = (
     r"\ba day (?:earlier|later)\b|\bthat (?:very )?day\b|\b(?:earlier in|later that) (?:the )?day\b|"
     r"\bend of (?:the|this) year\b|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:-| time\b)"
 )
-#: searched in the lowercased sentence, case-sensitively: twice as fast as IGNORECASE
-_HINT = re.compile(_HINT_PATTERN.lower())
+#: searched in the lowercased sentence, case-sensitively: twice as fast as IGNORECASE; every cue
+#: starts at a word, so the positions that do not are skipped before the alternation is tried
+_HINT = re.compile("(?=[\\w'])(?:" + _HINT_PATTERN.lower() + ")")
 
 
 def _sentence_claims(

@@ -48,7 +48,8 @@ _MONTH_CUE = re.compile(
 
 DATE_RE = re.compile(
     rf"""
-    (?P<weekday_date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?
+    (?=[\w'])(?:  # every date starts at a word or an apostrophe: the other positions are skipped at once
+    (?P<weekday_date>\b(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?
                      |\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_FULL_MONTH}(?:,?\s+{_YEAR})?)(?![\d]|:\d))
   | (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
   | (?P<month_span>\b(?:(?i:from)\s+(?:{_FULL_MONTH}|May)(?:\s+{_YEAR})?\s+(?:to|through|until)
@@ -73,6 +74,7 @@ DATE_RE = re.compile(
   | (?P<century>{_CENTURY})
   | (?P<decade>{_DECADE})
   | (?P<year>(?<![\d$£€.,/#-]){_YEAR}(?![\d%,.]\d|[\d%]|-\d|\s*(?:percent|per\s+cent|people|persons|residents|troops|soldiers|votes|dollars|euros|pounds|feet|miles|meters|metres|kilometers|kilograms|tons|acres|homes|jobs|cases|times)\b))
+    )
     """,
     re.VERBOSE,
 )
